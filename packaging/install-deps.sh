@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Tapedeck needs to build, run and test.
+# Usage: packaging/install-deps.sh [--test]   (--test adds the headless sound server and X tools)
+set -euo pipefail
+
+build_packages=(
+    build-essential cmake pkg-config
+    qt6-base-dev qt6-base-dev-tools libgl-dev
+    portaudio19-dev libsndfile1-dev libsoxr-dev libreaderwriterqueue-dev
+    libasound2-plugins
+)
+test_packages=(
+    pipewire pipewire-bin pipewire-pulse wireplumber dbus-daemon pulseaudio-utils
+    xvfb xauth x11-apps imagemagick xdotool procps
+)
+
+packages=("${build_packages[@]}")
+if [ "${1:-}" = "--test" ]; then
+    packages+=("${test_packages[@]}")
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${packages[@]}"
