@@ -1,0 +1,8 @@
+#include "Version.h"
+
+#include <cstdio>
+
+int main() {
+    std::printf("tapedeck %s\n", tapedeck::kVersion);
+    return 0;
+}
