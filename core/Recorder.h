@@ -6,14 +6,19 @@
 #include "Result.h"
 #include "StreamStats.h"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace tapedeck {
 
-class WaveformSummary;
 struct RecorderState;
+
+// Called on the disk-writer thread with each block of interleaved float frames as it
+// reaches the file (e.g. to grow a live waveform summary). Not real-time: may allocate.
+using SamplesWrittenFn = std::function<void(const float* interleaved, std::int64_t frames)>;
 
 struct RecordSettings {
     std::string path;               // never overwritten: recording fails if it exists
@@ -29,11 +34,11 @@ struct RecordSettings {
 // libsndfile. Created, polled and stopped on one control thread (CLI main loop or GUI).
 class Recorder {
 public:
-    // Opens the device and the file and starts capturing. `liveSummary`, if given, is fed
-    // by the disk-writer thread as samples reach the file (it must outlive the Recorder).
+    // Opens the device and the file and starts capturing. `onSamplesWritten`, if given, is
+    // called on the disk-writer thread as samples reach the file.
     static Result<std::unique_ptr<Recorder>> start(AudioSystem& system,
                                                    const RecordSettings& settings,
-                                                   WaveformSummary* liveSummary = nullptr);
+                                                   SamplesWrittenFn onSamplesWritten = {});
     ~Recorder(); // stops if still running
     Recorder(const Recorder&) = delete;
     Recorder& operator=(const Recorder&) = delete;

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Error.h"
+#include "SampleRing.h"
+#include "SoundFile.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace tapedeck {
+
+// The disk thread of a take: drains the sample ring in chunks, writes with libsndfile, and
+// keeps the file valid on disk (header updated and data synced once a second) so a crash
+// or power cut loses at most a second. Never runs on the audio or GUI thread.
+class DiskWriter {
+public:
+    using SamplesWrittenFn = std::function<void(const float*, std::int64_t)>;
+
+    DiskWriter(SampleRing& ring, SoundFile file, std::string path, SamplesWrittenFn onWritten);
+    ~DiskWriter();
+    DiskWriter(const DiskWriter&) = delete;
+    DiskWriter& operator=(const DiskWriter&) = delete;
+
+    // Control thread: starts the disk thread.
+    void start();
+    // Control thread: writes what is left in the ring, stops the thread, closes the file
+    // (which finalizes the header). Call only after the stream has stopped, or been
+    // abandoned. Returns the first write error, if any.
+    std::optional<Error> finish();
+
+    // Any thread.
+    std::int64_t framesWritten() const { return framesWritten_.load(std::memory_order_acquire); }
+    bool failed() const { return failed_.load(std::memory_order_acquire); }
+    std::optional<Error> error() const;
+
+private:
+    void run();
+    bool drainOnce(); // returns whether anything was read
+    void fail(int errnoValue);
+
+    SampleRing& ring_;
+    SoundFile file_;
+    const std::string path_;
+    SamplesWrittenFn onWritten_;
+    std::vector<float> chunk_;
+    std::thread thread_;
+    std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> failed_{false};
+    std::atomic<std::int64_t> framesWritten_{0};
+    mutable std::mutex errorMutex_; // disk and control threads only, never the callback
+    std::optional<Error> error_;
+};
+
+} // namespace tapedeck

@@ -1,0 +1,269 @@
+#include "Recorder.h"
+
+#include "CallbackTimer.h"
+#include "DiskWriter.h"
+#include "EventQueue.h"
+#include "Levels.h"
+#include "RealtimeScope.h"
+#include "RecordingFile.h"
+#include "SampleRing.h"
+#include "StreamCloser.h"
+#include "StreamRegistry.h"
+#include "StreamWatchdog.h"
+
+#include <atomic>
+#include <cmath>
+#include <portaudio.h>
+
+namespace tapedeck {
+
+namespace {
+constexpr double kRingSeconds = 5.0;
+constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
+
+void bump(std::atomic<std::int64_t>& counter, std::int64_t by = 1) noexcept {
+    // Only the audio thread writes these counters: a load and a store is enough.
+    counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
+}
+} // namespace
+
+// Everything the callback can see. Shared with the stream closer, so that a stream abandoned
+// in a frozen server never sees freed memory.
+struct RecorderState {
+    RecordSettings settings;
+    DeviceInfo device;
+    int sampleRate = 0;
+    int channels = 0;
+    PaStream* stream = nullptr;
+    std::unique_ptr<SampleRing> ring;
+    std::unique_ptr<DiskWriter> writer;
+    EventQueue events;
+    CallbackTimer timer;
+    StreamWatchdog watchdog;
+
+    // Written by the audio thread only.
+    std::atomic<std::int64_t> callbacks{0};
+    std::atomic<std::int64_t> framesCaptured{0};
+    std::atomic<std::int64_t> droppedFrames{0};
+    std::atomic<std::int64_t> dropouts{0};
+    std::atomic<std::int64_t> xruns{0};
+    std::atomic<bool> streamFinished{false}; // the finished callback ran
+
+    // Control thread only.
+    bool stopped = false;
+    std::optional<Error> failure;
+};
+
+namespace {
+
+int recordCallback(const void* input, void* /*output*/, unsigned long frameCount,
+                   const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags flags,
+                   void* userData) noexcept {
+    realtime::CallbackScope scope;
+    const auto started = CallbackTimer::now();
+    auto& s = *static_cast<RecorderState*>(userData);
+    const auto frames = static_cast<std::int64_t>(frameCount);
+    const std::int64_t position = s.framesCaptured.load(std::memory_order_relaxed);
+
+    if ((flags & (paInputOverflow | paInputUnderflow)) != 0) {
+        bump(s.xruns);
+        EngineEvent e;
+        e.type = EngineEventType::Xrun;
+        e.frame = position;
+        e.count = s.xruns.load(std::memory_order_relaxed);
+        s.events.push(e);
+    }
+    if (input == nullptr) {
+        EngineEvent e;
+        e.type = EngineEventType::Error;
+        e.error = ErrorCode::DeviceLost;
+        e.frame = position;
+        s.events.push(e);
+        return paAbort;
+    }
+    const auto* samples = static_cast<const float*>(input);
+    const std::int64_t kept = s.ring->write(samples, frames);
+    if (kept < frames) {
+        bump(s.droppedFrames, frames - kept);
+        bump(s.dropouts);
+        EngineEvent e;
+        e.type = EngineEventType::Overflow;
+        e.frame = position + kept;
+        e.count = frames - kept;
+        s.events.push(e);
+    }
+    EngineEvent levels;
+    measureLevels(samples, frames, s.channels, levels);
+    levels.frame = position;
+    s.events.push(levels);
+
+    bump(s.framesCaptured, frames);
+    bump(s.callbacks);
+    s.timer.record(started);
+    return paContinue;
+}
+
+void recordFinished(void* userData) noexcept {
+    static_cast<RecorderState*>(userData)->streamFinished.store(true, std::memory_order_release);
+}
+
+Error streamError(PaError err, const DeviceInfo& device) {
+    if (err == paInvalidSampleRate) {
+        return {ErrorCode::UnsupportedRate, device.name + " cannot record at the chosen rate."};
+    }
+    if (err == paDeviceUnavailable) {
+        return {ErrorCode::StreamFailed,
+                device.name + " is busy or unavailable. Close other programs using it, or choose "
+                              "another input."};
+    }
+    return {ErrorCode::StreamFailed, "Recording from " + device.name +
+                                         " could not start: " + Pa_GetErrorText(err) + "."};
+}
+
+} // namespace
+
+Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
+                                                  const RecordSettings& settings,
+                                                  SamplesWrittenFn onSamplesWritten) {
+    auto device = system.findDevice(settings.deviceName, Direction::Input);
+    if (!device) {
+        return device.error();
+    }
+    auto state = std::make_shared<RecorderState>();
+    state->settings = settings;
+    state->device = *device;
+    state->sampleRate = settings.sampleRate > 0
+                            ? settings.sampleRate
+                            : static_cast<int>(std::lround(device->defaultSampleRate));
+    state->channels = settings.channels > 0 ? settings.channels : 2;
+    if (const Status ok = system.checkFormat(*device, Direction::Input, state->channels,
+                                             state->sampleRate);
+        !ok) {
+        return ok.error();
+    }
+
+    auto file = createRecordingFile(settings.path, settings.format, state->sampleRate,
+                                    state->channels);
+    if (!file) {
+        return file.error();
+    }
+    const auto ringFrames = static_cast<std::int64_t>(kRingSeconds * state->sampleRate);
+    state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
+    state->writer = std::make_unique<DiskWriter>(*state->ring, std::move(*file), settings.path,
+                                                 std::move(onSamplesWritten));
+
+    PaStreamParameters input{};
+    input.device = device->portAudioIndex;
+    input.channelCount = state->channels;
+    input.sampleFormat = paFloat32;
+    input.suggestedLatency =
+        settings.suggestedLatency > 0 ? settings.suggestedLatency : device->defaultLowInputLatency;
+    const unsigned long framesPerBuffer =
+        settings.framesPerBuffer > 0 ? static_cast<unsigned long>(settings.framesPerBuffer)
+                                     : paFramesPerBufferUnspecified;
+    PaError err = Pa_OpenStream(&state->stream, &input, nullptr, state->sampleRate,
+                                framesPerBuffer, paClipOff, recordCallback, state.get());
+    if (err != paNoError) {
+        state->writer->finish();
+        std::remove(settings.path.c_str()); // nothing was recorded: leave no empty file behind
+        return streamError(err, *device);
+    }
+    StreamRegistry::instance().opened();
+    Pa_SetStreamFinishedCallback(state->stream, recordFinished);
+
+    state->writer->start();
+    state->watchdog.reset(std::chrono::steady_clock::now());
+    err = Pa_StartStream(state->stream);
+    if (err != paNoError) {
+        closeStream(state->stream, StopMode::Abort, state, kCloseTimeout);
+        state->stream = nullptr;
+        state->writer->finish();
+        std::remove(settings.path.c_str());
+        return streamError(err, *device);
+    }
+    return std::unique_ptr<Recorder>(new Recorder(std::move(state)));
+}
+
+Recorder::Recorder(std::shared_ptr<RecorderState> state) : state_(std::move(state)) {}
+
+Recorder::~Recorder() {
+    stop();
+}
+
+std::optional<Error> Recorder::poll() {
+    RecorderState& s = *state_;
+    if (s.stopped) {
+        return s.failure;
+    }
+    std::optional<Error> failure;
+    if (s.writer->failed()) {
+        failure = s.writer->error();
+    } else if (s.streamFinished.load(std::memory_order_acquire) ||
+               Pa_IsStreamActive(s.stream) != 1 ||
+               s.watchdog.stalled(s.callbacks.load(std::memory_order_relaxed),
+                                  std::chrono::steady_clock::now())) {
+        failure = Error{ErrorCode::DeviceLost,
+                        s.device.name +
+                            " stopped sending audio: it may have been unplugged, or the sound "
+                            "server stopped. The recording was saved up to that moment in " +
+                            s.settings.path + "."};
+    }
+    if (failure) {
+        s.failure = failure;
+        stop();
+    }
+    return s.failure;
+}
+
+bool Recorder::nextEvent(EngineEvent& event) {
+    return state_->events.pop(event);
+}
+
+Status Recorder::stop() {
+    RecorderState& s = *state_;
+    if (!s.stopped) {
+        s.stopped = true;
+        closeStream(s.stream, s.failure ? StopMode::Abort : StopMode::Drain, state_, kCloseTimeout);
+        if (auto writeError = s.writer->finish(); writeError && !s.failure) {
+            s.failure = writeError;
+        }
+    }
+    if (s.failure) {
+        return *s.failure;
+    }
+    return success();
+}
+
+bool Recorder::isRunning() const {
+    return !state_->stopped;
+}
+
+StreamStats Recorder::stats() const {
+    const RecorderState& s = *state_;
+    StreamStats out;
+    out.callbacks = s.callbacks.load(std::memory_order_relaxed);
+    out.framesProcessed = s.framesCaptured.load(std::memory_order_relaxed);
+    out.framesWritten = s.writer->framesWritten();
+    out.droppedFrames = s.droppedFrames.load(std::memory_order_relaxed);
+    out.dropouts = s.dropouts.load(std::memory_order_relaxed);
+    out.xruns = s.xruns.load(std::memory_order_relaxed);
+    out.lostEvents = s.events.lost();
+    out.callbackMedianMicros = s.timer.medianMicros();
+    out.callbackWorstMicros = s.timer.worstMicros();
+    return out;
+}
+
+int Recorder::sampleRate() const {
+    return state_->sampleRate;
+}
+int Recorder::channels() const {
+    return state_->channels;
+}
+const std::string& Recorder::path() const {
+    return state_->settings.path;
+}
+const DeviceInfo& Recorder::device() const {
+    return state_->device;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,10 @@
+#include "StreamRegistry.h"
+
+namespace tapedeck {
+
+StreamRegistry& StreamRegistry::instance() {
+    static StreamRegistry registry;
+    return registry;
+}
+
+} // namespace tapedeck

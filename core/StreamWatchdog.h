@@ -1,0 +1,37 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace tapedeck {
+
+// Notices a stream whose callbacks stopped arriving (device unplugged, sound server killed
+// or frozen). Control thread: feed it the callback count on every poll.
+class StreamWatchdog {
+public:
+    // A stream gets longer for its first callback: servers can take a moment to start one.
+    static constexpr auto kFirstCallbackGrace = std::chrono::milliseconds(3000);
+    static constexpr auto kStallLimit = std::chrono::milliseconds(1000);
+
+    void reset(std::chrono::steady_clock::time_point now) {
+        lastCount_ = 0;
+        lastProgress_ = now;
+    }
+
+    // Returns true when the stream counts as stalled.
+    bool stalled(std::int64_t callbackCount, std::chrono::steady_clock::time_point now) {
+        if (callbackCount != lastCount_) {
+            lastCount_ = callbackCount;
+            lastProgress_ = now;
+            return false;
+        }
+        const auto limit = callbackCount == 0 ? kFirstCallbackGrace : kStallLimit;
+        return now - lastProgress_ > limit;
+    }
+
+private:
+    std::int64_t lastCount_ = 0;
+    std::chrono::steady_clock::time_point lastProgress_{};
+};
+
+} // namespace tapedeck
