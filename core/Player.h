@@ -18,6 +18,7 @@ struct PlaySettings {
     std::string deviceName;      // exact or unique substring; empty: default output
     int framesPerBuffer = 0;     // 0: let PortAudio choose
     double suggestedLatency = 0; // seconds; 0: the device's default high latency
+    int deviceSampleRate = 0;    // 0: the file's rate if the device takes it, else resample
 };
 
 // Plays one file: disk-reader thread (libsndfile, resampling with libsoxr when the device

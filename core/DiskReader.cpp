@@ -1,0 +1,146 @@
+#include "DiskReader.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tapedeck {
+
+namespace {
+constexpr std::int64_t kChunkFrames = 8192;
+constexpr auto kIdleWait = std::chrono::milliseconds(5);
+constexpr auto kFlushPoll = std::chrono::milliseconds(1);
+} // namespace
+
+DiskReader::DiskReader(ReadableFile file, SampleRing& ring, int deviceRate)
+    : file_(std::move(file.file)), info_(file.info), ring_(ring),
+      mapper_(file.info.channels, ring.channels()),
+      fileChunk_(static_cast<std::size_t>(kChunkFrames * file.info.channels)),
+      mapped_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {
+    std::int64_t pendingCapacity = kChunkFrames;
+    if (deviceRate != info_.samplerate) {
+        resampler_ = std::make_unique<Resampler>(info_.samplerate, deviceRate, ring.channels());
+        const double ratio = static_cast<double>(deviceRate) / info_.samplerate;
+        pendingCapacity = static_cast<std::int64_t>(std::ceil(kChunkFrames * ratio)) + 1024;
+    }
+    pending_.resize(static_cast<std::size_t>(pendingCapacity * ring.channels()));
+}
+
+DiskReader::~DiskReader() {
+    stop();
+}
+
+void DiskReader::start() {
+    thread_ = std::thread([this] { run(); });
+}
+
+void DiskReader::stop() {
+    stopRequested_.store(true, std::memory_order_release);
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void DiskReader::requestSeek(std::int64_t fileFrame) {
+    seekTarget_.store(std::clamp<std::int64_t>(fileFrame, 0, info_.frames),
+                      std::memory_order_release);
+    seekRequested_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+void DiskReader::waitForPrefill(std::int64_t frames, std::chrono::milliseconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (ring_.readable() < std::min(frames, ring_.capacity()) && !endOfFile() &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(kFlushPoll);
+    }
+}
+
+void DiskReader::run() {
+    while (!stopRequested_.load(std::memory_order_acquire)) {
+        if (seekPending()) {
+            handleSeek();
+            continue;
+        }
+        if (pendingFrames_ > 0) {
+            if (!pushPending()) {
+                std::this_thread::sleep_for(kIdleWait);
+            }
+            continue;
+        }
+        if (fileDone_) {
+            endOfFile_.store(true, std::memory_order_release);
+            std::this_thread::sleep_for(kIdleWait);
+            continue;
+        }
+        readChunk();
+    }
+}
+
+void DiskReader::handleSeek() {
+    const std::uint64_t request = seekRequested_.load(std::memory_order_acquire);
+    const std::int64_t target = seekTarget_.load(std::memory_order_acquire);
+    // Only the callback may move the ring's read side: ask it to drop what it holds.
+    flushRequested_.store(true, std::memory_order_release);
+    while (flushRequested_.load(std::memory_order_acquire) &&
+           !stopRequested_.load(std::memory_order_acquire)) {
+        std::this_thread::sleep_for(kFlushPoll);
+    }
+    sf_seek(file_.get(), target, SEEK_SET);
+    if (resampler_) {
+        resampler_->clear();
+    }
+    pendingFrames_ = 0;
+    pendingOffset_ = 0;
+    fileDone_ = false;
+    endOfFile_.store(false, std::memory_order_release);
+    base_.store(target, std::memory_order_release);
+    seekHandled_.store(request, std::memory_order_release);
+}
+
+bool DiskReader::pushPending() {
+    const int channels = ring_.channels();
+    const std::int64_t n =
+        ring_.write(pending_.data() + pendingOffset_ * channels, pendingFrames_);
+    pendingOffset_ += n;
+    pendingFrames_ -= n;
+    if (pendingFrames_ == 0) {
+        pendingOffset_ = 0;
+    }
+    return pendingFrames_ == 0;
+}
+
+void DiskReader::readChunk() {
+    const sf_count_t got = sf_readf_float(file_.get(), fileChunk_.data(), kChunkFrames);
+    const int channels = ring_.channels();
+    const auto capacity = static_cast<std::size_t>(pending_.size() / channels);
+    if (got <= 0) {
+        fileDone_ = true; // end of file, or a damaged tail: play what was readable
+        if (resampler_) {
+            pendingFrames_ = static_cast<std::int64_t>(
+                resampler_->process(nullptr, 0, nullptr, pending_.data(), capacity));
+        }
+        return;
+    }
+    mapper_.map(fileChunk_.data(), mapped_.data(), got);
+    if (!resampler_) {
+        std::copy_n(mapped_.data(), got * channels, pending_.data());
+        pendingFrames_ = got;
+        return;
+    }
+    // soxr may keep some input back; feed it until it took the whole chunk.
+    std::size_t offset = 0;
+    std::int64_t produced = 0;
+    while (offset < static_cast<std::size_t>(got)) {
+        std::size_t used = 0;
+        const auto made = static_cast<std::int64_t>(resampler_->process(
+            mapped_.data() + offset * channels, static_cast<std::size_t>(got) - offset, &used,
+            pending_.data() + produced * channels, capacity - static_cast<std::size_t>(produced)));
+        produced += made;
+        offset += used;
+        if (used == 0 && made == 0) {
+            break; // no progress possible (cannot happen with the capacity chosen); never spin
+        }
+    }
+    pendingFrames_ = produced;
+}
+
+} // namespace tapedeck

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "ChannelMapper.h"
+#include "ReadableFile.h"
+#include "Resampler.h"
+#include "SampleRing.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace tapedeck {
+
+// The disk thread of playback: reads the file in chunks, maps its channels to the device's,
+// resamples when the device runs at another rate, and keeps the ring ahead of the callback.
+// A seek is a handshake: the reader asks the callback to flush the ring, waits for it, then
+// refills from the new position.
+class DiskReader {
+public:
+    DiskReader(ReadableFile file, SampleRing& ring, int deviceRate);
+    ~DiskReader();
+    DiskReader(const DiskReader&) = delete;
+    DiskReader& operator=(const DiskReader&) = delete;
+
+    // Control thread.
+    void start();
+    void stop();
+    void requestSeek(std::int64_t fileFrame);
+    // Waits until the ring holds `frames` (or the whole file fits), at most `timeout`.
+    void waitForPrefill(std::int64_t frames, std::chrono::milliseconds timeout) const;
+
+    // Audio thread (real-time safe).
+    bool flushRequested() const noexcept { return flushRequested_.load(std::memory_order_acquire); }
+    void acknowledgeFlush() noexcept { flushRequested_.store(false, std::memory_order_release); }
+
+    // Any thread.
+    bool seekPending() const noexcept {
+        return seekRequested_.load(std::memory_order_acquire) !=
+               seekHandled_.load(std::memory_order_acquire);
+    }
+    std::int64_t seekTarget() const noexcept { return seekTarget_.load(std::memory_order_acquire); }
+    bool endOfFile() const noexcept { return endOfFile_.load(std::memory_order_acquire); }
+    // The file frame that the first frame in the ring after the last flush stands for.
+    std::int64_t basePosition() const noexcept { return base_.load(std::memory_order_acquire); }
+    std::int64_t fileFrames() const { return info_.frames; }
+    int fileRate() const { return info_.samplerate; }
+    int fileChannels() const { return info_.channels; }
+
+private:
+    void run();
+    void handleSeek();
+    bool pushPending(); // returns whether everything pending went into the ring
+    void readChunk();
+
+    SoundFile file_;
+    SF_INFO info_;
+    SampleRing& ring_;
+    ChannelMapper mapper_;
+    std::unique_ptr<Resampler> resampler_; // only when the rates differ
+    std::vector<float> fileChunk_;
+    std::vector<float> mapped_;
+    std::vector<float> pending_; // device frames not yet in the ring
+    std::int64_t pendingOffset_ = 0;
+    std::int64_t pendingFrames_ = 0;
+    bool fileDone_ = false;
+    std::thread thread_;
+
+    std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> flushRequested_{false};
+    std::atomic<std::uint64_t> seekRequested_{0};
+    std::atomic<std::uint64_t> seekHandled_{0};
+    std::atomic<std::int64_t> seekTarget_{0};
+    std::atomic<std::int64_t> base_{0};
+    std::atomic<bool> endOfFile_{false};
+};
+
+} // namespace tapedeck

@@ -1,0 +1,324 @@
+#include "Player.h"
+
+#include "CallbackTimer.h"
+#include "DiskReader.h"
+#include "EventQueue.h"
+#include "Levels.h"
+#include "RealtimeScope.h"
+#include "SampleRing.h"
+#include "StreamCloser.h"
+#include "StreamRegistry.h"
+#include "StreamWatchdog.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <portaudio.h>
+
+namespace tapedeck {
+
+namespace {
+constexpr double kRingSeconds = 2.0;
+constexpr double kPrefillSeconds = 0.5;
+constexpr auto kPrefillTimeout = std::chrono::milliseconds(2000);
+constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
+
+void bump(std::atomic<std::int64_t>& counter, std::int64_t by = 1) noexcept {
+    // Only the audio thread writes these counters: a load and a store is enough.
+    counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
+}
+} // namespace
+
+// Everything the callback can see; shared with the stream closer (see Recorder).
+struct PlayerState {
+    PlaySettings settings;
+    DeviceInfo device;
+    int deviceRate = 0;
+    int deviceChannels = 0;
+    std::int64_t latencyFrames = 0; // output latency, in device frames
+    PaStream* stream = nullptr;
+    std::unique_ptr<SampleRing> ring;
+    std::unique_ptr<DiskReader> reader;
+    EventQueue events;
+    CallbackTimer timer;
+    StreamWatchdog watchdog;
+
+    std::atomic<bool> paused{true};
+    // Written by the audio thread only.
+    std::atomic<std::int64_t> consumedSinceFlush{0}; // device frames taken from the ring
+    std::atomic<std::int64_t> silenceAfterEnd{0};
+    std::atomic<bool> finished{false};
+    std::atomic<std::int64_t> callbacks{0};
+    std::atomic<std::int64_t> framesPlayed{0};
+    std::atomic<std::int64_t> droppedFrames{0};
+    std::atomic<std::int64_t> dropouts{0};
+    std::atomic<std::int64_t> xruns{0};
+    std::atomic<bool> streamFinished{false};
+
+    // Control thread only.
+    bool stopped = false;
+    std::optional<Error> failure;
+};
+
+namespace {
+
+int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
+                 const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags flags,
+                 void* userData) noexcept {
+    realtime::CallbackScope scope;
+    const auto started = CallbackTimer::now();
+    auto& s = *static_cast<PlayerState*>(userData);
+    const auto frames = static_cast<std::int64_t>(frameCount);
+    auto* out = static_cast<float*>(output);
+    const int channels = s.deviceChannels;
+    DiskReader& reader = *s.reader;
+
+    if ((flags & paOutputUnderflow) != 0) {
+        bump(s.xruns);
+        EngineEvent e;
+        e.type = EngineEventType::Xrun;
+        e.count = s.xruns.load(std::memory_order_relaxed);
+        s.events.push(e);
+    }
+    std::int64_t got = 0;
+    if (reader.flushRequested()) {
+        s.ring->discardAll();
+        s.consumedSinceFlush.store(0, std::memory_order_relaxed);
+        s.silenceAfterEnd.store(0, std::memory_order_relaxed);
+        s.finished.store(false, std::memory_order_release);
+        reader.acknowledgeFlush();
+    } else if (!s.paused.load(std::memory_order_acquire) && !reader.seekPending()) {
+        got = s.ring->read(out, frames);
+        bump(s.consumedSinceFlush, got);
+        bump(s.framesPlayed, got);
+        if (got < frames) {
+            if (reader.endOfFile()) {
+                bump(s.silenceAfterEnd, frames - got);
+                if (!s.finished.load(std::memory_order_relaxed) &&
+                    s.silenceAfterEnd.load(std::memory_order_relaxed) >= s.latencyFrames) {
+                    s.finished.store(true, std::memory_order_release);
+                    EngineEvent e;
+                    e.type = EngineEventType::Finished;
+                    s.events.push(e);
+                }
+            } else {
+                bump(s.droppedFrames, frames - got);
+                bump(s.dropouts);
+                EngineEvent e;
+                e.type = EngineEventType::Underflow;
+                e.count = frames - got;
+                s.events.push(e);
+            }
+        }
+    }
+    // Always fill the whole buffer: silence where there is nothing to play.
+    std::fill(out + got * channels, out + frames * channels, 0.0f);
+
+    EngineEvent levels;
+    measureLevels(out, frames, channels, levels);
+    s.events.push(levels);
+    bump(s.callbacks);
+    s.timer.record(started);
+    return paContinue;
+}
+
+void playFinished(void* userData) noexcept {
+    static_cast<PlayerState*>(userData)->streamFinished.store(true, std::memory_order_release);
+}
+
+// The rate to run the device at: the file's if the device takes it, else the device's
+// default rate, with the disk thread resampling.
+int chooseDeviceRate(const AudioSystem& system, const DeviceInfo& device, int channels,
+                     int fileRate) {
+    if (system.checkFormat(device, Direction::Output, channels, fileRate)) {
+        return fileRate;
+    }
+    return static_cast<int>(std::lround(device.defaultSampleRate));
+}
+
+} // namespace
+
+Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySettings& settings) {
+    auto file = openReadableFile(settings.path);
+    if (!file) {
+        return file.error();
+    }
+    auto device = system.findDevice(settings.deviceName, Direction::Output);
+    if (!device) {
+        return device.error();
+    }
+    auto state = std::make_shared<PlayerState>();
+    state->settings = settings;
+    state->device = *device;
+    const int fileChannels = file->info.channels;
+    state->deviceChannels =
+        fileChannels == 1 ? std::min(2, device->maxOutputChannels)
+                          : std::min(fileChannels, std::min(2, device->maxOutputChannels));
+    state->deviceChannels = std::max(1, state->deviceChannels);
+    state->deviceRate = settings.deviceSampleRate > 0
+                            ? settings.deviceSampleRate
+                            : chooseDeviceRate(system, *device, state->deviceChannels,
+                                               file->info.samplerate);
+    if (const Status ok = system.checkFormat(*device, Direction::Output, state->deviceChannels,
+                                             state->deviceRate);
+        !ok) {
+        return ok.error();
+    }
+
+    state->ring = std::make_unique<SampleRing>(
+        static_cast<std::int64_t>(kRingSeconds * state->deviceRate), state->deviceChannels);
+    state->reader = std::make_unique<DiskReader>(std::move(*file), *state->ring, state->deviceRate);
+
+    PaStreamParameters output{};
+    output.device = device->portAudioIndex;
+    output.channelCount = state->deviceChannels;
+    output.sampleFormat = paFloat32;
+    output.suggestedLatency = settings.suggestedLatency > 0 ? settings.suggestedLatency
+                                                            : device->defaultHighOutputLatency;
+    const unsigned long framesPerBuffer =
+        settings.framesPerBuffer > 0 ? static_cast<unsigned long>(settings.framesPerBuffer)
+                                     : paFramesPerBufferUnspecified;
+    PaError err = Pa_OpenStream(&state->stream, nullptr, &output, state->deviceRate,
+                                framesPerBuffer, paClipOff, playCallback, state.get());
+    if (err != paNoError) {
+        return Error{ErrorCode::StreamFailed, "Playing on " + device->name +
+                                                  " could not start: " + Pa_GetErrorText(err) +
+                                                  ". Choose another output device."};
+    }
+    StreamRegistry::instance().opened();
+    Pa_SetStreamFinishedCallback(state->stream, playFinished);
+    if (const PaStreamInfo* info = Pa_GetStreamInfo(state->stream)) {
+        state->latencyFrames = static_cast<std::int64_t>(info->outputLatency * state->deviceRate);
+    }
+
+    state->reader->start();
+    state->reader->waitForPrefill(static_cast<std::int64_t>(kPrefillSeconds * state->deviceRate),
+                                  kPrefillTimeout);
+    state->watchdog.reset(std::chrono::steady_clock::now());
+    err = Pa_StartStream(state->stream);
+    if (err != paNoError) {
+        closeStream(state->stream, StopMode::Abort, state, kCloseTimeout);
+        state->stream = nullptr;
+        state->reader->stop();
+        return Error{ErrorCode::StreamFailed, "Playing on " + device->name +
+                                                  " could not start: " + Pa_GetErrorText(err) +
+                                                  ". Choose another output device."};
+    }
+    return std::unique_ptr<Player>(new Player(std::move(state)));
+}
+
+Player::Player(std::shared_ptr<PlayerState> state) : state_(std::move(state)) {}
+
+Player::~Player() {
+    stop();
+}
+
+void Player::play() {
+    if (state_->finished.load(std::memory_order_acquire)) {
+        seek(0);
+    }
+    state_->paused.store(false, std::memory_order_release);
+}
+
+void Player::pause() {
+    state_->paused.store(true, std::memory_order_release);
+}
+
+void Player::seek(std::int64_t frame) {
+    state_->reader->requestSeek(frame);
+}
+
+Status Player::stop() {
+    PlayerState& s = *state_;
+    if (!s.stopped) {
+        s.stopped = true;
+        s.paused.store(true, std::memory_order_release);
+        closeStream(s.stream, StopMode::Abort, state_, kCloseTimeout);
+        s.reader->stop();
+    }
+    if (s.failure) {
+        return *s.failure;
+    }
+    return success();
+}
+
+std::optional<Error> Player::poll() {
+    PlayerState& s = *state_;
+    if (s.stopped) {
+        return s.failure;
+    }
+    if (s.streamFinished.load(std::memory_order_acquire) || Pa_IsStreamActive(s.stream) != 1 ||
+        s.watchdog.stalled(s.callbacks.load(std::memory_order_relaxed),
+                           std::chrono::steady_clock::now())) {
+        s.failure = Error{ErrorCode::DeviceLost,
+                          s.device.name + " stopped playing: it may have been unplugged, or the "
+                                          "sound server stopped. Choose another output device, "
+                                          "or refresh the device list."};
+        stop();
+    }
+    return s.failure;
+}
+
+bool Player::nextEvent(EngineEvent& event) {
+    return state_->events.pop(event);
+}
+
+bool Player::isPlaying() const {
+    return !state_->stopped && !state_->paused.load(std::memory_order_acquire) &&
+           !state_->finished.load(std::memory_order_acquire);
+}
+
+bool Player::isFinished() const {
+    return state_->finished.load(std::memory_order_acquire);
+}
+
+std::int64_t Player::position() const {
+    const PlayerState& s = *state_;
+    const DiskReader& reader = *s.reader;
+    if (reader.seekPending()) {
+        return reader.seekTarget();
+    }
+    if (s.finished.load(std::memory_order_acquire)) {
+        return reader.fileFrames();
+    }
+    const double toFile = static_cast<double>(reader.fileRate()) / s.deviceRate;
+    const std::int64_t heard =
+        s.consumedSinceFlush.load(std::memory_order_relaxed) - s.latencyFrames;
+    const auto heardFile = static_cast<std::int64_t>(std::max<std::int64_t>(0, heard) * toFile);
+    return std::min(reader.basePosition() + heardFile, reader.fileFrames());
+}
+
+std::int64_t Player::frames() const {
+    return state_->reader->fileFrames();
+}
+int Player::fileSampleRate() const {
+    return state_->reader->fileRate();
+}
+int Player::fileChannels() const {
+    return state_->reader->fileChannels();
+}
+int Player::deviceSampleRate() const {
+    return state_->deviceRate;
+}
+int Player::deviceChannels() const {
+    return state_->deviceChannels;
+}
+const DeviceInfo& Player::device() const {
+    return state_->device;
+}
+
+StreamStats Player::stats() const {
+    const PlayerState& s = *state_;
+    StreamStats out;
+    out.callbacks = s.callbacks.load(std::memory_order_relaxed);
+    out.framesProcessed = s.framesPlayed.load(std::memory_order_relaxed);
+    out.droppedFrames = s.droppedFrames.load(std::memory_order_relaxed);
+    out.dropouts = s.dropouts.load(std::memory_order_relaxed);
+    out.xruns = s.xruns.load(std::memory_order_relaxed);
+    out.lostEvents = s.events.lost();
+    out.callbackMedianMicros = s.timer.medianMicros();
+    out.callbackWorstMicros = s.timer.worstMicros();
+    return out;
+}
+
+} // namespace tapedeck
