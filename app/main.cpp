@@ -1,8 +1,43 @@
 #include "Version.h"
+#include "cli/CommandLine.h"
+#include "cli/Commands.h"
 
+#include <csignal>
 #include <cstdio>
+#include <string>
+#include <vector>
 
-int main() {
-    std::printf("tapedeck %s\n", tapedeck::kVersion);
+using namespace tapedeck;
+
+int main(int argc, char** argv) {
+    // A take that hits the file-size limit must fail with a message, not be killed.
+    std::signal(SIGXFSZ, SIG_IGN);
+
+    const std::vector<std::string> arguments(argv + 1, argv + argc);
+    const cli::ParseResult parsed = cli::parseCommandLine(arguments);
+    if (!parsed.commandLine) {
+        std::fprintf(stderr, "tapedeck: %s\n", parsed.error.c_str());
+        return 2;
+    }
+    const cli::CommandLine& commandLine = *parsed.commandLine;
+    switch (commandLine.mode) {
+    case cli::Mode::Help:
+        std::fputs(cli::helpText().c_str(), stdout);
+        return 0;
+    case cli::Mode::Version:
+        std::printf("tapedeck %s\n", kVersion);
+        return 0;
+    case cli::Mode::ListDevices:
+        return cli::listDevices(commandLine);
+    case cli::Mode::Record:
+        return cli::record(commandLine);
+    case cli::Mode::Play:
+        return cli::play(commandLine);
+    case cli::Mode::Info:
+        return cli::info(commandLine);
+    case cli::Mode::Gui:
+        break;
+    }
+    std::fputs(cli::helpText().c_str(), stdout);
     return 0;
 }

@@ -11,6 +11,7 @@
 #include "StreamRegistry.h"
 #include "StreamWatchdog.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <portaudio.h>
@@ -48,6 +49,7 @@ struct RecorderState {
     std::atomic<std::int64_t> dropouts{0};
     std::atomic<std::int64_t> xruns{0};
     std::atomic<bool> streamFinished{false}; // the finished callback ran
+    std::atomic<bool> reachedLimit{false};   // maxFrames captured: the stream completed
 
     // Control thread only.
     bool stopped = false;
@@ -62,8 +64,10 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     realtime::CallbackScope scope;
     const auto started = CallbackTimer::now();
     auto& s = *static_cast<RecorderState*>(userData);
-    const auto frames = static_cast<std::int64_t>(frameCount);
     const std::int64_t position = s.framesCaptured.load(std::memory_order_relaxed);
+    const std::int64_t limit = s.settings.maxFrames;
+    const auto frames = limit > 0 ? std::min<std::int64_t>(frameCount, limit - position)
+                                  : static_cast<std::int64_t>(frameCount);
 
     if ((flags & (paInputOverflow | paInputUnderflow)) != 0) {
         bump(s.xruns);
@@ -100,6 +104,10 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     bump(s.framesCaptured, frames);
     bump(s.callbacks);
     s.timer.record(started);
+    if (limit > 0 && position + frames >= limit) {
+        s.reachedLimit.store(true, std::memory_order_release);
+        return paComplete;
+    }
     return paContinue;
 }
 
@@ -196,6 +204,10 @@ std::optional<Error> Recorder::poll() {
         return s.failure;
     }
     std::optional<Error> failure;
+    if (s.reachedLimit.load(std::memory_order_acquire)) {
+        stop(); // the take is as long as asked: a normal end
+        return s.failure;
+    }
     if (s.writer->failed()) {
         failure = s.writer->error();
     } else if (s.streamFinished.load(std::memory_order_acquire) ||

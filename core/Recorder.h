@@ -28,6 +28,7 @@ struct RecordSettings {
     FileFormat format = FileFormat::Wav24;
     int framesPerBuffer = 0;        // 0: let PortAudio choose
     double suggestedLatency = 0;    // seconds; 0: the device's default low latency
+    std::int64_t maxFrames = 0;     // stop by itself after this many frames; 0: no limit
 };
 
 // One take: a PortAudio input callback stream → lock-free ring → disk-writer thread →
@@ -56,6 +57,8 @@ public:
     // of the take, if there was one (the file is still finalized and keeps every sample).
     Status stop();
 
+    // False once the take has stopped: by stop(), by reaching maxFrames, or by a failure.
+    // Control thread; poll() notices the end of a take.
     bool isRunning() const;
     StreamStats stats() const;    // any thread
     int sampleRate() const;

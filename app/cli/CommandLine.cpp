@@ -1,0 +1,133 @@
+#include "CommandLine.h"
+
+#include <charconv>
+
+namespace tapedeck::cli {
+
+namespace {
+
+template <typename T> bool parseNumber(const std::string& text, T& out) {
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end;
+}
+
+bool setMode(CommandLine& cl, Mode mode, std::string& error) {
+    if (cl.mode != Mode::Gui && cl.mode != mode) {
+        error = "Choose one of --list-devices, --record, --play and --info.";
+        return false;
+    }
+    cl.mode = mode;
+    return true;
+}
+
+} // namespace
+
+ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
+    CommandLine cl;
+    std::string error;
+    const auto fail = [&error](std::string message) {
+        return ParseResult{std::nullopt, std::move(message)};
+    };
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& arg = arguments[i];
+        const auto value = [&](std::string& out) {
+            if (i + 1 >= arguments.size()) {
+                error = arg + " needs a value. See tapedeck --help.";
+                return false;
+            }
+            out = arguments[++i];
+            return true;
+        };
+        std::string text;
+        if (arg == "--help" || arg == "-h") {
+            cl.mode = Mode::Help;
+            return {cl, {}};
+        } else if (arg == "--version" || arg == "-v") {
+            cl.mode = Mode::Version;
+            return {cl, {}};
+        } else if (arg == "--list-devices") {
+            if (!setMode(cl, Mode::ListDevices, error)) {
+                return fail(error);
+            }
+        } else if (arg == "--json") {
+            cl.json = true;
+        } else if (arg == "--record" || arg == "--play" || arg == "--info") {
+            const Mode mode = arg == "--record" ? Mode::Record
+                              : arg == "--play" ? Mode::Play
+                                                : Mode::Info;
+            if (!setMode(cl, mode, error) || !value(cl.file)) {
+                return fail(error);
+            }
+        } else if (arg == "--duration") {
+            double seconds = 0;
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, seconds) || seconds <= 0) {
+                return fail("--duration takes a number of seconds greater than 0, not \"" + text +
+                            "\".");
+            }
+            cl.durationSeconds = seconds;
+        } else if (arg == "--input-device") {
+            if (!value(cl.inputDevice)) {
+                return fail(error);
+            }
+        } else if (arg == "--output-device") {
+            if (!value(cl.outputDevice)) {
+                return fail(error);
+            }
+        } else if (arg == "--rate") {
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, cl.sampleRate) || cl.sampleRate <= 0) {
+                return fail("--rate takes a sample rate in Hz such as 48000, not \"" + text + "\".");
+            }
+        } else if (arg == "--channels") {
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, cl.channels) || cl.channels < 1 || cl.channels > 64) {
+                return fail("--channels takes a number from 1 to 64, not \"" + text + "\".");
+            }
+        } else if (arg == "--buffer") {
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, cl.bufferFrames) || cl.bufferFrames < 16) {
+                return fail("--buffer takes a number of frames (16 or more), not \"" + text + "\".");
+            }
+        } else if (arg == "--format") {
+            if (!value(cl.format)) {
+                return fail(error);
+            }
+        } else if (arg.starts_with("-") && arg != "-") {
+            return fail("Unknown option " + arg + ". See tapedeck --help.");
+        } else {
+            cl.openFiles.push_back(arg);
+        }
+    }
+    if (cl.mode != Mode::Gui && !cl.openFiles.empty()) {
+        return fail("Unexpected argument \"" + cl.openFiles.front() + "\". See tapedeck --help.");
+    }
+    return {cl, {}};
+}
+
+std::string helpText() {
+    return R"(Usage:
+  tapedeck [FILE...]                 open the window (and these files)
+  tapedeck --list-devices [--json]   list audio devices
+  tapedeck --record FILE [--duration SECONDS] [--input-device NAME] [--rate HZ]
+                         [--channels N] [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
+  tapedeck --play FILE [--output-device NAME] [--buffer FRAMES]
+  tapedeck --info FILE [--json]      format, duration and levels of a sound file
+  tapedeck --help | --version
+
+Device NAME matches a device's name exactly or by a unique part of it; the default is the
+system's default device. --record stops after --duration, or on Ctrl+C, and keeps every
+sample recorded. Recording never overwrites an existing file.
+)";
+}
+
+} // namespace tapedeck::cli

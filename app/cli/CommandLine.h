@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tapedeck::cli {
+
+enum class Mode { Gui, ListDevices, Record, Play, Info, Help, Version };
+
+// What the user asked for on the command line.
+struct CommandLine {
+    Mode mode = Mode::Gui;
+    bool json = false;
+    std::string file;                   // --record / --play / --info FILE
+    std::vector<std::string> openFiles; // plain arguments: files to open in the window
+    std::optional<double> durationSeconds;
+    std::string inputDevice;
+    std::string outputDevice;
+    int sampleRate = 0;
+    int channels = 2;
+    std::string format = "wav";
+    int bufferFrames = 0;
+};
+
+struct ParseResult {
+    std::optional<CommandLine> commandLine;
+    std::string error; // set when commandLine is empty: one line for stderr
+};
+
+ParseResult parseCommandLine(const std::vector<std::string>& arguments);
+
+// The text --help prints.
+std::string helpText();
+
+} // namespace tapedeck::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "CommandLine.h"
+
+namespace tapedeck::cli {
+
+// Each returns the process exit code: 0 on success; 1 with one clear line on stderr on
+// failure. Main thread; no display needed.
+int listDevices(const CommandLine& commandLine);
+int record(const CommandLine& commandLine);
+int play(const CommandLine& commandLine);
+int info(const CommandLine& commandLine);
+
+// Prints "tapedeck: MESSAGE" on stderr and returns 1.
+int fail(const std::string& message);
+
+} // namespace tapedeck::cli

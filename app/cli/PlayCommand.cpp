@@ -1,0 +1,63 @@
+#include "Commands.h"
+#include "StopSignal.h"
+#include "TerminalStatus.h"
+
+#include "AudioSystem.h"
+#include "Player.h"
+
+#include <chrono>
+#include <thread>
+
+namespace tapedeck::cli {
+
+namespace {
+constexpr auto kPollInterval = std::chrono::milliseconds(20);
+} // namespace
+
+int play(const CommandLine& commandLine) {
+    auto system = AudioSystem::start();
+    if (!system) {
+        return fail(system.error().message);
+    }
+    PlaySettings settings;
+    settings.path = commandLine.file;
+    settings.deviceName = commandLine.outputDevice;
+    settings.framesPerBuffer = commandLine.bufferFrames;
+
+    StopSignal::install();
+    auto opened = Player::open(**system, settings);
+    if (!opened) {
+        return fail(opened.error().message);
+    }
+    Player& player = **opened;
+    player.play();
+    std::optional<Error> failure;
+    {
+        TerminalStatus status;
+        EngineEvent event;
+        while (!player.isFinished() && !StopSignal::received()) {
+            std::this_thread::sleep_for(kPollInterval);
+            failure = player.poll();
+            if (failure) {
+                break;
+            }
+            while (player.nextEvent(event)) {
+                if (event.type == EngineEventType::Levels) {
+                    status.noteLevels(event);
+                }
+            }
+            const StreamStats stats = player.stats();
+            status.show(static_cast<double>(player.position()) / player.fileSampleRate(),
+                        stats.dropouts + stats.xruns);
+        }
+    }
+    if (failure) {
+        return fail(failure->message);
+    }
+    if (const Status stopped = player.stop(); !stopped) {
+        return fail(stopped.error().message);
+    }
+    return 0;
+}
+
+} // namespace tapedeck::cli
