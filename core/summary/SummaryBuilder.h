@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Result.h"
+#include "SoundFile.h"
+#include "SummaryTypes.h"
+#include "WaveformSummary.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <thread>
+
+namespace tapedeck {
+
+// Scans an audio file into a WaveformSummary: reads it in large chunks as float, straight
+// from the file, and appends them. Also accumulates the whole-file statistics (peak, sum of
+// squares, clipped samples per channel). Either start() runs the scan on the builder's own
+// thread, or a worker thread calls run() itself. Memory: one read chunk, whatever the file
+// length.
+class SummaryBuilder {
+public:
+    static constexpr std::int64_t kReadChunkFrames = 65536;
+
+    // Owner thread. The summary must have file.format().channels channels and be empty;
+    // the builder is its one writer until the scan ends.
+    SummaryBuilder(SoundFile file, std::shared_ptr<WaveformSummary> summary);
+    // Owner thread: cancels and joins a scan started with start().
+    ~SummaryBuilder();
+    SummaryBuilder(const SummaryBuilder&) = delete;
+    SummaryBuilder& operator=(const SummaryBuilder&) = delete;
+
+    // Owner thread: scans on a new std::thread. At most once.
+    void start();
+    // Owner thread: waits for a scan started with start() to end.
+    void wait();
+    // The calling thread scans the whole file (unless cancelled). At most once, and not
+    // together with start(). Returns the read error, if any; a cancelled scan returns
+    // success with isCancelled() true and an unfinished summary.
+    Status run();
+
+    // Any thread.
+    void cancel() noexcept { cancelled_.store(true, std::memory_order_relaxed); }
+    bool isCancelled() const noexcept { return cancelled_.load(std::memory_order_relaxed); }
+    bool isFinished() const noexcept { return finished_.load(std::memory_order_acquire); }
+    std::int64_t framesScanned() const noexcept {
+        return framesScanned_.load(std::memory_order_relaxed);
+    }
+    // 0..1 of the frames the header announces.
+    double progress() const noexcept;
+    const AudioFormat& format() const { return format_; } // immutable after construction
+    std::shared_ptr<WaveformSummary> summary() const { return summary_; }
+
+    // After the scan ended (run() returned, or wait()): its result and statistics.
+    Status result() const { return result_; }
+    const AudioStatistics& statistics() const { return statistics_; }
+
+private:
+    SoundFile file_;
+    const AudioFormat format_;
+    std::shared_ptr<WaveformSummary> summary_;
+    std::thread thread_;
+    std::atomic<bool> cancelled_{false};
+    std::atomic<bool> finished_{false};
+    std::atomic<std::int64_t> framesScanned_{0};
+    Status result_ = success();
+    AudioStatistics statistics_;
+};
+
+} // namespace tapedeck

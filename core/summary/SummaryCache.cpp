@@ -1,0 +1,245 @@
+#include "SummaryCache.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+#include <vector>
+
+namespace tapedeck {
+
+namespace {
+
+constexpr char kMagic[8] = {'T', 'D', 'W', 'F', 'S', 'U', 'M', '\0'};
+constexpr std::uint32_t kByteOrderMark = 0x01020304;
+constexpr std::uint32_t kMaxPathBytes = 65536;
+constexpr std::int64_t kIoBatchEntries = 65536;
+constexpr const char* kCacheSuffix = ".tdsum";
+static_assert(sizeof(SummaryEntry) == 3 * sizeof(float));
+
+// A closed-on-destruction FILE*.
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+std::uint64_t fnv1a(const std::string& text) {
+    constexpr std::uint64_t kOffset = 14695981039346656037ull;
+    constexpr std::uint64_t kPrime = 1099511628211ull;
+    std::uint64_t hash = kOffset;
+    for (unsigned char ch : text) {
+        hash ^= ch;
+        hash *= kPrime;
+    }
+    return hash;
+}
+
+std::string defaultDirectory() {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    if (xdg != nullptr && xdg[0] == '/') {
+        return std::string(xdg) + "/tapedeck";
+    }
+    const char* home = std::getenv("HOME");
+    return std::string(home != nullptr ? home : "/tmp") + "/.cache/tapedeck";
+}
+
+class HeaderWriter {
+public:
+    template <typename T> void put(const T& value) {
+        const auto* p = reinterpret_cast<const char*>(&value);
+        bytes_.insert(bytes_.end(), p, p + sizeof(T));
+    }
+    void putBytes(const std::string& text) {
+        bytes_.insert(bytes_.end(), text.begin(), text.end());
+    }
+    const std::vector<char>& bytes() const { return bytes_; }
+
+private:
+    std::vector<char> bytes_;
+};
+
+class HeaderReader {
+public:
+    explicit HeaderReader(std::FILE* file) : file_(file) {}
+    template <typename T> bool get(T& value) {
+        return std::fread(&value, sizeof(T), 1, file_) == 1;
+    }
+    bool getBytes(std::string& text, std::uint32_t size) {
+        text.resize(size);
+        return size == 0 || std::fread(text.data(), 1, size, file_) == size;
+    }
+
+private:
+    std::FILE* file_;
+};
+
+void writeKeyAndFormat(HeaderWriter& w, const SummaryCacheKey& key, const AudioFormat& format) {
+    w.putBytes(std::string(kMagic, sizeof(kMagic)));
+    w.put(SummaryCache::kFormatVersion);
+    w.put(kByteOrderMark);
+    w.put(key.size);
+    w.put(key.modifiedNs);
+    w.put(key.inode);
+    w.put(key.device);
+    w.put(static_cast<std::uint32_t>(key.canonicalPath.size()));
+    w.putBytes(key.canonicalPath);
+    w.put(static_cast<std::int32_t>(format.sampleRate));
+    w.put(static_cast<std::int32_t>(format.channels));
+    w.put(format.frames);
+}
+
+} // namespace
+
+SummaryCache::SummaryCache() : directory_(defaultDirectory()) {}
+
+SummaryCache::SummaryCache(std::string directory) : directory_(std::move(directory)) {}
+
+Result<SummaryCacheKey> SummaryCache::keyFor(const std::string& audioPath) {
+    std::error_code ec;
+    const std::filesystem::path canonical = std::filesystem::canonical(audioPath, ec);
+    struct stat st {};
+    if (ec || ::stat(canonical.c_str(), &st) != 0) {
+        return Error{ErrorCode::FileNotFound, "The file " + audioPath + " does not exist."};
+    }
+    SummaryCacheKey key;
+    key.canonicalPath = canonical.string();
+    key.size = st.st_size;
+    key.modifiedNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    key.inode = st.st_ino;
+    key.device = st.st_dev;
+    return key;
+}
+
+std::string SummaryCache::cachePathFor(const SummaryCacheKey& key) const {
+    char name[32];
+    std::snprintf(name, sizeof(name), "%016llx",
+                  static_cast<unsigned long long>(fnv1a(key.canonicalPath)));
+    return directory_ + "/" + name + kCacheSuffix;
+}
+
+std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
+                                                const AudioFormat& format) const {
+    FilePtr file(std::fopen(cachePathFor(key).c_str(), "rb"));
+    if (!file) {
+        return std::nullopt;
+    }
+    HeaderReader r(file.get());
+    char magic[sizeof(kMagic)];
+    std::uint32_t version = 0;
+    std::uint32_t byteOrder = 0;
+    SummaryCacheKey stored;
+    std::uint32_t pathBytes = 0;
+    std::int32_t rate = 0;
+    std::int32_t channels = 0;
+    std::int64_t frames = 0;
+    if (std::fread(magic, 1, sizeof(magic), file.get()) != sizeof(magic) ||
+        std::memcmp(magic, kMagic, sizeof(kMagic)) != 0 || !r.get(version) ||
+        version != kFormatVersion || !r.get(byteOrder) || byteOrder != kByteOrderMark ||
+        !r.get(stored.size) || !r.get(stored.modifiedNs) || !r.get(stored.inode) ||
+        !r.get(stored.device) || !r.get(pathBytes) || pathBytes > kMaxPathBytes ||
+        !r.getBytes(stored.canonicalPath, pathBytes) || !(stored == key) || !r.get(rate) ||
+        !r.get(channels) || !r.get(frames) || rate != format.sampleRate ||
+        channels != format.channels || frames != format.frames || channels <= 0 ||
+        channels > WaveformSummary::kMaxChannels) {
+        return std::nullopt;
+    }
+    std::int64_t summaryFrames = 0;
+    std::int64_t entries = 0;
+    if (!r.get(summaryFrames) || !r.get(entries) || summaryFrames <= 0 ||
+        entries != (summaryFrames + WaveformSummary::kBlockFrames[0] - 1) /
+                       WaveformSummary::kBlockFrames[0]) {
+        return std::nullopt;
+    }
+    CachedSummary cached;
+    cached.statistics.frames = summaryFrames;
+    cached.statistics.channels.resize(channels);
+    for (ChannelStatistics& s : cached.statistics.channels) {
+        if (!r.get(s.peak) || !r.get(s.sumSquares) || !r.get(s.clippedSamples)) {
+            return std::nullopt;
+        }
+    }
+    cached.summary = std::make_shared<WaveformSummary>(channels, summaryFrames);
+    const std::int64_t lastEntryFrames =
+        summaryFrames - (entries - 1) * WaveformSummary::kBlockFrames[0];
+    std::vector<SummaryEntry> batch(static_cast<std::size_t>(kIoBatchEntries) * channels);
+    for (std::int64_t done = 0; done < entries;) {
+        const std::int64_t count = std::min(kIoBatchEntries, entries - done);
+        const std::size_t values = static_cast<std::size_t>(count) * channels;
+        if (std::fread(batch.data(), sizeof(SummaryEntry), values, file.get()) != values) {
+            return std::nullopt;
+        }
+        done += count;
+        cached.summary->appendFineEntries(batch.data(), count,
+                                          done == entries ? lastEntryFrames
+                                                          : WaveformSummary::kBlockFrames[0]);
+    }
+    if (std::fgetc(file.get()) != EOF) {
+        return std::nullopt; // trailing bytes: not a file this version wrote
+    }
+    cached.summary->finish();
+    return cached;
+}
+
+Status SummaryCache::store(const SummaryCacheKey& key, const AudioFormat& format,
+                           const WaveformSummary& summary,
+                           const AudioStatistics& statistics) const {
+    const int channels = summary.channels();
+    const std::int64_t entries = summary.entryCount(0);
+    if (!summary.isComplete() || summary.frames() <= 0 || channels != format.channels ||
+        static_cast<int>(statistics.channels.size()) != channels) {
+        return Error{ErrorCode::InvalidArgument, "Only a complete summary can be cached."};
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(directory_, ec);
+    if (ec) {
+        return Error{ErrorCode::Unwritable,
+                     "The cache folder " + directory_ + " cannot be created: " + ec.message()};
+    }
+    HeaderWriter w;
+    writeKeyAndFormat(w, key, format);
+    w.put(summary.frames());
+    w.put(entries);
+    for (const ChannelStatistics& s : statistics.channels) {
+        w.put(s.peak);
+        w.put(s.sumSquares);
+        w.put(s.clippedSamples);
+    }
+
+    static std::atomic<unsigned> counter{0};
+    const std::string finalPath = cachePathFor(key);
+    const std::string tempPath = finalPath + ".tmp." + std::to_string(::getpid()) + "." +
+                                 std::to_string(counter.fetch_add(1));
+    FilePtr file(std::fopen(tempPath.c_str(), "wb"));
+    if (!file) {
+        return Error{ErrorCode::Unwritable, "The cache folder " + directory_ + " is not writable."};
+    }
+    bool ok = std::fwrite(w.bytes().data(), 1, w.bytes().size(), file.get()) == w.bytes().size();
+    std::vector<SummaryEntry> batch(static_cast<std::size_t>(kIoBatchEntries) * channels);
+    for (std::int64_t done = 0; ok && done < entries;) {
+        const std::int64_t count = std::min(kIoBatchEntries, entries - done);
+        for (std::int64_t i = 0; i < count; ++i) {
+            for (int c = 0; c < channels; ++c) {
+                batch[i * channels + c] = summary.entry(0, c, done + i);
+            }
+        }
+        const std::size_t values = static_cast<std::size_t>(count) * channels;
+        ok = std::fwrite(batch.data(), sizeof(SummaryEntry), values, file.get()) == values;
+        done += count;
+    }
+    ok = std::fflush(file.get()) == 0 && ok;
+    file.reset();
+    if (!ok || std::rename(tempPath.c_str(), finalPath.c_str()) != 0) {
+        std::remove(tempPath.c_str());
+        return Error{ErrorCode::WriteFailed,
+                     "The waveform cache " + finalPath + " could not be written (disk full?)."};
+    }
+    return success();
+}
+
+} // namespace tapedeck

@@ -1,0 +1,361 @@
+#include "WaveformSummary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace tapedeck {
+
+namespace {
+
+constexpr std::int64_t kFineBlockFrames = WaveformSummary::kBlockFrames[0];
+constexpr int kLanes = 8; // independent accumulators in the block loop
+
+// Summary of `frames` interleaved frames for a channel count that divides kLanes: lane j
+// always holds channel j % C, so the inner loop has no stride and vectorizes.
+template <int C> void summarizeLanes(const float* samples, std::int64_t frames, SummaryEntry* out) {
+    static_assert(kLanes % C == 0);
+    float mins[kLanes];
+    float maxs[kLanes];
+    float squares[kLanes];
+    for (int j = 0; j < kLanes; ++j) {
+        mins[j] = std::numeric_limits<float>::infinity();
+        maxs[j] = -std::numeric_limits<float>::infinity();
+        squares[j] = 0.0f;
+    }
+    const std::int64_t count = frames * C;
+    std::int64_t i = 0;
+    for (; i + kLanes <= count; i += kLanes) {
+        for (int j = 0; j < kLanes; ++j) {
+            const float x = samples[i + j];
+            mins[j] = x < mins[j] ? x : mins[j];
+            maxs[j] = x > maxs[j] ? x : maxs[j];
+            squares[j] += x * x;
+        }
+    }
+    for (int j = 0; i < count; ++i, ++j) {
+        const float x = samples[i];
+        mins[j] = std::min(x, mins[j]);
+        maxs[j] = std::max(x, maxs[j]);
+        squares[j] += x * x;
+    }
+    for (int c = 0; c < C; ++c) {
+        SummaryEntry e{mins[c], maxs[c], 0.0f};
+        for (int j = c; j < kLanes; j += C) {
+            e.min = std::min(e.min, mins[j]);
+            e.max = std::max(e.max, maxs[j]);
+            e.sumSquares += squares[j];
+        }
+        out[c] = e;
+    }
+}
+
+void summarizeGeneric(const float* samples, std::int64_t frames, int channels, SummaryEntry* out) {
+    for (int c = 0; c < channels; ++c) {
+        SummaryEntry e{std::numeric_limits<float>::infinity(),
+                       -std::numeric_limits<float>::infinity(), 0.0f};
+        for (std::int64_t f = 0; f < frames; ++f) {
+            const float x = samples[f * channels + c];
+            e.min = std::min(e.min, x);
+            e.max = std::max(e.max, x);
+            e.sumSquares += x * x;
+        }
+        out[c] = e;
+    }
+}
+
+} // namespace
+
+WaveformSummary::WaveformSummary(int channels, std::int64_t capacityFrames)
+    : channels_(std::clamp(channels, 1, kMaxChannels)),
+      capacityFrames_(std::max<std::int64_t>(capacityFrames, 1)) {
+    for (int l = 0; l < kLevelCount; ++l) {
+        Level& level = levels_[l];
+        level.blockFrames = kBlockFrames[l];
+        const std::int64_t entries = (capacityFrames_ + level.blockFrames - 1) / level.blockFrames;
+        level.chunkCount = (entries + kChunkEntries - 1) / kChunkEntries;
+        level.chunks = std::make_unique<std::atomic<SummaryEntry*>[]>(level.chunkCount);
+        for (std::int64_t i = 0; i < level.chunkCount; ++i) {
+            level.chunks[i].store(nullptr, std::memory_order_relaxed);
+        }
+        level.pending.resize(channels_);
+        level.pendingSquares.resize(channels_);
+    }
+    partialBlock_.resize(kFineBlockFrames * channels_);
+    blockEntries_.resize(channels_);
+}
+
+WaveformSummary::~WaveformSummary() {
+    for (Level& level : levels_) {
+        for (std::int64_t i = 0; i < level.chunkCount; ++i) {
+            delete[] level.chunks[i].load(std::memory_order_relaxed);
+        }
+    }
+}
+
+SummaryEntry* WaveformSummary::slot(Level& level, int channel, std::int64_t index) {
+    const std::int64_t chunkIndex = index / kChunkEntries;
+    if (chunkIndex >= level.chunkCount) {
+        return nullptr;
+    }
+    SummaryEntry* chunk = level.chunks[chunkIndex].load(std::memory_order_relaxed);
+    if (chunk == nullptr) {
+        chunk = new SummaryEntry[kChunkEntries * channels_];
+        level.chunks[chunkIndex].store(chunk, std::memory_order_release);
+    }
+    return chunk + channel * kChunkEntries + index % kChunkEntries;
+}
+
+const SummaryEntry* WaveformSummary::publishedSlot(const Level& level, int channel,
+                                                   std::int64_t index) const {
+    const SummaryEntry* chunk = level.chunks[index / kChunkEntries].load(std::memory_order_acquire);
+    return chunk + channel * kChunkEntries + index % kChunkEntries;
+}
+
+void WaveformSummary::pushEntry(int levelIndex, const SummaryEntry* perChannel,
+                                std::int64_t frames) {
+    Level& level = levels_[levelIndex];
+    for (int c = 0; c < channels_; ++c) {
+        SummaryEntry* target = slot(level, c, level.written);
+        if (target == nullptr) {
+            return; // beyond capacity; appendInterleaved already refuses such frames
+        }
+        *target = perChannel[c];
+    }
+    ++level.written;
+    if (levelIndex + 1 >= kLevelCount) {
+        return;
+    }
+    Level& next = levels_[levelIndex + 1];
+    for (int c = 0; c < channels_; ++c) {
+        const SummaryEntry& e = perChannel[c];
+        if (next.pendingFrames == 0) {
+            next.pending[c] = e;
+            next.pendingSquares[c] = e.sumSquares;
+        } else {
+            next.pending[c].min = std::min(next.pending[c].min, e.min);
+            next.pending[c].max = std::max(next.pending[c].max, e.max);
+            next.pendingSquares[c] += e.sumSquares;
+        }
+    }
+    next.pendingFrames += frames;
+    if (next.pendingFrames >= next.blockFrames) {
+        for (int c = 0; c < channels_; ++c) {
+            next.pending[c].sumSquares = static_cast<float>(next.pendingSquares[c]);
+        }
+        const std::int64_t full = next.pendingFrames;
+        next.pendingFrames = 0;
+        pushEntry(levelIndex + 1, next.pending.data(), full);
+    }
+}
+
+void WaveformSummary::summarizeBlock(const float* samples, std::int64_t frames) {
+    switch (channels_) {
+    case 1:
+        summarizeLanes<1>(samples, frames, blockEntries_.data());
+        break;
+    case 2:
+        summarizeLanes<2>(samples, frames, blockEntries_.data());
+        break;
+    case 4:
+        summarizeLanes<4>(samples, frames, blockEntries_.data());
+        break;
+    case 8:
+        summarizeLanes<8>(samples, frames, blockEntries_.data());
+        break;
+    default:
+        summarizeGeneric(samples, frames, channels_, blockEntries_.data());
+        break;
+    }
+    pushEntry(0, blockEntries_.data(), frames);
+    writtenFrames_ += frames;
+}
+
+void WaveformSummary::publish() {
+    for (Level& level : levels_) {
+        level.published.store(level.written, std::memory_order_release);
+    }
+    publishedFrames_.store(writtenFrames_, std::memory_order_release);
+}
+
+bool WaveformSummary::appendInterleaved(const float* samples, std::int64_t frames) {
+    if (finished_ || frames < 0 || samples == nullptr) {
+        return frames == 0 && !finished_;
+    }
+    const std::int64_t room = capacityFrames_ - writtenFrames_ - partialFrames_;
+    const bool fits = frames <= room;
+    frames = std::min(frames, room);
+    while (frames > 0) {
+        if (partialFrames_ > 0 || frames < kFineBlockFrames) {
+            const std::int64_t take = std::min(kFineBlockFrames - partialFrames_, frames);
+            std::memcpy(partialBlock_.data() + partialFrames_ * channels_, samples,
+                        sizeof(float) * take * channels_);
+            partialFrames_ += take;
+            samples += take * channels_;
+            frames -= take;
+            if (partialFrames_ == kFineBlockFrames) {
+                summarizeBlock(partialBlock_.data(), kFineBlockFrames);
+                partialFrames_ = 0;
+            }
+        } else {
+            const std::int64_t blocks = frames / kFineBlockFrames;
+            for (std::int64_t b = 0; b < blocks; ++b) {
+                summarizeBlock(samples, kFineBlockFrames);
+                samples += kFineBlockFrames * channels_;
+            }
+            frames -= blocks * kFineBlockFrames;
+        }
+    }
+    publish();
+    return fits;
+}
+
+bool WaveformSummary::appendFineEntries(const SummaryEntry* entries, std::int64_t count,
+                                        std::int64_t lastEntryFrames) {
+    if (finished_ || partialFrames_ != 0 || count < 0) {
+        return false;
+    }
+    lastEntryFrames = std::clamp<std::int64_t>(lastEntryFrames, 1, kFineBlockFrames);
+    bool fits = true;
+    for (std::int64_t i = 0; i < count; ++i) {
+        const std::int64_t frames = i + 1 == count ? lastEntryFrames : kFineBlockFrames;
+        if (writtenFrames_ + frames > capacityFrames_) {
+            fits = false;
+            break;
+        }
+        pushEntry(0, entries + i * channels_, frames);
+        writtenFrames_ += frames;
+        if (frames < kFineBlockFrames) {
+            finished_ = true; // a partial block can only be the last one
+        }
+    }
+    publish();
+    return fits;
+}
+
+void WaveformSummary::finish() {
+    if (complete_.load(std::memory_order_relaxed)) {
+        return;
+    }
+    finished_ = true;
+    if (partialFrames_ > 0) {
+        summarizeBlock(partialBlock_.data(), partialFrames_);
+        partialFrames_ = 0;
+    }
+    for (int l = 1; l < kLevelCount; ++l) {
+        Level& level = levels_[l];
+        if (level.pendingFrames > 0) {
+            for (int c = 0; c < channels_; ++c) {
+                level.pending[c].sumSquares = static_cast<float>(level.pendingSquares[c]);
+            }
+            const std::int64_t frames = level.pendingFrames;
+            level.pendingFrames = 0;
+            pushEntry(l, level.pending.data(), frames);
+        }
+    }
+    publish();
+    complete_.store(true, std::memory_order_release);
+}
+
+std::int64_t WaveformSummary::entryCount(int level) const {
+    if (level < 0 || level >= kLevelCount) {
+        return 0;
+    }
+    return levels_[level].published.load(std::memory_order_acquire);
+}
+
+SummaryEntry WaveformSummary::entry(int level, int channel, std::int64_t index) const {
+    if (channel < 0 || channel >= channels_ || index < 0 || index >= entryCount(level)) {
+        return {};
+    }
+    return *publishedSlot(levels_[level], channel, index);
+}
+
+int WaveformSummary::levelFor(double framesPerPixel) {
+    for (int l = kLevelCount - 1; l > 0; --l) {
+        if (static_cast<double>(kBlockFrames[l]) <= framesPerPixel) {
+            return l;
+        }
+    }
+    return 0;
+}
+
+void WaveformSummary::addEntry(const SummaryEntry& e, std::int64_t entryFrames,
+                               Accumulator& acc) const {
+    if (!acc.any) {
+        acc.min = e.min;
+        acc.max = e.max;
+        acc.any = true;
+    } else {
+        acc.min = std::min(acc.min, e.min);
+        acc.max = std::max(acc.max, e.max);
+    }
+    acc.sumSquares += e.sumSquares;
+    acc.frames += entryFrames;
+}
+
+std::int64_t WaveformSummary::accumulate(int levelIndex, int channel, std::int64_t from,
+                                         std::int64_t to, std::int64_t totalFrames,
+                                         Accumulator& acc) const {
+    const Level& level = levels_[levelIndex];
+    const std::int64_t block = level.blockFrames;
+    const std::int64_t published = level.published.load(std::memory_order_acquire);
+    const std::int64_t covered = published * block;
+    const std::int64_t end = std::min({to, covered, totalFrames});
+    for (std::int64_t k = (from + block - 1) / block; k * block < end; ++k) {
+        const std::int64_t start = k * block;
+        addEntry(*publishedSlot(level, channel, k), std::min(block, totalFrames - start), acc);
+    }
+    return std::max(from, std::min(to, covered));
+}
+
+void WaveformSummary::query(int channel, double startFrame, double framesPerPixel,
+                            std::span<PixelSummary> out) const {
+    const std::int64_t total = frames();
+    if (channel < 0 || channel >= channels_ || !(framesPerPixel > 0.0)) {
+        std::fill(out.begin(), out.end(), PixelSummary{});
+        return;
+    }
+    const int chosen = levelFor(framesPerPixel);
+    const std::int64_t fineCount = entryCount(0);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const double a = startFrame + static_cast<double>(i) * framesPerPixel;
+        const double b = a + framesPerPixel;
+        out[i] = PixelSummary{};
+        if (b <= 0.0 || a >= static_cast<double>(total)) {
+            continue;
+        }
+        const std::int64_t from =
+            std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil(a)));
+        const std::int64_t to =
+            std::min<std::int64_t>(total, static_cast<std::int64_t>(std::ceil(b)));
+        Accumulator acc;
+        std::int64_t pos = from;
+        for (int l = chosen; l >= 0 && pos < to; --l) {
+            pos = accumulate(l, channel, pos, to, total, acc);
+        }
+        if (!acc.any && framesPerPixel < static_cast<double>(kFineBlockFrames)) {
+            // Narrower than a block: show the block the pixel lies in.
+            const std::int64_t k =
+                std::max<std::int64_t>(0, static_cast<std::int64_t>(a)) / kFineBlockFrames;
+            if (k >= fineCount || k * kFineBlockFrames >= total) {
+                continue;
+            }
+            addEntry(*publishedSlot(levels_[0], channel, k),
+                     std::min(kFineBlockFrames, total - k * kFineBlockFrames), acc);
+        }
+        if (!acc.any) {
+            continue;
+        }
+        out[i].min = acc.min;
+        out[i].max = acc.max;
+        out[i].rms =
+            acc.frames > 0
+                ? static_cast<float>(std::sqrt(acc.sumSquares / static_cast<double>(acc.frames)))
+                : 0.0f;
+        out[i].valid = true;
+    }
+}
+
+} // namespace tapedeck

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "SummaryTypes.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace tapedeck {
+
+// Multi-resolution waveform summary: per channel, min / max / sum of squares per block of
+// 256 frames, and the same per 4096 and per 65536 frames. One writer thread appends samples
+// (the file scanner or the recorder's disk-writer thread); any number of reader threads (the
+// GUI) read what has been published, concurrently and without locks.
+//
+// Storage is a preallocated table of fixed-size chunks per level. A chunk never moves once
+// allocated, and an entry is written before the published count that covers it is raised
+// (release); readers load the count (acquire) and read only below it. About 16 MB per hour
+// of 48 kHz stereo audio.
+class WaveformSummary {
+public:
+    static constexpr int kLevelCount = 3;
+    static constexpr std::array<std::int64_t, kLevelCount> kBlockFrames = {256, 4096, 65536};
+    static constexpr std::int64_t kLevelRatio = 16; // blocks of one level per block of the next
+    static constexpr std::int64_t kChunkEntries = 4096;
+    static constexpr int kMaxChannels = 64;
+    // Room for about 8 days at 48 kHz; the chunk table costs 8 bytes per 2^20 frames.
+    static constexpr std::int64_t kDefaultCapacityFrames = std::int64_t{1} << 35;
+
+    // Any thread, before the summary is shared. channels in [1, kMaxChannels].
+    explicit WaveformSummary(int channels, std::int64_t capacityFrames = kDefaultCapacityFrames);
+    ~WaveformSummary();
+    WaveformSummary(const WaveformSummary&) = delete;
+    WaveformSummary& operator=(const WaveformSummary&) = delete;
+
+    // --- Writer thread only (one thread for the life of the summary) ---
+
+    // Appends `frames` interleaved frames of channels() samples each. Blocks of any size.
+    // Allocates a chunk every 2^20 frames (never on the audio thread). Returns false, and
+    // drops the samples, once capacityFrames() is reached or after finish().
+    bool appendInterleaved(const float* samples, std::int64_t frames);
+    // Appends ready-made 256-frame entries, interleaved by channel (entry i of channel c at
+    // [i * channels() + c]); every entry covers a whole block except possibly the last,
+    // which covers `lastEntryFrames` (1..256). Used to restore a cached summary.
+    bool appendFineEntries(const SummaryEntry* entries, std::int64_t count,
+                           std::int64_t lastEntryFrames);
+    // Publishes the trailing partial blocks; no more appends afterwards.
+    void finish();
+
+    // --- Any thread ---
+
+    int channels() const { return channels_; }
+    std::int64_t capacityFrames() const { return capacityFrames_; }
+    // Frames covered by published 256-frame entries (a multiple of 256 until finish()).
+    std::int64_t frames() const { return publishedFrames_.load(std::memory_order_acquire); }
+    bool isComplete() const { return complete_.load(std::memory_order_acquire); }
+    // Published entries of a level.
+    std::int64_t entryCount(int level) const;
+    // Entry `index` of a level and channel; index < entryCount(level).
+    SummaryEntry entry(int level, int channel, std::int64_t index) const;
+    // The coarsest level whose blocks are no wider than framesPerPixel (0 if none).
+    static int levelFor(double framesPerPixel);
+
+    // Fills out[i] with the summary of frames [startFrame + i * framesPerPixel,
+    // startFrame + (i + 1) * framesPerPixel) of one channel. Each block is counted in the
+    // pixel where it starts, so adjacent pixels never share a block; a pixel narrower than a
+    // 256-frame block shows the block it lies in. Where a coarse level has not yet caught up
+    // with the published frames, finer levels fill in. Cost: O(pixels × 16) entries.
+    void query(int channel, double startFrame, double framesPerPixel,
+               std::span<PixelSummary> out) const;
+
+private:
+    struct Level {
+        std::int64_t blockFrames = 0;
+        std::int64_t chunkCount = 0;
+        std::unique_ptr<std::atomic<SummaryEntry*>[]> chunks; // [channel][entry] per chunk
+        std::atomic<std::int64_t> published{0};
+        // Writer only:
+        std::int64_t written = 0;
+        std::vector<SummaryEntry> pending; // per channel, the block being accumulated
+        std::vector<double> pendingSquares;
+        std::int64_t pendingFrames = 0;
+    };
+
+    struct Accumulator {
+        float min = 0.0f;
+        float max = 0.0f;
+        double sumSquares = 0.0;
+        std::int64_t frames = 0;
+        bool any = false;
+    };
+
+    SummaryEntry* slot(Level& level, int channel, std::int64_t index);
+    const SummaryEntry* publishedSlot(const Level& level, int channel, std::int64_t index) const;
+    void pushEntry(int levelIndex, const SummaryEntry* perChannel, std::int64_t frames);
+    void summarizeBlock(const float* samples, std::int64_t frames);
+    void publish();
+    std::int64_t accumulate(int levelIndex, int channel, std::int64_t from, std::int64_t to,
+                            std::int64_t totalFrames, Accumulator& acc) const;
+    void addEntry(const SummaryEntry& e, std::int64_t entryFrames, Accumulator& acc) const;
+
+    const int channels_;
+    const std::int64_t capacityFrames_;
+    std::array<Level, kLevelCount> levels_;
+    std::atomic<std::int64_t> publishedFrames_{0};
+    std::atomic<bool> complete_{false};
+
+    // Writer only:
+    std::int64_t writtenFrames_ = 0;
+    std::vector<float> partialBlock_; // interleaved, up to one 256-frame block
+    std::int64_t partialFrames_ = 0;
+    std::vector<SummaryEntry> blockEntries_; // per channel scratch
+    bool finished_ = false;
+};
+
+} // namespace tapedeck
