@@ -1,0 +1,159 @@
+#include "DevicePicker.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTest>
+
+using tapedeck::DeviceChoice;
+using tapedeck::DeviceInfo;
+using tapedeck::DevicePicker;
+using tapedeck::Direction;
+
+namespace {
+
+constexpr int kOnlyRate = 48000; // the fake microphone runs at this rate only
+
+DeviceInfo device(const char* host, const char* name, int inputs, int outputs,
+                  bool isDefault = false) {
+    DeviceInfo info;
+    info.hostApi = host;
+    info.name = name;
+    info.maxInputChannels = inputs;
+    info.maxOutputChannels = outputs;
+    info.defaultSampleRate = kOnlyRate;
+    info.isDefaultInput = isDefault && inputs > 0;
+    info.isDefaultOutput = isDefault && outputs > 0;
+    return info;
+}
+
+std::vector<DeviceInfo> twoHosts() {
+    return {device("ALSA", "USB Mic", 2, 0), device("ALSA", "Speakers", 0, 2, true),
+            device("ALSA", "default", 32, 32, true), device("JACK", "system", 8, 8)};
+}
+
+// USB Mic: 48 kHz only. Others: anything.
+std::optional<QString> fakeCheck(const DeviceInfo& info, Direction, int, int rate) {
+    if (info.name == "USB Mic" && rate != kOnlyRate)
+        return QStringLiteral("USB Mic supports only 48000 Hz.");
+    return std::nullopt;
+}
+
+bool itemEnabled(QComboBox* box, const QVariant& data) {
+    auto* model = qobject_cast<QStandardItemModel*>(box->model());
+    const int index = box->findData(data);
+    return index >= 0 && model->item(index)->isEnabled();
+}
+
+} // namespace
+
+class TestDevicePicker : public QObject {
+    Q_OBJECT
+private slots:
+    void unsupportedRatesAreDisabledWithAReason() {
+        DevicePicker picker;
+        picker.setFormatCheck(fakeCheck);
+        picker.setDevices(twoHosts());
+        DeviceChoice wanted;
+        wanted.hostApi = "ALSA";
+        wanted.inputDevice = "USB Mic";
+        wanted.sampleRate = kOnlyRate;
+        picker.select(wanted);
+
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("USB Mic"));
+        QVERIFY(itemEnabled(picker.rateBox(), kOnlyRate));
+        QVERIFY(!itemEnabled(picker.rateBox(), 44100));
+        QVERIFY(!itemEnabled(picker.rateBox(), 96000));
+        const int index = picker.rateBox()->findData(44100);
+        QCOMPARE(picker.rateBox()->itemData(index, Qt::ToolTipRole).toString(),
+                 QStringLiteral("USB Mic supports only 48000 Hz."));
+        QVERIFY(picker.rateBox()->itemText(index).contains(QStringLiteral("44100")));
+
+        // Only two input channels: 3 … 8 are disabled and say why.
+        QVERIFY(itemEnabled(picker.channelsBox(), 2));
+        QVERIFY(!itemEnabled(picker.channelsBox(), 3));
+        const int three = picker.channelsBox()->findData(3);
+        QVERIFY(picker.channelsBox()->itemData(three, Qt::ToolTipRole).toString().contains("2"));
+    }
+
+    void anUnsupportedWantedRateFallsBackToAUsableOne() {
+        DevicePicker picker;
+        picker.setFormatCheck(fakeCheck);
+        picker.setDevices(twoHosts());
+        DeviceChoice wanted;
+        wanted.hostApi = "ALSA";
+        wanted.inputDevice = "USB Mic";
+        wanted.sampleRate = 96000;
+        picker.select(wanted);
+        QVERIFY(picker.choice().sampleRate != 96000);
+        QVERIFY(itemEnabled(picker.rateBox(), picker.choice().sampleRate));
+    }
+
+    void anotherDeviceEnablesEveryRate() {
+        DevicePicker picker;
+        picker.setFormatCheck(fakeCheck);
+        picker.setDevices(twoHosts());
+        DeviceChoice wanted;
+        wanted.hostApi = "ALSA";
+        wanted.inputDevice = "default";
+        picker.select(wanted);
+        for (int rate : DevicePicker::sampleRates())
+            QVERIFY(itemEnabled(picker.rateBox(), rate));
+    }
+
+    void devicesAreListedPerHostApi() {
+        DevicePicker picker;
+        picker.setDevices(twoHosts());
+        QCOMPARE(picker.hostApiBox()->count(), 2);
+        QCOMPARE(picker.choice().hostApi, QStringLiteral("ALSA"));
+        QCOMPARE(picker.inputBox()->count(), 2);  // USB Mic, default
+        QCOMPARE(picker.outputBox()->count(), 2); // Speakers, default
+        QSignalSpy changed(&picker, &DevicePicker::choiceChanged);
+        picker.hostApiBox()->setCurrentIndex(picker.hostApiBox()->findText("JACK"));
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("system"));
+        QCOMPARE(picker.inputBox()->count(), 1);
+    }
+
+    void aRescanKeepsTheSelectionByHostApiAndName() {
+        DevicePicker picker;
+        picker.setDevices(twoHosts());
+        DeviceChoice wanted;
+        wanted.hostApi = "ALSA";
+        wanted.inputDevice = "USB Mic";
+        wanted.outputDevice = "Speakers";
+        wanted.channels = 1;
+        wanted.framesPerBuffer = 256;
+        picker.select(wanted);
+
+        // The same devices in another order, with different PortAudio indexes.
+        std::vector<DeviceInfo> rescanned = twoHosts();
+        std::reverse(rescanned.begin(), rescanned.end());
+        for (std::size_t i = 0; i < rescanned.size(); ++i)
+            rescanned[i].portAudioIndex = static_cast<int>(i + 10);
+        picker.setDevices(rescanned);
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("USB Mic"));
+        QCOMPARE(picker.choice().outputDevice, QStringLiteral("Speakers"));
+        QCOMPARE(picker.choice().channels, 1);
+        QCOMPARE(picker.choice().framesPerBuffer, 256);
+
+        // The microphone is unplugged: the default input takes its place.
+        rescanned.erase(std::remove_if(rescanned.begin(), rescanned.end(),
+                                       [](const DeviceInfo& d) { return d.name == "USB Mic"; }),
+                        rescanned.end());
+        picker.setDevices(rescanned);
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("default"));
+        QCOMPARE(picker.choice().outputDevice, QStringLiteral("Speakers"));
+    }
+
+    void noDevicesLeavesThePickerUsable() {
+        DevicePicker picker;
+        picker.setDevices({});
+        QCOMPARE(picker.inputDevice(), nullptr);
+        QVERIFY(picker.choice().inputDevice.isEmpty());
+        QVERIFY(!picker.grab().isNull());
+    }
+};
+
+QTEST_MAIN(TestDevicePicker)
+#include "TestDevicePicker.moc"

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/FileFormat.h"
+
+#include <QString>
+
+namespace tapedeck {
+
+// What the person chose in the device picker. Devices are remembered by host API + name,
+// never by PortAudio index. Zero means "let the device or PortAudio decide".
+struct DeviceChoice {
+    QString hostApi;
+    QString inputDevice;  // empty: the default input
+    QString outputDevice; // empty: the default output
+    int sampleRate = 0;
+    int channels = 2;
+    int framesPerBuffer = 0;
+    FileFormat format = FileFormat::Wav24;
+
+    bool operator==(const DeviceChoice&) const = default;
+};
+
+} // namespace tapedeck

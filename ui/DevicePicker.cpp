@@ -1,0 +1,343 @@
+#include "DevicePicker.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tapedeck {
+
+namespace {
+
+constexpr int kDefaultChannels = 2;
+constexpr int kAutomatic = 0; // rate / buffer size chosen by the device or PortAudio
+
+// Marks one combo box item usable or not; an unusable item says why, in its text and tooltip.
+void setItemUsable(QComboBox* box, int index, const QString& label, const QString& reason) {
+    auto* model = qobject_cast<QStandardItemModel*>(box->model());
+    QStandardItem* item = model ? model->item(index) : nullptr;
+    if (!item)
+        return;
+    item->setEnabled(reason.isEmpty());
+    item->setText(reason.isEmpty() ? label : DevicePicker::tr("%1 (not supported)").arg(label));
+    item->setToolTip(reason);
+    item->setData(reason, Qt::AccessibleDescriptionRole);
+}
+
+bool isUsable(const QComboBox* box, int index) {
+    const auto* model = qobject_cast<const QStandardItemModel*>(box->model());
+    const QStandardItem* item = model ? model->item(index) : nullptr;
+    return item && item->isEnabled();
+}
+
+// Selects the item holding `value`, else the first usable item.
+void selectData(QComboBox* box, const QVariant& value) {
+    const int wanted = box->findData(value);
+    if (wanted >= 0 && isUsable(box, wanted)) {
+        box->setCurrentIndex(wanted);
+        return;
+    }
+    for (int i = 0; i < box->count(); ++i) {
+        if (isUsable(box, i)) {
+            box->setCurrentIndex(i);
+            return;
+        }
+    }
+    box->setCurrentIndex(box->count() > 0 ? 0 : -1);
+}
+
+QString formatLabel(FileFormat format) {
+    switch (format) {
+    case FileFormat::Wav16:
+        return DevicePicker::tr("WAV, 16-bit");
+    case FileFormat::Wav24:
+        return DevicePicker::tr("WAV, 24-bit");
+    case FileFormat::WavFloat:
+        return DevicePicker::tr("WAV, 32-bit float");
+    case FileFormat::Flac:
+        return DevicePicker::tr("FLAC (lossless, smaller)");
+    case FileFormat::OggVorbis:
+        return DevicePicker::tr("Ogg Vorbis (lossy, smallest)");
+    }
+    return {};
+}
+
+QComboBox* makeBox(QWidget* parent, const QString& accessibleName, const QString& tip) {
+    auto* box = new QComboBox(parent);
+    box->setAccessibleName(accessibleName);
+    box->setToolTip(tip);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(12);
+    return box;
+}
+
+} // namespace
+
+const std::vector<int>& DevicePicker::sampleRates() {
+    static const std::vector<int> rates = {8000,  11025, 16000, 22050,  32000, 44100,
+                                           48000, 88200, 96000, 176400, 192000};
+    return rates;
+}
+
+const std::vector<int>& DevicePicker::bufferSizes() {
+    static const std::vector<int> sizes = {64, 128, 256, 512, 1024, 2048, 4096};
+    return sizes;
+}
+
+DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
+    hostApi_ = makeBox(this, tr("Audio system"), tr("The sound system the devices belong to"));
+    input_ = makeBox(this, tr("Input device"), tr("The microphone or line input to record"));
+    output_ = makeBox(this, tr("Output device"), tr("Where playback is heard"));
+    rate_ = makeBox(this, tr("Sample rate"), tr("Samples per second to record at"));
+    channels_ = makeBox(this, tr("Channels"), tr("How many input channels to record"));
+    buffer_ = makeBox(this, tr("Buffer size"),
+                      tr("Smaller buffers mean less delay; larger ones are safer against "
+                         "dropouts"));
+    format_ = makeBox(this, tr("Recording format"), tr("The file format of new recordings"));
+    refresh_ = new QPushButton(tr("Re&fresh Devices"), this);
+    refresh_->setAccessibleName(tr("Refresh devices"));
+    refresh_->setToolTip(tr("Look for devices again, for example after plugging one in"));
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Audio system:"), hostApi_);
+    form->addRow(tr("&Input:"), input_);
+    form->addRow(tr("&Output:"), output_);
+    form->addRow(tr("Sample &rate:"), rate_);
+    form->addRow(tr("&Channels:"), channels_);
+    form->addRow(tr("&Buffer:"), buffer_);
+    form->addRow(tr("&Format:"), format_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(refresh_, 0, Qt::AlignRight);
+    layout->addStretch(1);
+
+    buffer_->addItem(tr("Automatic"), kAutomatic);
+    for (int frames : bufferSizes())
+        buffer_->addItem(tr("%1 frames").arg(frames), frames);
+    for (FileFormat format : {FileFormat::Wav16, FileFormat::Wav24, FileFormat::WavFloat,
+                              FileFormat::Flac, FileFormat::OggVorbis})
+        format_->addItem(formatLabel(format), static_cast<int>(format));
+    selectData(format_, static_cast<int>(FileFormat::Wav24));
+
+    connect(hostApi_, &QComboBox::currentIndexChanged, this, &DevicePicker::onHostApiChanged);
+    connect(input_, &QComboBox::currentIndexChanged, this, &DevicePicker::onInputChanged);
+    connect(channels_, &QComboBox::currentIndexChanged, this, &DevicePicker::onChannelsChanged);
+    for (QComboBox* box : {output_, rate_, buffer_, format_})
+        connect(box, &QComboBox::currentIndexChanged, this, &DevicePicker::emitChoice);
+    connect(refresh_, &QPushButton::clicked, this, &DevicePicker::refreshRequested);
+}
+
+void DevicePicker::setFormatCheck(FormatCheck check) {
+    check_ = std::move(check);
+    select(choice());
+}
+
+void DevicePicker::setDevices(std::vector<DeviceInfo> devices) {
+    const DeviceChoice kept = choice();
+    devices_ = std::move(devices);
+    select(kept);
+}
+
+void DevicePicker::select(const DeviceChoice& wanted) {
+    const DeviceChoice before = choice();
+    {
+        const QSignalBlocker blockHost(hostApi_);
+        const QSignalBlocker blockInput(input_);
+        const QSignalBlocker blockOutput(output_);
+        const QSignalBlocker blockRate(rate_);
+        const QSignalBlocker blockChannels(channels_);
+        const QSignalBlocker blockBuffer(buffer_);
+        const QSignalBlocker blockFormat(format_);
+        fillHostApis(wanted.hostApi);
+        fillDevices(wanted.inputDevice, wanted.outputDevice);
+        fillChannels(wanted.channels, wanted.sampleRate);
+        fillRates(wanted.sampleRate);
+        if (rate_->currentData().toInt() != wanted.sampleRate)
+            fillChannels(channels_->currentData().toInt(), rate_->currentData().toInt());
+        selectData(buffer_, wanted.framesPerBuffer);
+        selectData(format_, static_cast<int>(wanted.format));
+    }
+    if (choice() != before)
+        emitChoice();
+}
+
+DeviceChoice DevicePicker::choice() const {
+    DeviceChoice current;
+    current.hostApi = hostApi_->currentText();
+    current.inputDevice = input_->currentData().toString();
+    current.outputDevice = output_->currentData().toString();
+    current.sampleRate = rate_->currentData().toInt();
+    current.channels =
+        channels_->currentIndex() >= 0 ? channels_->currentData().toInt() : kDefaultChannels;
+    current.framesPerBuffer = buffer_->currentData().toInt();
+    if (format_->currentIndex() >= 0)
+        current.format = static_cast<FileFormat>(format_->currentData().toInt());
+    return current;
+}
+
+const DeviceInfo* DevicePicker::findDevice(const QString& name, bool input) const {
+    const std::string host = hostApi_->currentText().toStdString();
+    const std::string wanted = name.toStdString();
+    for (const DeviceInfo& device : devices_) {
+        if (device.hostApi == host && device.name == wanted &&
+            (input ? device.canRecord() : device.canPlay()))
+            return &device;
+    }
+    return nullptr;
+}
+
+const DeviceInfo* DevicePicker::inputDevice() const {
+    return findDevice(input_->currentData().toString(), true);
+}
+
+const DeviceInfo* DevicePicker::outputDevice() const {
+    return findDevice(output_->currentData().toString(), false);
+}
+
+void DevicePicker::setLocked(bool locked) {
+    for (QWidget* widget : std::initializer_list<QWidget*>{hostApi_, input_, output_, rate_,
+                                                           channels_, buffer_, format_, refresh_})
+        widget->setEnabled(!locked);
+}
+
+void DevicePicker::fillHostApis(const QString& wanted) {
+    hostApi_->clear();
+    QString preferred;
+    for (const DeviceInfo& device : devices_) {
+        const QString host = QString::fromStdString(device.hostApi);
+        if (hostApi_->findText(host) < 0)
+            hostApi_->addItem(host);
+        if (preferred.isEmpty() && device.isDefaultInput)
+            preferred = host;
+    }
+    int index = hostApi_->findText(wanted);
+    if (index < 0)
+        index = hostApi_->findText(preferred);
+    hostApi_->setCurrentIndex(index >= 0 ? index : (hostApi_->count() > 0 ? 0 : -1));
+}
+
+void DevicePicker::fillDevices(const QString& wantedInput, const QString& wantedOutput) {
+    input_->clear();
+    output_->clear();
+    const std::string host = hostApi_->currentText().toStdString();
+    QString defaultInput;
+    QString defaultOutput;
+    for (const DeviceInfo& device : devices_) {
+        if (device.hostApi != host)
+            continue;
+        const QString name = QString::fromStdString(device.name);
+        if (device.canRecord()) {
+            input_->addItem(device.isDefaultInput ? tr("%1 (default)").arg(name) : name, name);
+            if (device.isDefaultInput)
+                defaultInput = name;
+        }
+        if (device.canPlay()) {
+            output_->addItem(device.isDefaultOutput ? tr("%1 (default)").arg(name) : name, name);
+            if (device.isDefaultOutput)
+                defaultOutput = name;
+        }
+    }
+    selectData(input_, input_->findData(wantedInput) >= 0 ? wantedInput : defaultInput);
+    selectData(output_, output_->findData(wantedOutput) >= 0 ? wantedOutput : defaultOutput);
+    input_->setEnabled(input_->count() > 0);
+    output_->setEnabled(output_->count() > 0);
+    if (input_->count() == 0)
+        input_->setPlaceholderText(tr("No input device"));
+    if (output_->count() == 0)
+        output_->setPlaceholderText(tr("No output device"));
+}
+
+void DevicePicker::fillChannels(int wanted, int rate) {
+    channels_->clear();
+    const DeviceInfo* device = inputDevice();
+    const int available = device ? device->maxInputChannels : 0;
+    for (int count = 1; count <= kMaxChannels; ++count) {
+        const QString label = count == 1   ? tr("1 (mono)")
+                              : count == 2 ? tr("2 (stereo)")
+                                           : QString::number(count);
+        channels_->addItem(label, count);
+        QString reason;
+        if (device && count > available) {
+            reason = tr("“%1” has only %n input channel(s).", nullptr, available)
+                         .arg(QString::fromStdString(device->name));
+        } else if (device && check_ && rate != kAutomatic) {
+            reason = check_(*device, Direction::Input, count, rate).value_or(QString());
+        }
+        setItemUsable(channels_, channels_->count() - 1, label, reason);
+    }
+    const int fallback = available > 0 ? std::min(kDefaultChannels, available) : kDefaultChannels;
+    selectData(channels_, wanted > 0 && wanted <= available ? wanted : fallback);
+}
+
+void DevicePicker::fillRates(int wanted) {
+    rate_->clear();
+    const DeviceInfo* device = inputDevice();
+    const int channels = channels_->currentData().toInt();
+    const QString automatic =
+        device && device->defaultSampleRate > 0
+            ? tr("Device default (%1 Hz)").arg(static_cast<int>(device->defaultSampleRate))
+            : tr("Device default");
+    rate_->addItem(automatic, kAutomatic);
+    for (int rate : sampleRates()) {
+        const QString label = tr("%1 Hz").arg(rate);
+        rate_->addItem(label, rate);
+        QString reason;
+        if (device && check_)
+            reason = check_(*device, Direction::Input, channels, rate).value_or(QString());
+        setItemUsable(rate_, rate_->count() - 1, label, reason);
+    }
+    selectData(rate_, wanted);
+}
+
+void DevicePicker::onHostApiChanged() {
+    if (updating_)
+        return;
+    DeviceChoice current = choice();
+    current.inputDevice.clear();
+    current.outputDevice.clear();
+    updating_ = true;
+    select(current);
+    updating_ = false;
+    emitChoice();
+}
+
+void DevicePicker::onInputChanged() {
+    if (updating_)
+        return;
+    const DeviceChoice current = choice();
+    updating_ = true;
+    {
+        const QSignalBlocker blockRate(rate_);
+        const QSignalBlocker blockChannels(channels_);
+        fillChannels(current.channels, current.sampleRate);
+        fillRates(current.sampleRate);
+        if (rate_->currentData().toInt() != current.sampleRate)
+            fillChannels(channels_->currentData().toInt(), rate_->currentData().toInt());
+    }
+    updating_ = false;
+    emitChoice();
+}
+
+void DevicePicker::onChannelsChanged() {
+    if (updating_)
+        return;
+    const DeviceChoice current = choice();
+    {
+        const QSignalBlocker blockRate(rate_);
+        fillRates(current.sampleRate);
+    }
+    emitChoice();
+}
+
+void DevicePicker::emitChoice() {
+    if (!updating_)
+        emit choiceChanged(choice());
+}
+
+} // namespace tapedeck
