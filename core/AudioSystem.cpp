@@ -1,8 +1,10 @@
 #include "AudioSystem.h"
 
+#include "QuietStderr.h"
 #include "StreamRegistry.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 #include <portaudio.h>
 #include <string>
@@ -45,8 +47,17 @@ PaStreamParameters streamParameters(const DeviceInfo& device, Direction directio
 
 } // namespace
 
+namespace {
+PaError initializePortAudio() {
+    // Never let probing the JACK back end start a JACK server.
+    setenv("JACK_NO_START_SERVER", "1", 0);
+    QuietStderr quiet;
+    return Pa_Initialize();
+}
+} // namespace
+
 Result<std::unique_ptr<AudioSystem>> AudioSystem::start() {
-    const PaError err = Pa_Initialize();
+    const PaError err = initializePortAudio();
     if (err != paNoError) {
         return Error{ErrorCode::NoAudioSystem,
                      std::string("The audio system could not start: ") + Pa_GetErrorText(err)};
@@ -74,7 +85,7 @@ Status AudioSystem::rescan() {
                      "The sound server stopped answering. Restart Tapedeck to use it again."};
     }
     Pa_Terminate();
-    const PaError err = Pa_Initialize();
+    const PaError err = initializePortAudio();
     devices_.clear();
     if (err != paNoError) {
         return Error{ErrorCode::NoAudioSystem,

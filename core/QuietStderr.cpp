@@ -1,0 +1,35 @@
+#include "QuietStderr.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace tapedeck {
+
+QuietStderr::QuietStderr() {
+    if (std::getenv("TAPEDECK_DEBUG_AUDIO") != nullptr) {
+        return; // keep the back ends' messages when debugging device problems
+    }
+    std::fflush(stderr);
+    saved_ = dup(STDERR_FILENO);
+    const int devNull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_ < 0 || devNull < 0) {
+        if (devNull >= 0) {
+            close(devNull);
+        }
+        return;
+    }
+    dup2(devNull, STDERR_FILENO);
+    close(devNull);
+}
+
+QuietStderr::~QuietStderr() {
+    if (saved_ >= 0) {
+        std::fflush(stderr);
+        dup2(saved_, STDERR_FILENO);
+        close(saved_);
+    }
+}
+
+} // namespace tapedeck
