@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_packages=(
-    build-essential cmake pkg-config
+    build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev
     portaudio19-dev libsndfile1-dev libsoxr-dev libreaderwriterqueue-dev
     libasound2-plugins
