@@ -1,0 +1,204 @@
+#include "DiskWriter.h"
+#include "FileFormat.h"
+#include "ReadableFile.h"
+#include "RecordingFile.h"
+#include "SampleRing.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <csignal>
+#include <fstream>
+#include <sys/resource.h>
+#include <vector>
+
+using namespace tapedeck;
+
+namespace {
+
+constexpr int kRate = 48000;
+constexpr int kChannels = 2;
+
+std::vector<float> stereoSine(std::int64_t frames) {
+    std::vector<float> out(static_cast<std::size_t>(frames * kChannels));
+    for (std::int64_t i = 0; i < frames; ++i) {
+        out[i * 2] = 0.5f * static_cast<float>(std::sin(2 * M_PI * 440.0 * i / kRate));
+        out[i * 2 + 1] = 0.25f * static_cast<float>(std::sin(2 * M_PI * 1000.0 * i / kRate));
+    }
+    return out;
+}
+
+// Writes `samples` through the real take path: ring → disk-writer thread → libsndfile.
+std::optional<Error> writeThroughDiskWriter(const std::string& path, FileFormat format,
+                                            const std::vector<float>& samples) {
+    auto file = createRecordingFile(path, format, kRate, kChannels);
+    if (!file) {
+        return file.error();
+    }
+    const auto frames = static_cast<std::int64_t>(samples.size() / kChannels);
+    SampleRing ring(frames + 1, kChannels);
+    ring.write(samples.data(), frames);
+    DiskWriter writer(ring, std::move(*file), path, {});
+    writer.start();
+    return writer.finish();
+}
+
+std::vector<float> readAll(const std::string& path, SF_INFO* infoOut = nullptr) {
+    auto readable = openReadableFile(path);
+    if (!readable) {
+        return {};
+    }
+    std::vector<float> out(static_cast<std::size_t>(readable->info.frames * readable->info.channels));
+    sf_readf_float(readable->file.get(), out.data(), readable->info.frames);
+    if (infoOut != nullptr) {
+        *infoOut = readable->info;
+    }
+    return out;
+}
+
+double worstError(const std::vector<float>& a, const std::vector<float>& b) {
+    double worst = 0;
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+        worst = std::max(worst, static_cast<double>(std::abs(a[i] - b[i])));
+    }
+    return worst;
+}
+
+} // namespace
+
+class SoundFileTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everyFormatRoundTrips_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("tolerance");
+        QTest::newRow("wav16") << "wav16" << 1.0 / 16384;
+        QTest::newRow("wav24") << "wav24" << 1.0 / 4'000'000;
+        QTest::newRow("wav32f") << "wav32f" << 0.0;
+        QTest::newRow("flac") << "flac" << 1.0 / 4'000'000;
+        QTest::newRow("ogg") << "ogg" << -1.0; // lossy: compared by energy below
+    }
+    void everyFormatRoundTrips() {
+        QFETCH(QString, name);
+        QFETCH(double, tolerance);
+        const auto format = parseFileFormat(name.toStdString());
+        QVERIFY(format.has_value());
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("take" + QString::fromStdString(fileExtension(*format))).toStdString();
+        const auto samples = stereoSine(kRate); // one second
+        QVERIFY(!writeThroughDiskWriter(path, *format, samples).has_value());
+        SF_INFO info{};
+        const auto back = readAll(path, &info);
+        QCOMPARE(info.channels, kChannels);
+        QCOMPARE(info.samplerate, kRate);
+        if (tolerance >= 0) {
+            QCOMPARE(info.frames, static_cast<sf_count_t>(kRate));
+            QVERIFY2(worstError(samples, back) <= tolerance,
+                     qPrintable(QString::number(worstError(samples, back))));
+        } else {
+            QVERIFY(std::abs(info.frames - kRate) < 2048);
+            double energyIn = 0;
+            double energyOut = 0;
+            for (std::size_t i = 0; i < std::min(samples.size(), back.size()); ++i) {
+                energyIn += samples[i] * samples[i];
+                energyOut += back[i] * back[i];
+            }
+            QVERIFY(std::abs(10 * std::log10(energyOut / energyIn)) < 0.5); // within 0.5 dB
+        }
+    }
+
+    void aWavTakeIsAPlainWavFileBelow4GiB() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("take.wav").toStdString();
+        QVERIFY(!writeThroughDiskWriter(path, FileFormat::Wav24, stereoSine(1000)).has_value());
+        std::ifstream in(path, std::ios::binary);
+        char magic[4];
+        in.read(magic, 4);
+        QCOMPARE(std::string(magic, 4), std::string("RIFF"));
+    }
+
+    void aRecordingNeverOverwritesAFile() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("exists.wav").toStdString();
+        std::ofstream(path) << "precious";
+        auto file = createRecordingFile(path, FileFormat::Wav24, kRate, kChannels);
+        QVERIFY(!file.ok());
+        QCOMPARE(file.error().code, ErrorCode::FileExists);
+        QVERIFY(file.error().message.find("already exists") != std::string::npos);
+        std::ifstream in(path);
+        std::string content;
+        in >> content;
+        QCOMPARE(content, std::string("precious"));
+    }
+
+    void aMissingFolderIsReportedAsUnwritable() {
+        auto file = createRecordingFile("/nonexistent-folder/take.wav", FileFormat::Wav24, kRate, 2);
+        QVERIFY(!file.ok());
+        QCOMPARE(file.error().code, ErrorCode::Unwritable);
+        QVERIFY(file.error().message.find("does not exist") != std::string::npos);
+    }
+
+    void aFolderThatIsAFileIsReported() {
+        QTemporaryDir dir;
+        const std::string notAFolder = dir.filePath("plain").toStdString();
+        std::ofstream(notAFolder) << "x";
+        auto file = createRecordingFile(notAFolder + "/take.wav", FileFormat::Wav24, kRate, 2);
+        QVERIFY(!file.ok());
+        QVERIFY(!file.error().message.empty());
+    }
+
+    void flacRefusesMoreThanEightChannelsAndLeavesNoFile() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("x.flac");
+        auto file = createRecordingFile(path.toStdString(), FileFormat::Flac, kRate, 12);
+        QVERIFY(!file.ok());
+        QCOMPARE(file.error().code, ErrorCode::UnsupportedFormat);
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void badFilesGiveClearErrors() {
+        QTemporaryDir dir;
+        const std::string empty = dir.filePath("empty.wav").toStdString();
+        std::ofstream(empty).close();
+        const std::string text = dir.filePath("notes.wav").toStdString();
+        std::ofstream(text) << "this is not audio at all, just some words in a file\n";
+        const std::string truncatedHeader = dir.filePath("cut.wav").toStdString();
+        std::ofstream(truncatedHeader, std::ios::binary) << "RIFF\x10\0\0\0WAVEfmt ";
+
+        const auto missing = openReadableFile(dir.filePath("missing.wav").toStdString());
+        QCOMPARE(missing.error().code, ErrorCode::FileNotFound);
+        QCOMPARE(openReadableFile(empty).error().code, ErrorCode::FileEmpty);
+        QCOMPARE(openReadableFile(text).error().code, ErrorCode::FileUnreadable);
+        QCOMPARE(openReadableFile(truncatedHeader).error().code, ErrorCode::FileUnreadable);
+        QCOMPARE(openReadableFile(dir.path().toStdString()).error().code,
+                 ErrorCode::FileUnreadable);
+        QVERIFY(missing.error().message.find("does not exist") != std::string::npos);
+    }
+
+    // A write that fails mid-take (here: the file-size limit) stops cleanly with a message,
+    // and the file keeps every frame written before the failure.
+    void aFailedWriteKeepsWhatWasWritten() {
+        std::signal(SIGXFSZ, SIG_IGN);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("limited.wav").toStdString();
+        rlimit saved{};
+        getrlimit(RLIMIT_FSIZE, &saved);
+        rlimit limited = saved;
+        limited.rlim_cur = 300'000; // bytes: about 1 s of 24-bit stereo
+        setrlimit(RLIMIT_FSIZE, &limited);
+        const auto error = writeThroughDiskWriter(path, FileFormat::Wav24, stereoSine(3 * kRate));
+        setrlimit(RLIMIT_FSIZE, &saved);
+        QVERIFY(error.has_value());
+        QCOMPARE(error->code, ErrorCode::WriteFailed);
+        QVERIFY(error->message.find("largest size") != std::string::npos);
+        SF_INFO info{};
+        const auto back = readAll(path, &info);
+        QVERIFY2(info.frames > kRate / 2, qPrintable(QString::number(info.frames)));
+        const auto expected = stereoSine(info.frames);
+        QVERIFY(worstError(expected, back) < 1.0 / 4'000'000);
+    }
+};
+
+QTEST_APPLESS_MAIN(SoundFileTest)
+#include "SoundFileTest.moc"
