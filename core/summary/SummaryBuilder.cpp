@@ -1,43 +1,14 @@
 #include "SummaryBuilder.h"
 
+#include <readerwriterqueue/readerwriterqueue.h>
+
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace tapedeck {
-
-namespace {
-
-// Adds one chunk's per-channel peak, energy and clipped count to the statistics.
-void accumulateStatistics(const float* samples, std::int64_t frames, int channels, float clipHigh,
-                          AudioStatistics& stats) {
-    constexpr float kClipLow = -1.0f;
-    for (int c = 0; c < channels; ++c) {
-        float peak = 0.0f;
-        double squares = 0.0;
-        float partial = 0.0f;
-        std::int64_t clipped = 0;
-        constexpr std::int64_t kPartialFrames = 256; // float partial sums, folded into double
-        for (std::int64_t f = 0; f < frames; ++f) {
-            const float x = samples[f * channels + c];
-            peak = std::max(peak, std::fabs(x));
-            partial += x * x;
-            clipped += (x >= clipHigh) | (x <= kClipLow);
-            if ((f + 1) % kPartialFrames == 0) {
-                squares += partial;
-                partial = 0.0f;
-            }
-        }
-        squares += partial;
-        ChannelStatistics& s = stats.channels[c];
-        s.peak = std::max(s.peak, static_cast<double>(peak));
-        s.sumSquares += squares;
-        s.clippedSamples += clipped;
-    }
-}
-
-} // namespace
 
 SummaryBuilder::SummaryBuilder(SoundFile file, std::shared_ptr<WaveformSummary> summary)
     : file_(std::move(file)), format_(file_.format()), summary_(std::move(summary)) {
@@ -61,6 +32,22 @@ void SummaryBuilder::wait() {
     }
 }
 
+void SummaryBuilder::collectStatistics() {
+    // Peak and energy from the coarsest level: exact extremes, energy summed in double.
+    const int top = WaveformSummary::kLevelCount - 1;
+    const std::int64_t entries = summary_->entryCount(top);
+    for (int c = 0; c < format_.channels; ++c) {
+        ChannelStatistics& s = statistics_.channels[c];
+        for (std::int64_t k = 0; k < entries; ++k) {
+            const SummaryEntry e = summary_->entry(top, c, k);
+            s.peak = std::max({s.peak, std::fabs(static_cast<double>(e.min)),
+                               std::fabs(static_cast<double>(e.max))});
+            s.sumSquares += e.sumSquares;
+        }
+        s.clippedSamples = summary_->clippedSamples(c);
+    }
+}
+
 double SummaryBuilder::progress() const noexcept {
     if (isFinished()) {
         return 1.0;
@@ -72,6 +59,52 @@ double SummaryBuilder::progress() const noexcept {
                       0.0, 1.0);
 }
 
+std::int64_t SummaryBuilder::pipelinedScan() {
+    // A reader thread decodes chunk n + 1 while this thread summarizes chunk n: the scan
+    // takes about as long as libsndfile's read alone. Buffers travel by index through two
+    // single-producer queues; the reader ends the stream with an empty chunk.
+    struct FilledChunk {
+        int buffer = 0;
+        std::int64_t frames = 0;
+    };
+    static_assert(std::is_trivially_copyable_v<FilledChunk>);
+    const std::size_t chunkSamples = static_cast<std::size_t>(kReadChunkFrames) * format_.channels;
+    std::vector<std::vector<float>> buffers(kPipelineBuffers, std::vector<float>(chunkSamples));
+    moodycamel::BlockingReaderWriterQueue<int> freeBuffers(kPipelineBuffers);
+    moodycamel::BlockingReaderWriterQueue<FilledChunk> filled(kPipelineBuffers);
+    for (int i = 0; i < kPipelineBuffers; ++i) {
+        freeBuffers.enqueue(i);
+    }
+    std::thread reader([&] {
+        for (;;) {
+            int index = 0;
+            freeBuffers.wait_dequeue(index);
+            const std::int64_t got =
+                isCancelled() ? 0 : file_.read(buffers[index].data(), kReadChunkFrames);
+            filled.enqueue(FilledChunk{index, std::max<std::int64_t>(got, 0)});
+            if (got <= 0) {
+                return;
+            }
+        }
+    });
+    std::int64_t total = 0;
+    for (;;) {
+        FilledChunk chunk;
+        filled.wait_dequeue(chunk);
+        if (chunk.frames == 0) {
+            break;
+        }
+        if (!isCancelled()) {
+            summary_->appendInterleaved(buffers[chunk.buffer].data(), chunk.frames);
+            total += chunk.frames;
+            framesScanned_.store(total, std::memory_order_relaxed);
+        }
+        freeBuffers.enqueue(chunk.buffer);
+    }
+    reader.join();
+    return total;
+}
+
 Status SummaryBuilder::run() {
     if (!summary_ || summary_->channels() != format_.channels) {
         result_ = Error{ErrorCode::InvalidArgument,
@@ -79,23 +112,12 @@ Status SummaryBuilder::run() {
         finished_.store(true, std::memory_order_release);
         return result_;
     }
-    const int channels = format_.channels;
-    const float clipHigh = file_.clipThreshold();
-    std::vector<float> buffer(static_cast<std::size_t>(kReadChunkFrames) * channels);
-    std::int64_t total = 0;
-    while (!isCancelled()) {
-        const std::int64_t got = file_.read(buffer.data(), kReadChunkFrames);
-        if (got <= 0) {
-            break;
-        }
-        accumulateStatistics(buffer.data(), got, channels, clipHigh, statistics_);
-        summary_->appendInterleaved(buffer.data(), got);
-        total += got;
-        framesScanned_.store(total, std::memory_order_relaxed);
-    }
+    summary_->setClipThresholds(file_.clipThreshold(), -1.0f);
+    const std::int64_t total = pipelinedScan();
     statistics_.frames = total;
     if (!isCancelled()) {
         summary_->finish();
+        collectStatistics();
         if (format_.frames > 0 && total < format_.frames) {
             result_ = Error{ErrorCode::FileUnreadable,
                             "The file " + file_.path() + " ends early: read " +

@@ -15,11 +15,13 @@ namespace tapedeck {
 // Scans an audio file into a WaveformSummary: reads it in large chunks as float, straight
 // from the file, and appends them. Also accumulates the whole-file statistics (peak, sum of
 // squares, clipped samples per channel). Either start() runs the scan on the builder's own
-// thread, or a worker thread calls run() itself. Memory: one read chunk, whatever the file
-// length.
+// thread, or a worker thread calls run() itself; either way a helper thread decodes the
+// file while the scanning thread (the summary's writer) summarizes. Memory: a few read
+// chunks, whatever the file length.
 class SummaryBuilder {
 public:
     static constexpr std::int64_t kReadChunkFrames = 65536;
+    static constexpr int kPipelineBuffers = 4;
 
     // Owner thread. The summary must have file.format().channels channels and be empty;
     // the builder is its one writer until the scan ends.
@@ -55,6 +57,9 @@ public:
     const AudioStatistics& statistics() const { return statistics_; }
 
 private:
+    std::int64_t pipelinedScan();
+    void collectStatistics();
+
     SoundFile file_;
     const AudioFormat format_;
     std::shared_ptr<WaveformSummary> summary_;

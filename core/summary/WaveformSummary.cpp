@@ -14,12 +14,16 @@ constexpr int kLanes = 8; // independent accumulators in the block loop
 
 // Summary of `frames` interleaved frames for a channel count that divides kLanes: lane j
 // always holds channel j % C, so the inner loop has no stride and vectorizes.
-template <int C> void summarizeLanes(const float* samples, std::int64_t frames, SummaryEntry* out) {
+template <int C>
+void summarizeLanes(const float* samples, std::int64_t frames, float clipHigh, float clipLow,
+                    SummaryEntry* out, std::int64_t* clipped) {
     static_assert(kLanes % C == 0);
     float mins[kLanes];
     float maxs[kLanes];
     float squares[kLanes];
+    std::int32_t clips[kLanes];
     for (int j = 0; j < kLanes; ++j) {
+        clips[j] = 0;
         mins[j] = std::numeric_limits<float>::infinity();
         maxs[j] = -std::numeric_limits<float>::infinity();
         squares[j] = 0.0f;
@@ -32,6 +36,8 @@ template <int C> void summarizeLanes(const float* samples, std::int64_t frames, 
             mins[j] = x < mins[j] ? x : mins[j];
             maxs[j] = x > maxs[j] ? x : maxs[j];
             squares[j] += x * x;
+            clips[j] +=
+                static_cast<std::int32_t>(x >= clipHigh) | static_cast<std::int32_t>(x <= clipLow);
         }
     }
     for (int j = 0; i < count; ++i, ++j) {
@@ -39,6 +45,8 @@ template <int C> void summarizeLanes(const float* samples, std::int64_t frames, 
         mins[j] = std::min(x, mins[j]);
         maxs[j] = std::max(x, maxs[j]);
         squares[j] += x * x;
+        clips[j] +=
+            static_cast<std::int32_t>(x >= clipHigh) | static_cast<std::int32_t>(x <= clipLow);
     }
     for (int c = 0; c < C; ++c) {
         SummaryEntry e{mins[c], maxs[c], 0.0f};
@@ -46,12 +54,14 @@ template <int C> void summarizeLanes(const float* samples, std::int64_t frames, 
             e.min = std::min(e.min, mins[j]);
             e.max = std::max(e.max, maxs[j]);
             e.sumSquares += squares[j];
+            clipped[c] += clips[j];
         }
         out[c] = e;
     }
 }
 
-void summarizeGeneric(const float* samples, std::int64_t frames, int channels, SummaryEntry* out) {
+void summarizeGeneric(const float* samples, std::int64_t frames, int channels, float clipHigh,
+                      float clipLow, SummaryEntry* out, std::int64_t* clipped) {
     for (int c = 0; c < channels; ++c) {
         SummaryEntry e{std::numeric_limits<float>::infinity(),
                        -std::numeric_limits<float>::infinity(), 0.0f};
@@ -60,6 +70,7 @@ void summarizeGeneric(const float* samples, std::int64_t frames, int channels, S
             e.min = std::min(e.min, x);
             e.max = std::max(e.max, x);
             e.sumSquares += x * x;
+            clipped[c] += (x >= clipHigh) || (x <= clipLow);
         }
         out[c] = e;
     }
@@ -83,6 +94,7 @@ WaveformSummary::WaveformSummary(int channels, std::int64_t capacityFrames)
         level.pendingSquares.resize(channels_);
     }
     partialBlock_.resize(kFineBlockFrames * channels_);
+    clipped_.resize(channels_);
     blockEntries_.resize(channels_);
 }
 
@@ -153,19 +165,24 @@ void WaveformSummary::pushEntry(int levelIndex, const SummaryEntry* perChannel,
 void WaveformSummary::summarizeBlock(const float* samples, std::int64_t frames) {
     switch (channels_) {
     case 1:
-        summarizeLanes<1>(samples, frames, blockEntries_.data());
+        summarizeLanes<1>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
+                          clipped_.data());
         break;
     case 2:
-        summarizeLanes<2>(samples, frames, blockEntries_.data());
+        summarizeLanes<2>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
+                          clipped_.data());
         break;
     case 4:
-        summarizeLanes<4>(samples, frames, blockEntries_.data());
+        summarizeLanes<4>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
+                          clipped_.data());
         break;
     case 8:
-        summarizeLanes<8>(samples, frames, blockEntries_.data());
+        summarizeLanes<8>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
+                          clipped_.data());
         break;
     default:
-        summarizeGeneric(samples, frames, channels_, blockEntries_.data());
+        summarizeGeneric(samples, frames, channels_, clipHigh_, clipLow_, blockEntries_.data(),
+                         clipped_.data());
         break;
     }
     pushEntry(0, blockEntries_.data(), frames);
@@ -256,6 +273,15 @@ void WaveformSummary::finish() {
     }
     publish();
     complete_.store(true, std::memory_order_release);
+}
+
+void WaveformSummary::setClipThresholds(float high, float low) {
+    clipHigh_ = high;
+    clipLow_ = low;
+}
+
+std::int64_t WaveformSummary::clippedSamples(int channel) const {
+    return channel >= 0 && channel < channels_ ? clipped_[channel] : 0;
 }
 
 std::int64_t WaveformSummary::entryCount(int level) const {

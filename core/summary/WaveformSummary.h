@@ -49,6 +49,11 @@ public:
                            std::int64_t lastEntryFrames);
     // Publishes the trailing partial blocks; no more appends afterwards.
     void finish();
+    // Samples x >= high or x <= low count as clipped (default: |x| >= 1). Before appending.
+    void setClipThresholds(float high, float low);
+    // Clipped samples appended so far. Writer thread, or any thread once the writer is done
+    // (after joining it).
+    std::int64_t clippedSamples(int channel) const;
 
     // --- Any thread ---
 
@@ -113,6 +118,9 @@ private:
     std::vector<float> partialBlock_; // interleaved, up to one 256-frame block
     std::int64_t partialFrames_ = 0;
     std::vector<SummaryEntry> blockEntries_; // per channel scratch
+    std::vector<std::int64_t> clipped_;      // per channel
+    float clipHigh_ = 1.0f;
+    float clipLow_ = -1.0f;
     bool finished_ = false;
 };
 

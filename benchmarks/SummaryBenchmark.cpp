@@ -1,0 +1,104 @@
+// Prints the waveform-summary figures for a 60-minute stereo 48 kHz 16-bit file. Figures
+// only: nothing here fails on timing.
+//
+// Usage: tapedeck_benchmarks [FILE]   (default: /tmp/tapedeck-bench-60min.wav, made if missing)
+
+#include "BenchmarkFile.h"
+#include "summary/SoundFile.h"
+#include "summary/SummaryBuilder.h"
+#include "summary/SummaryCache.h"
+#include "summary/WaveformSummary.h"
+
+#include <sndfile.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace tapedeck;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double millisSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double rawReadMillis(const std::string& path, std::int64_t& frames) {
+    const Clock::time_point start = Clock::now();
+    SF_INFO info{};
+    SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+    if (file == nullptr) {
+        return -1.0;
+    }
+    std::vector<float> buffer(SummaryBuilder::kReadChunkFrames * info.channels);
+    frames = 0;
+    sf_count_t got = 0;
+    while ((got = sf_readf_float(file, buffer.data(), SummaryBuilder::kReadChunkFrames)) > 0) {
+        frames += got;
+    }
+    sf_close(file);
+    return millisSince(start);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::string path = argc > 1 ? argv[1] : bench::kDefaultBenchPath;
+    if (argc <= 1 && !bench::ensureBenchmarkFile(path)) {
+        std::fprintf(stderr, "Cannot write %s\n", path.c_str());
+        return 1;
+    }
+    const double megabytes = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
+    std::printf("File: %s (%.0f MB)\n", path.c_str(), megabytes);
+
+    std::int64_t frames = 0;
+    rawReadMillis(path, frames); // warm the page cache so both reads below start equal
+    const double rawMs = rawReadMillis(path, frames);
+    std::printf("libsndfile raw read (float):   %8.1f ms  %7.0f MB/s\n", rawMs,
+                megabytes / (rawMs / 1000.0));
+
+    Result<SoundFile> file = SoundFile::open(path);
+    if (!file) {
+        std::fprintf(stderr, "%s\n", file.error().message.c_str());
+        return 1;
+    }
+    const AudioFormat format = file->format();
+    auto summary = std::make_shared<WaveformSummary>(format.channels, format.frames);
+    Clock::time_point start = Clock::now();
+    SummaryBuilder builder(std::move(*file), summary);
+    builder.run();
+    const double buildMs = millisSince(start);
+    std::printf("Summary build (read + summary):%8.1f ms  %7.0f MB/s  (%.2f x raw read)\n", buildMs,
+                megabytes / (buildMs / 1000.0), buildMs / rawMs);
+
+    {
+        // The summary alone, from memory: the same sample count, one chunk over and over.
+        std::vector<float> chunk(SummaryBuilder::kReadChunkFrames * format.channels);
+        SF_INFO info{};
+        SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
+        sf_readf_float(f, chunk.data(), SummaryBuilder::kReadChunkFrames);
+        sf_close(f);
+        WaveformSummary alone(format.channels, format.frames);
+        start = Clock::now();
+        for (std::int64_t done = 0; done < format.frames;
+             done += SummaryBuilder::kReadChunkFrames) {
+            alone.appendInterleaved(
+                chunk.data(), std::min(SummaryBuilder::kReadChunkFrames, format.frames - done));
+        }
+        alone.finish();
+        std::printf("Summary alone (from memory):   %8.1f ms\n", millisSince(start));
+    }
+
+    std::int64_t entries = 0;
+    for (int l = 0; l < WaveformSummary::kLevelCount; ++l) {
+        entries += summary->entryCount(l);
+    }
+    std::printf("Summary size: %.1f MB for %.0f min of %d channels\n",
+                static_cast<double>(entries) * format.channels * sizeof(SummaryEntry) / 1e6,
+                format.durationSeconds() / 60.0, format.channels);
+    return 0;
+}
