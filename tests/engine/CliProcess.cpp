@@ -1,0 +1,33 @@
+#include "CliProcess.h"
+
+#include <QElapsedTimer>
+
+void startTapedeck(QProcess& process, const QStringList& arguments) {
+    process.setProgram(QStringLiteral(TAPEDECK_BINARY));
+    process.setArguments(arguments);
+    process.start();
+    process.waitForStarted();
+}
+
+CliRun finishTapedeck(QProcess& process, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    CliRun run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        run.crashed = true;
+    }
+    run.elapsedMs = timer.elapsed();
+    run.crashed = run.crashed || process.exitStatus() != QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+CliRun runTapedeck(const QStringList& arguments, int timeoutMs) {
+    QProcess process;
+    startTapedeck(process, arguments);
+    return finishTapedeck(process, timeoutMs);
+}

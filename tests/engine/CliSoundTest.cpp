@@ -1,0 +1,159 @@
+#include "CliProcess.h"
+
+#include "support/PulseClient.h"
+#include "support/SignalComparison.h"
+#include "support/SignalGenerator.h"
+#include "support/SoundFileIo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <sndfile.h>
+
+using namespace tapedeck::testing;
+
+namespace {
+constexpr int kServerRate = 48000;
+constexpr int kMaxLag = kServerRate; // ±1 s: streams start at different moments
+
+QString describe(const CliRun& run) {
+    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
+}
+} // namespace
+
+// The command line against the project's private sound server: what tapedeck plays reaches
+// the sink, what another client plays reaches tapedeck's file.
+class CliSoundTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+private slots:
+    void initTestCase() { QVERIFY(PulseClient::insideTestServer()); }
+
+    void listDevicesAsJsonNamesTheTestServer() {
+        const CliRun run = runTapedeck({"--list-devices", "--json"});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QJsonArray devices = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QVERIFY(!devices.isEmpty());
+        bool defaultInput = false;
+        bool defaultOutput = false;
+        for (const auto& value : devices) {
+            const QJsonObject d = value.toObject();
+            for (const char* key : {"hostApi", "name", "maxInputChannels", "maxOutputChannels",
+                                    "defaultSampleRate", "isDefaultInput", "isDefaultOutput"}) {
+                QVERIFY2(d.contains(key), key);
+            }
+            defaultInput = defaultInput || d["isDefaultInput"].toBool();
+            defaultOutput = defaultOutput || d["isDefaultOutput"].toBool();
+        }
+        QVERIFY(defaultInput && defaultOutput);
+        QVERIFY(run.err.isEmpty()); // no back-end noise
+    }
+
+    // (1) --play of a generated signal is recorded back from the sink's monitor.
+    void playReachesTheSinkUnchanged() {
+        const auto chirp = SignalGenerator::chirp(100, 8000, 0.5, 2 * kServerRate, 2, kServerRate);
+        const QString file = path("chirp.wav");
+        QVERIFY(writeSoundFile(file.toStdString(), chirp, 2, kServerRate,
+                               SF_FORMAT_WAV | SF_FORMAT_FLOAT)
+                    .ok());
+        PulseClient monitor;
+        QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
+        const CliRun run = runTapedeck({"--play", file});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
+        const auto recorded = monitor.stopRecording();
+        QVERIFY(recorded.has_value());
+        for (int channel = 0; channel < 2; ++channel) {
+            const auto reference = SignalComparison::channel(chirp, 2, channel);
+            const auto heard = SignalComparison::channel(recorded->samples, 2, channel);
+            const Comparison c = SignalComparison::compare(reference, heard, kMaxLag);
+            qInfo("play → monitor, channel %d: lag %lld, correlation %.5f, residual %.1f dB",
+                  channel, static_cast<long long>(c.lagFrames), c.correlation, c.residualDb);
+            QVERIFY(c.correlation > 0.999);
+            QVERIFY(c.residualDb < -60);
+            QVERIFY(std::abs(c.gain - 1.0) < 0.01);
+        }
+    }
+
+    // (2) --record for 3 s while another client plays a known signal.
+    void recordCapturesWhatAnotherClientPlays() {
+        const QString file = path("take.wav");
+        QProcess tapedeck;
+        startTapedeck(tapedeck, {"--record", file, "--duration", "3", "--rate", "48000"});
+        QTest::qWait(300);
+        const auto chirp = SignalGenerator::chirp(200, 6000, 0.5, 2 * kServerRate, 2, kServerRate);
+        PulseClient player;
+        QVERIFY2(player.play(chirp, 2, kServerRate), qPrintable(player.errorString()));
+        const CliRun run = finishTapedeck(tapedeck, 15000);
+        QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
+        const auto take = readSoundFile(file.toStdString());
+        QVERIFY(take.ok());
+        QCOMPARE(take->sampleRate, kServerRate);
+        QCOMPARE(take->channels, 2);
+        QCOMPARE(take->frames(), qint64(3 * kServerRate)); // the stream stops on the frame
+        const auto reference = SignalComparison::channel(chirp, 2, 0);
+        const auto heard = SignalComparison::channel(take->samples, 2, 0);
+        const Comparison c = SignalComparison::compare(reference, heard, 3 * kServerRate / 2);
+        qInfo("record: lag %lld, correlation %.5f, residual %.1f dB",
+              static_cast<long long>(c.lagFrames), c.correlation, c.residualDb);
+        QVERIFY(c.correlation > 0.999);
+        QVERIFY(c.residualDb < -60); // 24-bit WAV of a bit-exact loopback
+    }
+
+    // (3) a 44.1 kHz file plays correctly on the 48 kHz server.
+    void a44kFilePlaysCorrectlyOnA48kServer() {
+        constexpr int kFileRate = 44100;
+        const auto chirp = SignalGenerator::chirp(100, 8000, 0.5, 2 * kFileRate, 1, kFileRate);
+        const QString file = path("chirp44.wav");
+        QVERIFY(writeSoundFile(file.toStdString(), chirp, 1, kFileRate,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+                    .ok());
+        PulseClient monitor;
+        QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
+        const CliRun run = runTapedeck({"--play", file});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const auto recorded = monitor.stopRecording();
+        QVERIFY(recorded.has_value());
+        // The same sweep computed at 48 kHz is what a correct resampling sounds like.
+        const auto reference = SignalGenerator::chirp(100, 8000, 0.5, 2 * kServerRate, 1, kServerRate);
+        for (int channel = 0; channel < 2; ++channel) { // mono plays on both channels
+            const auto heard = SignalComparison::channel(recorded->samples, 2, channel);
+            const Comparison c = SignalComparison::compare(reference, heard, kMaxLag);
+            qInfo("44.1 kHz on 48 kHz, channel %d: correlation %.5f, residual %.1f dB", channel,
+                  c.correlation, c.residualDb);
+            // Played at the wrong rate, a sweep would not correlate at all. The residual is
+            // bounded by the sub-sample offset the integer lag search cannot remove.
+            QVERIFY(c.correlation > 0.99);
+            QVERIFY(c.residualDb < -20);
+        }
+    }
+
+    void errorsAreOneClearLineAndANonZeroExit_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("missing file") << QStringList{"--play", "/nonexistent/x.wav"} << "does not exist";
+        QTest::newRow("not audio") << QStringList{"--play", QStringLiteral(TAPEDECK_SOURCE_DIR "/README.md")} << "not a sound file";
+        QTest::newRow("no such device") << QStringList{"--record", "/tmp/never.wav", "--input-device", "No Such Mic"} << "No input device";
+        QTest::newRow("unwritable") << QStringList{"--record", "/nonexistent/dir/x.wav", "--duration", "1"} << "does not exist";
+        QTest::newRow("unsupported format") << QStringList{"--record", "/tmp/x.mp4", "--format", "mp4"} << "Unknown format";
+        QTest::newRow("unsupported rate") << QStringList{"--record", "/tmp/never.wav", "--rate", "2000000"} << "cannot record at 2000000 Hz";
+    }
+    void errorsAreOneClearLineAndANonZeroExit() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const CliRun run = runTapedeck(arguments);
+        QVERIFY2(run.exitCode != 0 && !run.crashed, qPrintable(describe(run)));
+        const QStringList lines = run.err.trimmed().split('\n');
+        QVERIFY2(lines.size() == 1, qPrintable(run.err));
+        QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+        QVERIFY(!QFile::exists("/tmp/never.wav"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliSoundTest)
+#include "CliSoundTest.moc"

@@ -1,0 +1,163 @@
+#include "AudioSystem.h"
+#include "Player.h"
+
+#include "support/PulseClient.h"
+#include "support/SignalComparison.h"
+#include "support/SignalGenerator.h"
+#include "support/SoundFileIo.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <sndfile.h>
+#include <thread>
+
+using namespace tapedeck;
+using namespace tapedeck::testing;
+
+namespace {
+constexpr int kServerRate = 48000;
+
+void pollFor(Player& player, int milliseconds) {
+    EngineEvent event;
+    for (int waited = 0; waited < milliseconds; waited += 10) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        QVERIFY(!player.poll().has_value());
+        while (player.nextEvent(event)) {
+        }
+    }
+}
+} // namespace
+
+// The player in-process against the test server: resampling, transport and position.
+class PlayerTest : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<AudioSystem> system_;
+    QTemporaryDir dir_;
+    QString tone_;
+
+private slots:
+    void initTestCase() {
+        auto system = AudioSystem::start();
+        QVERIFY(system.ok());
+        system_ = std::move(*system);
+        tone_ = dir_.filePath("tone.wav");
+        const auto sine = SignalGenerator::sine(440, 0.5, 3 * kServerRate, 2, kServerRate);
+        QVERIFY(writeSoundFile(tone_.toStdString(), sine, 2, kServerRate,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+                    .ok());
+    }
+
+    // Forces the device to 48 kHz for a 44.1 kHz file, so Tapedeck's own resampler (libsoxr)
+    // does the conversion, and checks what reaches the sink.
+    void ownResamplingSoundsRight() {
+        constexpr int kFileRate = 44100;
+        const auto chirp = SignalGenerator::chirp(100, 4000, 0.5, 2 * kFileRate, 1, kFileRate);
+        const QString file = dir_.filePath("chirp44.wav");
+        QVERIFY(writeSoundFile(file.toStdString(), chirp, 1, kFileRate,
+                               SF_FORMAT_WAV | SF_FORMAT_FLOAT)
+                    .ok());
+        PlaySettings settings;
+        settings.path = file.toStdString();
+        settings.deviceSampleRate = kServerRate;
+        auto player = Player::open(*system_, settings);
+        QVERIFY2(player.ok(), player.ok() ? "" : player.error().message.c_str());
+        Player& p = **player;
+        QCOMPARE(p.deviceSampleRate(), kServerRate);
+        QCOMPARE(p.fileSampleRate(), kFileRate);
+        QCOMPARE(p.deviceChannels(), 2);
+        PulseClient monitor;
+        QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
+        p.play();
+        for (int i = 0; i < 400 && !p.isFinished(); ++i) {
+            pollFor(p, 10);
+        }
+        QVERIFY(p.isFinished());
+        QCOMPARE(p.position(), p.frames());
+        p.stop();
+        const auto recorded = monitor.stopRecording();
+        QVERIFY(recorded.has_value());
+        const auto reference = SignalGenerator::chirp(100, 4000, 0.5, 2 * kServerRate, 1, kServerRate);
+        const auto heard = SignalComparison::channel(recorded->samples, 2, 1);
+        const Comparison c = SignalComparison::compare(reference, heard, kServerRate);
+        qInfo("libsoxr 44.1 → 48 kHz: correlation %.5f, residual %.1f dB", c.correlation,
+              c.residualDb);
+        QVERIFY(c.correlation > 0.995);
+        QVERIFY(std::abs(c.gain - 1.0) < 0.02);
+    }
+
+    void positionAdvancesInRealTimeAndStopsWhenPaused() {
+        PlaySettings settings;
+        settings.path = tone_.toStdString();
+        auto player = Player::open(*system_, settings);
+        QVERIFY(player.ok());
+        Player& p = **player;
+        QCOMPARE(p.position(), 0);
+        QVERIFY(!p.isPlaying());
+        p.play();
+        QVERIFY(p.isPlaying());
+        pollFor(p, 1000);
+        const std::int64_t afterOneSecond = p.position();
+        // One second minus the output latency, give or take scheduling.
+        QVERIFY2(afterOneSecond > kServerRate * 0.6 && afterOneSecond < kServerRate * 1.1,
+                 qPrintable(QString::number(afterOneSecond)));
+        p.pause();
+        pollFor(p, 200);
+        const std::int64_t paused = p.position();
+        pollFor(p, 300);
+        QVERIFY(std::abs(p.position() - paused) < 2048);
+        QVERIFY(p.stop().ok());
+    }
+
+    void seekJumpsThePosition() {
+        PlaySettings settings;
+        settings.path = tone_.toStdString();
+        auto player = Player::open(*system_, settings);
+        QVERIFY(player.ok());
+        Player& p = **player;
+        p.play();
+        pollFor(p, 200);
+        p.seek(2 * kServerRate);
+        QVERIFY(p.position() >= 2 * kServerRate); // at once, even before the reader caught up
+        pollFor(p, 300);
+        QVERIFY(p.position() >= 2 * kServerRate);
+        QVERIFY(p.position() < 2 * kServerRate + kServerRate / 2);
+        // Past the end clamps to the end, and playback finishes.
+        p.seek(100 * kServerRate);
+        for (int i = 0; i < 200 && !p.isFinished(); ++i) {
+            pollFor(p, 10);
+        }
+        QVERIFY(p.isFinished());
+        // Play at the end starts again from the beginning.
+        p.play();
+        pollFor(p, 300);
+        QVERIFY(p.position() < kServerRate);
+        QVERIFY(p.stop().ok());
+    }
+
+    void aFinishedEventArrives() {
+        PlaySettings settings;
+        settings.path = tone_.toStdString();
+        auto player = Player::open(*system_, settings);
+        QVERIFY(player.ok());
+        Player& p = **player;
+        p.seek(3 * kServerRate - kServerRate / 4);
+        p.play();
+        bool finished = false;
+        bool levels = false;
+        EngineEvent event;
+        for (int i = 0; i < 300 && !finished; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            while (p.nextEvent(event)) {
+                finished = finished || event.type == EngineEventType::Finished;
+                levels = levels || (event.type == EngineEventType::Levels && event.peak[0] > 0.4f);
+            }
+        }
+        QVERIFY(finished);
+        QVERIFY(levels);
+        QCOMPARE(p.stats().dropouts, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(PlayerTest)
+#include "PlayerTest.moc"
