@@ -40,9 +40,16 @@ public:
     // success with isCancelled() true and an unfinished summary.
     Status run();
 
+    // Owner thread, before the scan: an outside flag that also cancels it when set (lets an
+    // owner cancel a builder that lives on another thread's stack). Must outlive the scan.
+    void setCancelFlag(const std::atomic<bool>* flag) { externalCancel_ = flag; }
+
     // Any thread.
     void cancel() noexcept { cancelled_.store(true, std::memory_order_relaxed); }
-    bool isCancelled() const noexcept { return cancelled_.load(std::memory_order_relaxed); }
+    bool isCancelled() const noexcept {
+        return cancelled_.load(std::memory_order_relaxed) ||
+               (externalCancel_ != nullptr && externalCancel_->load(std::memory_order_relaxed));
+    }
     bool isFinished() const noexcept { return finished_.load(std::memory_order_acquire); }
     std::int64_t framesScanned() const noexcept {
         return framesScanned_.load(std::memory_order_relaxed);
@@ -65,6 +72,7 @@ private:
     std::shared_ptr<WaveformSummary> summary_;
     std::thread thread_;
     std::atomic<bool> cancelled_{false};
+    const std::atomic<bool>* externalCancel_ = nullptr;
     std::atomic<bool> finished_{false};
     std::atomic<std::int64_t> framesScanned_{0};
     Status result_ = success();

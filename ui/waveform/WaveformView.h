@@ -1,0 +1,130 @@
+#pragma once
+
+#include "summary/SampleReader.h"
+#include "summary/WaveformSummary.h"
+
+#include <QString>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+
+class QScrollBar;
+
+namespace tapedeck {
+
+class SampleWindowLoader;
+
+// Draws a WaveformSummary: one lane per channel with min/max and RMS per pixel column, a
+// time ruler, a playhead, a horizontal scroll bar, and a progress indicator while the
+// summary is still being built. Zoom: Ctrl+wheel, +/-, or the slots. At zooms finer than
+// the 256-frame summary blocks it shows raw samples read by a worker thread (never during
+// paint). It polls the summary at the screen's pace and repaints only the columns that
+// gained data, so a growing summary (a file still scanning, or a live recording) costs
+// little. All methods: GUI thread.
+class WaveformView : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr double kMinFramesPerPixel = 1.0 / 32.0; // 32 pixels per sample
+    static constexpr int kPollIntervalMs = 33;
+
+    explicit WaveformView(QWidget* parent = nullptr);
+    ~WaveformView() override;
+
+    // Shows `summary` (may still be growing). `expectedFrames`: the file's length if known
+    // (the progress indicator runs until the summary is complete), 0 for a live recording.
+    // `samplePath`: the file to read raw samples from at fine zooms (empty: none).
+    void setSummary(std::shared_ptr<const WaveformSummary> summary, int sampleRate,
+                    std::int64_t expectedFrames, const QString& samplePath = {});
+    void clear();
+    std::shared_ptr<const WaveformSummary> summary() const { return summary_; }
+
+    // Live mode: the view keeps the newest frames in sight as the summary grows.
+    void setLiveMode(bool follow);
+    bool isLiveMode() const { return live_; }
+
+    // -1 hides the playhead.
+    void setPlayhead(std::int64_t frame);
+    std::int64_t playhead() const { return playhead_; }
+
+    // The visible range: frame at the left edge and frames per pixel column.
+    void setView(double startFrame, double framesPerPixel);
+    double startFrame() const { return startFrame_; }
+    double framesPerPixel() const { return framesPerPixel_; }
+    std::int64_t totalFrames() const;
+    // The frame under a widget x coordinate.
+    std::int64_t frameAt(int x) const;
+    // Where waveform lanes are drawn, in widget coordinates.
+    QRect waveformRect() const;
+    // True while raw samples are being read for the current view.
+    bool isLoadingSamples() const;
+    // True when the current view is drawn from raw samples.
+    bool showsSamples() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+
+signals:
+    // The user clicked at this frame.
+    void seekRequested(std::int64_t frame);
+    // The visible range changed (zoom or scroll).
+    void viewChanged(double startFrame, double framesPerPixel);
+    // Raw samples for the current view have arrived and been drawn.
+    void samplesShown();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void poll();
+    void zoomAround(double factor, int x);
+    double clampStart(double start, double framesPerPixel) const;
+    double fitFramesPerPixel() const;
+    void syncScrollBar();
+    void onScrollBar(int value);
+    void afterViewChange();
+    void requestSamplesIfNeeded();
+    bool windowCovers(const SampleWindow& window) const;
+    void onSamplesLoaded(std::uint64_t id, std::shared_ptr<const SampleWindow> window);
+    bool isBuilding() const;
+    void paintProgress(QPainter& painter, const QRect& area) const;
+    int xForFrame(double frame) const;
+    void updateAccessibleDescription();
+
+    std::shared_ptr<const WaveformSummary> summary_;
+    int sampleRate_ = 0;
+    std::int64_t expectedFrames_ = 0;
+    QString samplePath_;
+    bool live_ = false;
+    std::int64_t playhead_ = -1;
+    double startFrame_ = 0.0;
+    double framesPerPixel_ = 1.0;
+    bool fitted_ = true; // follows the length while the view shows the whole file
+    std::int64_t seenFrames_ = 0;
+    bool seenComplete_ = false;
+    int pressX_ = -1;
+
+    QScrollBar* scrollBar_ = nullptr;
+    double scrollUnitFrames_ = 1.0;
+    bool syncingScrollBar_ = false;
+    QTimer pollTimer_;
+    SampleWindowLoader* loader_ = nullptr;
+    std::shared_ptr<const SampleWindow> samples_;
+    std::int64_t requestedStart_ = -1;
+    std::int64_t requestedFrames_ = 0;
+};
+
+} // namespace tapedeck
