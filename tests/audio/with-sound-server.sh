@@ -70,15 +70,12 @@ is_running() {
     [[ ${stat:0:1} != "Z" ]]
 }
 
-# True when pid is still one of this server's processes, so a PID reused by an unrelated
-# process after ours died is never signalled. expected_name may be empty (any program).
+# True when pid is still one of this server's processes (or the command run inside it), so a
+# PID reused by an unrelated process after ours died is never signalled. Every such process
+# was started with this server's XDG_RUNTIME_DIR, a freshly made path no other process has.
 belongs_to_server() {
-    local pid=$1 expected_name=$2 comm
+    local pid=$1
     is_running "${pid}" || return 1
-    if [[ -n ${expected_name} ]]; then
-        comm=$(cat "/proc/${pid}/comm" 2>/dev/null) || return 1
-        [[ ${comm} == "${expected_name:0:15}" ]] || return 1
-    fi
     tr '\0' '\n' <"/proc/${pid}/environ" 2>/dev/null | grep -qxF "XDG_RUNTIME_DIR=${run_dir}"
 }
 
@@ -86,7 +83,7 @@ belongs_to_server() {
 # process never acts on the SIGTERM), then SIGKILL if it has not exited within the timeout.
 stop_process() {
     local pid=$1 name=$2 deadline
-    belongs_to_server "${pid}" "${name}" || return 0
+    belongs_to_server "${pid}" || return 0
     kill -TERM "${pid}" 2>/dev/null
     kill -CONT "${pid}" 2>/dev/null
     deadline=$(($(now_ms) + STOP_TIMEOUT_MS))
@@ -480,7 +477,12 @@ main() {
     # In the background, so a signal to this script is handled at once (a foreground child
     # would delay the trap until it exits); stdin is passed on explicitly because background
     # jobs otherwise read /dev/null.
-    exec {stdin_copy}<&0
+    # A closed stdin (some CI runners) becomes /dev/null rather than an error.
+    if [[ -e /proc/self/fd/0 ]]; then
+        exec {stdin_copy}<&0
+    else
+        exec {stdin_copy}</dev/null
+    fi
     "$@" <&"${stdin_copy}" {stdin_copy}<&- {owner_lock_fd}>&- &
     command_pid=$!
     exec {stdin_copy}<&-
