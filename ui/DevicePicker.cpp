@@ -138,14 +138,16 @@ void DevicePicker::setFormatCheck(FormatCheck check) {
     select(choice());
 }
 
-void DevicePicker::setDevices(std::vector<DeviceInfo> devices) {
-    const DeviceChoice kept = choice();
+void DevicePicker::setDevices(std::vector<DeviceInfo> devices,
+                              const std::optional<DeviceChoice>& wanted) {
+    const DeviceChoice kept = wanted.value_or(choice());
     devices_ = std::move(devices);
     select(kept);
 }
 
 void DevicePicker::select(const DeviceChoice& wanted) {
     const DeviceChoice before = choice();
+    unlisted_ = wanted;
     {
         const QSignalBlocker blockHost(hostApi_);
         const QSignalBlocker blockInput(input_);
@@ -169,9 +171,13 @@ void DevicePicker::select(const DeviceChoice& wanted) {
 
 DeviceChoice DevicePicker::choice() const {
     DeviceChoice current;
-    current.hostApi = hostApi_->currentText();
-    current.inputDevice = input_->currentData().toString();
-    current.outputDevice = output_->currentData().toString();
+    // With no devices listed (no scan yet, or the audio system failed), the wanted devices
+    // are kept rather than forgotten.
+    current.hostApi = hostApi_->count() > 0 ? hostApi_->currentText() : unlisted_.hostApi;
+    current.inputDevice =
+        input_->count() > 0 ? input_->currentData().toString() : unlisted_.inputDevice;
+    current.outputDevice =
+        output_->count() > 0 ? output_->currentData().toString() : unlisted_.outputDevice;
     current.sampleRate = rate_->currentData().toInt();
     current.channels =
         channels_->currentIndex() >= 0 ? channels_->currentData().toInt() : kDefaultChannels;
@@ -272,7 +278,9 @@ void DevicePicker::fillChannels(int wanted, int rate) {
         setItemUsable(channels_, channels_->count() - 1, label, reason);
     }
     const int fallback = available > 0 ? std::min(kDefaultChannels, available) : kDefaultChannels;
-    selectData(channels_, wanted > 0 && wanted <= available ? wanted : fallback);
+    // Without a device to ask, the wanted count stands.
+    const bool possible = wanted > 0 && (device ? wanted <= available : wanted <= kMaxChannels);
+    selectData(channels_, possible ? wanted : fallback);
 }
 
 void DevicePicker::fillRates(int wanted) {

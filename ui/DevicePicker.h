@@ -30,9 +30,10 @@ public:
     explicit DevicePicker(QWidget* parent = nullptr);
 
     void setFormatCheck(FormatCheck check);
-    // Replaces the device list (after a scan). Keeps the current choice where the same host
-    // API + device name is still there.
-    void setDevices(std::vector<DeviceInfo> devices);
+    // Replaces the device list (after a scan) and selects `wanted`, or else keeps the
+    // current choice, as far as the same host API + device name is still there.
+    void setDevices(std::vector<DeviceInfo> devices,
+                    const std::optional<DeviceChoice>& wanted = std::nullopt);
     // Selects what the choice names, as far as the devices allow.
     void select(const DeviceChoice& choice);
     DeviceChoice choice() const;
@@ -71,6 +72,7 @@ private:
 
     std::vector<DeviceInfo> devices_;
     FormatCheck check_;
+    DeviceChoice unlisted_; // the last wanted choice, for devices not in the list
     bool updating_ = false;
     QComboBox* hostApi_;
     QComboBox* input_;

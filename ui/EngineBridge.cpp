@@ -1,0 +1,215 @@
+#include "EngineBridge.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tapedeck {
+
+EngineBridge::EngineBridge(QObject* parent) : QObject(parent) {
+    timer_.setInterval(kPollIntervalMs);
+    timer_.setTimerType(Qt::PreciseTimer);
+    connect(&timer_, &QTimer::timeout, this, &EngineBridge::pollNow);
+}
+
+EngineBridge::~EngineBridge() {
+    timer_.stop();
+    if (recorder_)
+        recorder_->stop();
+    if (player_)
+        player_->stop();
+}
+
+Status EngineBridge::startRecording(AudioSystem& system, const RecordSettings& settings,
+                                    SamplesWrittenFn onSamplesWritten) {
+    closePlayer();
+    auto started = Recorder::start(system, settings, std::move(onSamplesWritten));
+    if (!started)
+        return started.error();
+    recorder_ = std::move(started.value());
+    errorEvent_ = false;
+    lastDropouts_ = lastXruns_ = lastPosition_ = -1;
+    updateTimer();
+    return success();
+}
+
+Status EngineBridge::openPlayer(AudioSystem& system, const PlaySettings& settings) {
+    closePlayer();
+    auto opened = Player::open(system, settings);
+    if (!opened)
+        return opened.error();
+    player_ = std::move(opened.value());
+    errorEvent_ = false;
+    lastDropouts_ = lastXruns_ = lastPosition_ = -1;
+    updateTimer();
+    return success();
+}
+
+void EngineBridge::play() {
+    if (player_)
+        player_->play();
+}
+
+void EngineBridge::pause() {
+    if (player_)
+        player_->pause();
+}
+
+void EngineBridge::seek(std::int64_t frame) {
+    if (!player_)
+        return;
+    player_->seek(frame);
+    lastPosition_ = -1;
+    emit positionChanged(std::clamp<std::int64_t>(frame, 0, player_->frames()));
+}
+
+Status EngineBridge::stop() {
+    if (recorder_) {
+        pollNow(); // the last levels and counts
+        if (!recorder_)
+            return success(); // the poll found the take had already ended on a failure
+        Status stopped = recorder_->stop();
+        recorder_.reset();
+        updateTimer();
+        return stopped;
+    }
+    if (player_) {
+        player_->pause();
+        seek(0);
+    }
+    return success();
+}
+
+void EngineBridge::closePlayer() {
+    if (!player_)
+        return;
+    player_->stop();
+    player_.reset();
+    updateTimer();
+}
+
+bool EngineBridge::isPlaying() const {
+    return player_ && player_->isPlaying();
+}
+
+std::int64_t EngineBridge::position() const {
+    if (recorder_)
+        return recorder_->stats().framesWritten;
+    return player_ ? player_->position() : 0;
+}
+
+std::int64_t EngineBridge::length() const {
+    return player_ ? player_->frames() : 0;
+}
+
+int EngineBridge::sampleRate() const {
+    if (recorder_)
+        return recorder_->sampleRate();
+    return player_ ? player_->fileSampleRate() : 0;
+}
+
+int EngineBridge::channels() const {
+    if (recorder_)
+        return recorder_->channels();
+    return player_ ? player_->fileChannels() : 0;
+}
+
+void EngineBridge::updateTimer() {
+    if (recorder_ || player_)
+        timer_.start();
+    else
+        timer_.stop();
+}
+
+template <typename Engine> void EngineBridge::drain(Engine& engine) {
+    MeterReading reading;
+    std::array<double, kMaxMeteredChannels> power{};
+    int blocks = 0;
+    bool finished = false;
+    EngineEvent event;
+    while (engine.nextEvent(event)) {
+        switch (event.type) {
+        case EngineEventType::Levels: {
+            const int channels = std::clamp<int>(event.channels, 0, kMaxMeteredChannels);
+            reading.channels = std::max(reading.channels, channels);
+            for (int c = 0; c < channels; ++c) {
+                reading.peak[c] = std::max(reading.peak[c], event.peak[c]);
+                power[c] += static_cast<double>(event.rms[c]) * event.rms[c];
+            }
+            ++blocks;
+            break;
+        }
+        case EngineEventType::Finished:
+            finished = true;
+            break;
+        case EngineEventType::Error:
+            errorEvent_ = true;
+            errorEventCode_ = event.error;
+            break;
+        case EngineEventType::Xrun:
+        case EngineEventType::Overflow:
+        case EngineEventType::Underflow:
+            break; // counted in the stream's stats, read below
+        }
+    }
+    if (blocks > 0) {
+        for (int c = 0; c < reading.channels; ++c)
+            reading.rms[c] = static_cast<float>(std::sqrt(power[c] / blocks));
+        emit levelsChanged(reading);
+    }
+    const StreamStats stats = engine.stats();
+    if (stats.dropouts != lastDropouts_ || stats.xruns != lastXruns_) {
+        lastDropouts_ = stats.dropouts;
+        lastXruns_ = stats.xruns;
+        emit countsChanged(stats.dropouts, stats.xruns);
+    }
+    if (finished && player_) {
+        if (loop_) {
+            player_->seek(0);
+            player_->play();
+        } else {
+            emit playbackFinished();
+        }
+    }
+}
+
+void EngineBridge::pollNow() {
+    if (recorder_) {
+        drain(*recorder_);
+        std::optional<Error> failure = recorder_->poll();
+        if (!failure && errorEvent_ && !recorder_->isRunning())
+            failure = Error{errorEventCode_, {}};
+        if (failure) {
+            const QString path = QString::fromStdString(recorder_->path());
+            recorder_->stop(); // already stopped and finalized; releases the device
+            recorder_.reset();
+            updateTimer();
+            emit recordingFailed(path, describeError(*failure));
+            return;
+        }
+        if (recorder_->stats().framesWritten != lastPosition_) {
+            lastPosition_ = recorder_->stats().framesWritten;
+            emit positionChanged(lastPosition_);
+        }
+        return;
+    }
+    if (player_) {
+        drain(*player_);
+        if (!player_)
+            return;
+        std::optional<Error> failure = player_->poll();
+        if (!failure && errorEvent_ && !player_->isPlaying())
+            failure = Error{errorEventCode_, {}};
+        if (failure) {
+            closePlayer();
+            emit playbackFailed(describeError(*failure));
+            return;
+        }
+        const std::int64_t now = player_->position();
+        if (now != lastPosition_) {
+            lastPosition_ = now;
+            emit positionChanged(now);
+        }
+    }
+}
+
+} // namespace tapedeck

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "MeterReading.h"
+#include "UserMessage.h"
+#include "core/Player.h"
+#include "core/Recorder.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace tapedeck {
+
+// The one object between the engine and the widgets. Owns the Recorder or the Player,
+// polls it on a QTimer at the window's frame rate, drains its event queue, and turns what
+// it finds into Qt signals: levels, dropout/xrun counts, position, end of file, and errors
+// in plain language. GUI thread only (the engine's control thread is the GUI thread).
+class EngineBridge : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kPollIntervalMs = 30; // about 33 polls a second
+
+    explicit EngineBridge(QObject* parent = nullptr);
+    ~EngineBridge() override; // stops whatever runs
+
+    // Starts a take. Any open player is closed first. `onSamplesWritten` (e.g. a live
+    // waveform) runs on the disk-writer thread.
+    Status startRecording(AudioSystem& system, const RecordSettings& settings,
+                          SamplesWrittenFn onSamplesWritten = {});
+    // Opens a file for playback (paused at the start). Any open player is closed first.
+    Status openPlayer(AudioSystem& system, const PlaySettings& settings);
+
+    void play();
+    void pause();
+    void seek(std::int64_t frame);
+    void setLoop(bool loop) { loop_ = loop; }
+
+    // Recording: stops and finalizes the take; playback: pauses and goes back to the start.
+    // Returns the take's first error, if any (the file still keeps every sample).
+    Status stop();
+    // Closes the player and releases the output device.
+    void closePlayer();
+
+    bool isRecording() const { return recorder_ != nullptr; }
+    bool hasPlayer() const { return player_ != nullptr; }
+    bool isPlaying() const;
+    const Recorder* recorder() const { return recorder_.get(); }
+    const Player* player() const { return player_.get(); }
+
+    // Frames of the take so far, or the playback position.
+    std::int64_t position() const;
+    // Frames in the open file (0 while recording).
+    std::int64_t length() const;
+    int sampleRate() const;
+    int channels() const;
+
+    // Drains the event queue and polls the engine once (the timer calls this).
+    void pollNow();
+
+signals:
+    void levelsChanged(const tapedeck::MeterReading& reading);
+    void positionChanged(qint64 frame);
+    void countsChanged(qint64 dropouts, qint64 xruns);
+    void playbackFinished();
+    // The take ended on its own (device lost, disk full…). The file is finalized.
+    void recordingFailed(const QString& path, const tapedeck::UserMessage& text);
+    // Playback stopped on a failure; the player is closed.
+    void playbackFailed(const tapedeck::UserMessage& text);
+
+private:
+    template <typename Engine> void drain(Engine& engine);
+    void updateTimer();
+
+    std::unique_ptr<Recorder> recorder_;
+    std::unique_ptr<Player> player_;
+    QTimer timer_;
+    bool loop_ = false;
+    bool errorEvent_ = false;
+    ErrorCode errorEventCode_ = ErrorCode::StreamFailed;
+    std::int64_t lastDropouts_ = -1;
+    std::int64_t lastXruns_ = -1;
+    std::int64_t lastPosition_ = -1;
+};
+
+} // namespace tapedeck

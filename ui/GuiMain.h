@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+namespace tapedeck {
+
+// Runs the Tapedeck window until it closes and returns the exit code. Creates the
+// QApplication, so call it at most once, from main(), on the main thread. `files`: paths
+// given on the command line; the last one is opened.
+int runGui(int& argc, char** argv, const QStringList& files);
+
+} // namespace tapedeck

@@ -1,0 +1,327 @@
+#include "MainWindow.h"
+
+#include "AboutBox.h"
+#include "DevicePicker.h"
+#include "ErrorBanner.h"
+#include "LevelMeter.h"
+#include "OpenFileFilter.h"
+#include "RecentFilesMenu.h"
+#include "Session.h"
+#include "Settings.h"
+#include "StatusPanel.h"
+#include "TransportActions.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace tapedeck {
+
+namespace {
+
+constexpr int kStatusMessageMs = 8000;
+constexpr QSize kDefaultWindowSize(960, 600);
+
+// The first local file among dropped URLs that looks like sound.
+QString droppedAudioFile(const QMimeData* data) {
+    if (!data || !data->hasUrls())
+        return {};
+    for (const QUrl& url : data->urls()) {
+        if (url.isLocalFile() && looksLikeAudioFile(url.toLocalFile()))
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
+    : QMainWindow(parent), session_(session), settings_(settings) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Tapedeck"));
+    setAccessibleName(tr("Tapedeck"));
+    setAcceptDrops(true);
+    resize(kDefaultWindowSize);
+
+    buildActions();
+    buildCentralArea();
+    buildDevicesPanel();
+    buildToolBar();
+    buildMenus();
+    status_ = new StatusPanel(this);
+    statusBar()->addPermanentWidget(status_);
+    connectSession();
+    restoreFromSettings();
+    onStateChanged(session_.state());
+    showDevices(session_.devices());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    transport_ = new TransportActions(style(), this);
+    const auto makeAction = [this](const QString& text, const QKeySequence& keys,
+                                   const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setStatusTip(tip);
+        action->setToolTip(tip);
+        return action;
+    };
+    open_ = makeAction(tr("&Open…"), QKeySequence::Open, tr("Open a sound file"));
+    open_->setIcon(QIcon::fromTheme(QStringLiteral("document-open"),
+                                    style()->standardIcon(QStyle::SP_DialogOpenButton)));
+    open_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    chooseFolder_ =
+        makeAction(tr("Recordings &Folder…"), {}, tr("Choose where new recordings are saved"));
+    showFolder_ = makeAction(tr("&Show Recordings Folder"), {},
+                             tr("Open the recordings folder in the file manager"));
+    quit_ = makeAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit Tapedeck"));
+    quit_->setMenuRole(QAction::QuitRole);
+    zoomIn_ = makeAction(tr("Zoom &In"), {}, tr("Show less time, in more detail"));
+    zoomIn_->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    zoomOut_ = makeAction(tr("Zoom &Out"), {}, tr("Show more time"));
+    zoomOut_->setShortcut(QKeySequence(Qt::Key_Minus));
+    // Zooming belongs to the waveform view; until it is in the window there is nothing to zoom.
+    zoomIn_->setEnabled(false);
+    zoomOut_->setEnabled(false);
+    about_ = makeAction(tr("&About Tapedeck"), {}, tr("Version and license"));
+    about_->setMenuRole(QAction::AboutRole);
+    aboutQt_ = makeAction(tr("About &Qt"), {}, tr("The Qt version Tapedeck uses"));
+    aboutQt_->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(open_);
+    recent_ = new RecentFilesMenu(this);
+    file->addMenu(recent_);
+    file->addSeparator();
+    file->addAction(chooseFolder_);
+    file->addAction(showFolder_);
+    file->addSeparator();
+    file->addAction(quit_);
+
+    QMenu* transport = menuBar()->addMenu(tr("&Transport"));
+    using A = TransportAction;
+    for (A which : {A::Record, A::Play, A::Pause, A::Stop})
+        transport->addAction(transport_->action(which));
+    transport->addSeparator();
+    transport->addAction(transport_->action(A::GoToStart));
+    transport->addAction(transport_->action(A::GoToEnd));
+    transport->addSeparator();
+    transport->addAction(transport_->action(A::Loop));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(zoomIn_);
+    view->addAction(zoomOut_);
+    view->addSeparator();
+    view->addAction(devicesDock_->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(about_);
+    help->addAction(aboutQt_);
+}
+
+void MainWindow::buildToolBar() {
+    QToolBar* bar = addToolBar(tr("Transport"));
+    bar->setObjectName(QStringLiteral("TransportToolBar"));
+    bar->setAccessibleName(tr("Transport controls"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    using A = TransportAction;
+    for (A which : {A::Record, A::Play, A::Pause, A::Stop})
+        bar->addAction(transport_->action(which));
+    bar->addSeparator();
+    for (A which : {A::GoToStart, A::GoToEnd, A::Loop})
+        bar->addAction(transport_->action(which));
+    bar->addSeparator();
+    bar->addAction(open_);
+}
+
+void MainWindow::buildCentralArea() {
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    banner_ = new ErrorBanner(central);
+    layout->addWidget(banner_);
+
+    waveformArea_ = new QVBoxLayout;
+    waveformPlaceholder_ =
+        new QLabel(tr("Open a sound file (Ctrl+O), drop one here, or press R to record."), central);
+    waveformPlaceholder_->setAlignment(Qt::AlignCenter);
+    waveformPlaceholder_->setWordWrap(true);
+    waveformPlaceholder_->setFrameShape(QFrame::StyledPanel);
+    waveformPlaceholder_->setAccessibleName(tr("Waveform"));
+    waveformPlaceholder_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    waveformPlaceholder_->setForegroundRole(QPalette::PlaceholderText);
+    waveformArea_->addWidget(waveformPlaceholder_);
+    layout->addLayout(waveformArea_, 1);
+
+    meter_ = new LevelMeter(central);
+    layout->addWidget(meter_);
+    setCentralWidget(central);
+}
+
+void MainWindow::buildDevicesPanel() {
+    picker_ = new DevicePicker(this);
+    picker_->setFormatCheck(
+        [this](const DeviceInfo& device, Direction direction, int channels, int rate) {
+            return session_.checkFormat(device, direction, channels, rate);
+        });
+    devicesDock_ = new QDockWidget(tr("Devices"), this);
+    devicesDock_->setObjectName(QStringLiteral("DevicesDock"));
+    devicesDock_->setAccessibleName(tr("Devices panel"));
+    devicesDock_->setWidget(picker_);
+    devicesDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    devicesDock_->toggleViewAction()->setText(tr("&Devices Panel"));
+    addDockWidget(Qt::RightDockWidgetArea, devicesDock_);
+}
+
+void MainWindow::connectSession() {
+    using A = TransportAction;
+    connect(transport_->action(A::Record), &QAction::triggered, &session_, &Session::record);
+    connect(transport_->action(A::Play), &QAction::triggered, &session_, &Session::play);
+    connect(transport_->action(A::Pause), &QAction::triggered, &session_, &Session::pause);
+    connect(transport_->action(A::Stop), &QAction::triggered, &session_, &Session::stop);
+    connect(transport_->action(A::GoToStart), &QAction::triggered, &session_, &Session::goToStart);
+    connect(transport_->action(A::GoToEnd), &QAction::triggered, &session_, &Session::goToEnd);
+    connect(transport_->action(A::Loop), &QAction::toggled, &session_, &Session::setLoop);
+
+    connect(open_, &QAction::triggered, this, &MainWindow::openWithDialog);
+    connect(chooseFolder_, &QAction::triggered, this, &MainWindow::chooseRecordingFolder);
+    connect(showFolder_, &QAction::triggered, this, &MainWindow::showRecordingFolder);
+    connect(quit_, &QAction::triggered, this, &QWidget::close);
+    connect(about_, &QAction::triggered, this, [this] { showAboutBox(this); });
+    connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    connect(recent_, &RecentFilesMenu::fileChosen, &session_, &Session::openFile);
+    connect(recent_, &RecentFilesMenu::clearRequested, this, [this] {
+        settings_.clearRecentFiles();
+        recent_->setFiles({});
+    });
+    connect(&session_, &Session::recentFilesChanged, this,
+            [this] { recent_->setFiles(settings_.recentFiles()); });
+
+    connect(picker_, &DevicePicker::choiceChanged, &session_, &Session::setDeviceChoice);
+    connect(picker_, &DevicePicker::refreshRequested, &session_, &Session::refreshDevices);
+    connect(&session_, &Session::devicesChanged, this, [this] { showDevices(session_.devices()); });
+
+    connect(&session_, &Session::stateChanged, this, &MainWindow::onStateChanged);
+    connect(&session_, &Session::documentChanged, this, &MainWindow::onDocumentChanged);
+    connect(&session_, &Session::errorOccurred, this, &MainWindow::onError);
+    connect(&session_, &Session::errorCleared, banner_, &QWidget::hide);
+    connect(&session_, &Session::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(&session_, &Session::positionChanged, status_, &StatusPanel::setPosition);
+    connect(&session_, &Session::streamDescriptionChanged, status_,
+            &StatusPanel::setStreamDescription);
+    connect(&session_, &Session::countsChanged, status_, &StatusPanel::setCounts);
+    connect(&session_, &Session::diskTimeLeftChanged, status_, &StatusPanel::setDiskTimeLeft);
+    connect(&session_, &Session::meterChannelsChanged, meter_, [this](int channels) {
+        meter_->setChannelCount(channels);
+        meter_->reset();
+    });
+    connect(&session_, &Session::levelsChanged, meter_, [this](const MeterReading& reading) {
+        meter_->addLevels(reading.channels, reading.peak.data(), reading.rms.data());
+    });
+}
+
+void MainWindow::restoreFromSettings() {
+    if (!settings_.windowGeometry().isEmpty())
+        restoreGeometry(settings_.windowGeometry());
+    if (!settings_.windowState().isEmpty())
+        restoreState(settings_.windowState());
+    transport_->setLoopEnabled(settings_.loop());
+    recent_->setFiles(settings_.recentFiles());
+}
+
+void MainWindow::showDevices(std::vector<DeviceInfo> devices) {
+    picker_->setDevices(std::move(devices), session_.deviceChoice());
+    session_.setDeviceChoice(picker_->choice());
+}
+
+void MainWindow::onStateChanged(TransportState state) {
+    transport_->setState(state);
+    const bool busy = state == TransportState::Recording || state == TransportState::Playing;
+    picker_->setLocked(busy);
+    open_->setEnabled(state != TransportState::Recording);
+    recent_->setEnabled(state != TransportState::Recording && !settings_.recentFiles().isEmpty());
+    chooseFolder_->setEnabled(state != TransportState::Recording);
+    status_->setCountsVisible(state == TransportState::Recording);
+}
+
+void MainWindow::onDocumentChanged(const QString& path) {
+    setWindowTitle(path.isEmpty() ? tr("Tapedeck")
+                                  : tr("Tapedeck — %1").arg(QFileInfo(path).fileName()));
+    waveformPlaceholder_->setText(
+        path.isEmpty() ? tr("Open a sound file (Ctrl+O), drop one here, or press R to record.")
+                       : QDir::toNativeSeparators(path));
+}
+
+void MainWindow::onError(const UserMessage& text) {
+    banner_->showMessage(text);
+    statusBar()->showMessage(text.message, kStatusMessageMs);
+}
+
+void MainWindow::openWithDialog() {
+    const QStringList recent = settings_.recentFiles();
+    const QString startIn =
+        recent.isEmpty() ? session_.recordingFolder() : QFileInfo(recent.first()).path();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Sound File"), startIn, openFileDialogFilter());
+    if (!path.isEmpty())
+        session_.openFile(path);
+}
+
+void MainWindow::chooseRecordingFolder() {
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Choose the Recordings Folder"),
+                                                           session_.recordingFolder());
+    if (!path.isEmpty())
+        session_.setRecordingFolder(path);
+}
+
+void MainWindow::showRecordingFolder() {
+    const QString folder = session_.recordingFolder();
+    QDir().mkpath(folder);
+    QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    // Never lose a take: a running recording is stopped and finalized before quitting.
+    if (session_.state() == TransportState::Recording)
+        session_.stop();
+    settings_.setWindow(saveGeometry(), saveState());
+    settings_.sync();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (session_.state() != TransportState::Recording &&
+        !droppedAudioFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString path = droppedAudioFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    session_.openFile(path);
+}
+
+} // namespace tapedeck

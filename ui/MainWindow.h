@@ -1,0 +1,90 @@
+#pragma once
+
+#include "TransportState.h"
+#include "UserMessage.h"
+#include "core/DeviceInfo.h"
+
+#include <QMainWindow>
+
+#include <vector>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QVBoxLayout;
+
+namespace tapedeck {
+
+class DevicePicker;
+class ErrorBanner;
+class LevelMeter;
+class RecentFilesMenu;
+class Session;
+class Settings;
+class StatusPanel;
+class TransportActions;
+
+// The Tapedeck window. Builds the menus, toolbar, devices panel, meters, waveform area
+// and status bar, and wires them to the Session; the logic lives in those classes.
+// GUI thread only.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(Session& session, Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows this device list in the devices panel, selecting the session's choice.
+    void showDevices(std::vector<DeviceInfo> devices);
+
+    // For tests.
+    DevicePicker* devicePicker() const { return picker_; }
+    TransportActions* transport() const { return transport_; }
+    ErrorBanner* errorBanner() const { return banner_; }
+    LevelMeter* levelMeter() const { return meter_; }
+    StatusPanel* statusPanel() const { return status_; }
+    RecentFilesMenu* recentFilesMenu() const { return recent_; }
+    QAction* openAction() const { return open_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void buildCentralArea();
+    void buildDevicesPanel();
+    void connectSession();
+    void restoreFromSettings();
+
+    void openWithDialog();
+    void chooseRecordingFolder();
+    void showRecordingFolder();
+    void onStateChanged(TransportState state);
+    void onDocumentChanged(const QString& path);
+    void onError(const UserMessage& text);
+
+    Session& session_;
+    Settings& settings_;
+    TransportActions* transport_ = nullptr;
+    DevicePicker* picker_ = nullptr;
+    QDockWidget* devicesDock_ = nullptr;
+    ErrorBanner* banner_ = nullptr;
+    LevelMeter* meter_ = nullptr;
+    StatusPanel* status_ = nullptr;
+    RecentFilesMenu* recent_ = nullptr;
+    QVBoxLayout* waveformArea_ = nullptr;
+    QLabel* waveformPlaceholder_ = nullptr;
+    QAction* open_ = nullptr;
+    QAction* chooseFolder_ = nullptr;
+    QAction* showFolder_ = nullptr;
+    QAction* quit_ = nullptr;
+    QAction* zoomIn_ = nullptr;
+    QAction* zoomOut_ = nullptr;
+    QAction* about_ = nullptr;
+    QAction* aboutQt_ = nullptr;
+};
+
+} // namespace tapedeck

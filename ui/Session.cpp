@@ -1,0 +1,342 @@
+#include "Session.h"
+
+#include "RecordingFolder.h"
+#include "Settings.h"
+#include "core/FileFormat.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QStorageInfo>
+
+namespace tapedeck {
+
+namespace {
+
+QString channelWord(int channels) {
+    if (channels == 1)
+        return Session::tr("mono");
+    if (channels == 2)
+        return Session::tr("stereo");
+    return Session::tr("%n channels", nullptr, channels);
+}
+
+QString describeStream(int sampleRate, int channels, const QString& format) {
+    return Session::tr("%1 Hz, %2, %3").arg(sampleRate).arg(channelWord(channels), format);
+}
+
+} // namespace
+
+Session::Session(Settings& settings, QObject* parent)
+    : QObject(parent), settings_(settings), choice_(settings.deviceChoice()) {
+    bridge_.setLoop(settings_.loop());
+    connect(&bridge_, &EngineBridge::levelsChanged, this, &Session::levelsChanged);
+    connect(&bridge_, &EngineBridge::countsChanged, this, &Session::countsChanged);
+    connect(&bridge_, &EngineBridge::positionChanged, this, [this](qint64 frame) {
+        emit positionChanged(frame, bridge_.isRecording() ? -1 : bridge_.length(),
+                             bridge_.sampleRate());
+    });
+    connect(&bridge_, &EngineBridge::playbackFinished, this, &Session::onPlaybackFinished);
+    connect(&bridge_, &EngineBridge::recordingFailed, this, &Session::onRecordingFailed);
+    connect(&bridge_, &EngineBridge::playbackFailed, this, &Session::onPlaybackFailed);
+    diskTimer_.setInterval(kDiskCheckIntervalMs);
+    connect(&diskTimer_, &QTimer::timeout, this, &Session::updateDiskTimeLeft);
+    diskTimer_.start();
+}
+
+Session::~Session() {
+    // The bridge stops the engine (finalizing any take) before the audio system goes.
+    if (bridge_.isRecording())
+        bridge_.stop();
+    bridge_.closePlayer();
+}
+
+void Session::startAudio() {
+    auto started = AudioSystem::start();
+    if (!started) {
+        report(describeError(started.error()));
+        emit devicesChanged();
+        return;
+    }
+    audio_ = std::move(started.value());
+    emit devicesChanged();
+    updateDiskTimeLeft();
+}
+
+std::vector<DeviceInfo> Session::devices() const {
+    return audio_ ? audio_->devices() : std::vector<DeviceInfo>{};
+}
+
+std::optional<QString> Session::checkFormat(const DeviceInfo& device, Direction direction,
+                                            int channels, int sampleRate) const {
+    if (!audio_)
+        return std::nullopt;
+    Status supported = audio_->checkFormat(device, direction, channels, sampleRate);
+    if (supported)
+        return std::nullopt;
+    return QString::fromStdString(supported.error().message);
+}
+
+QString Session::recordingFolder() const {
+    return settings_.recordingFolder();
+}
+
+void Session::setState(TransportState state) {
+    if (state == state_)
+        return;
+    state_ = state;
+    emit stateChanged(state);
+}
+
+void Session::report(const UserMessage& text) {
+    emit errorOccurred(text);
+}
+
+void Session::record() {
+    if (!isTransportActionEnabled(TransportAction::Record, state_))
+        return;
+    if (!audio_) {
+        report(describeError(ErrorCode::NoAudioSystem));
+        return;
+    }
+    const RecordingFolder folder(settings_.recordingFolder());
+    if (!folder.ensureExists()) {
+        report({tr("Tapedeck cannot write to the recordings folder “%1”.")
+                    .arg(QDir::toNativeSeparators(folder.path())),
+                describeError(ErrorCode::Unwritable).nextStep});
+        return;
+    }
+    const QString path = folder.nextTakePath(QDateTime::currentDateTime(),
+                                             QString::fromStdString(fileExtension(choice_.format)));
+    if (path.isEmpty()) {
+        report(describeError(ErrorCode::FileExists));
+        return;
+    }
+
+    RecordSettings settings;
+    settings.path = path.toStdString();
+    settings.deviceName = choice_.inputDevice.toStdString();
+    settings.sampleRate = choice_.sampleRate;
+    settings.channels = choice_.channels;
+    settings.format = choice_.format;
+    settings.framesPerBuffer = choice_.framesPerBuffer;
+    Status started = bridge_.startRecording(*audio_, settings);
+    if (!started) {
+        report(describeError(started.error()));
+        // The open file's player was closed to free the device; the file stays open.
+        if (!path_.isEmpty())
+            playerStale_ = true;
+        setState(path_.isEmpty() ? TransportState::NoFile : TransportState::Stopped);
+        return;
+    }
+    emit errorCleared();
+    path_ = path;
+    playerStale_ = false;
+    emit documentChanged(path_);
+    emit meterChannelsChanged(bridge_.channels());
+    emit streamDescriptionChanged(
+        describeStream(bridge_.sampleRate(), bridge_.channels(),
+                       QString::fromStdString(describeFileFormat(choice_.format))));
+    emit countsChanged(0, 0);
+    emit positionChanged(0, -1, bridge_.sampleRate());
+    emit statusMessage(tr("Recording to %1").arg(QDir::toNativeSeparators(path)));
+    setState(TransportState::Recording);
+    updateDiskTimeLeft();
+}
+
+void Session::play() {
+    if (!isTransportActionEnabled(TransportAction::Play, state_))
+        return;
+    if (!bridge_.hasPlayer() || playerStale_) {
+        const std::int64_t at = bridge_.hasPlayer() ? bridge_.position() : 0;
+        if (!openPlayer(path_, at))
+            return;
+    }
+    bridge_.play();
+    setState(TransportState::Playing);
+}
+
+void Session::pause() {
+    if (!isTransportActionEnabled(TransportAction::Pause, state_))
+        return;
+    bridge_.pause();
+    setState(TransportState::Paused);
+}
+
+void Session::stop() {
+    if (!isTransportActionEnabled(TransportAction::Stop, state_))
+        return;
+    if (state_ == TransportState::Recording) {
+        const QString path = path_;
+        Status stopped = bridge_.stop();
+        if (!stopped)
+            report(describeError(stopped.error()));
+        if (state_ == TransportState::Recording) // not already ended by a failure
+            finishTake(path);
+        return;
+    }
+    bridge_.stop();
+    setState(TransportState::Stopped);
+}
+
+void Session::finishTake(const QString& path) {
+    emit takeSaved(path);
+    setState(TransportState::NoFile);
+    if (openFile(path))
+        emit statusMessage(tr("Saved to %1").arg(QDir::toNativeSeparators(path)));
+    else
+        emit statusMessage(
+            tr("Saved to %1 (it cannot be played back now)").arg(QDir::toNativeSeparators(path)));
+}
+
+void Session::goToStart() {
+    seek(0);
+}
+
+void Session::goToEnd() {
+    seek(bridge_.length());
+}
+
+void Session::seek(std::int64_t frame) {
+    if (!bridge_.hasPlayer() || state_ == TransportState::Recording)
+        return;
+    bridge_.seek(frame);
+}
+
+void Session::setLoop(bool loop) {
+    bridge_.setLoop(loop);
+    settings_.setLoop(loop);
+}
+
+bool Session::openFile(const QString& path) {
+    if (state_ == TransportState::Recording)
+        return false;
+    if (!openPlayer(path, 0))
+        return false;
+    emit errorCleared();
+    path_ = QFileInfo(path).absoluteFilePath();
+    settings_.addRecentFile(path_);
+    emit recentFilesChanged();
+    emit documentChanged(path_);
+    setState(TransportState::Stopped);
+    return true;
+}
+
+bool Session::openPlayer(const QString& path, std::int64_t startFrame) {
+    if (!audio_) {
+        report(describeError(ErrorCode::NoAudioSystem));
+        return false;
+    }
+    if (!QFileInfo::exists(path)) {
+        report({tr("“%1” does not exist.").arg(QDir::toNativeSeparators(path)),
+                describeError(ErrorCode::FileNotFound).nextStep});
+        return false;
+    }
+    PlaySettings settings;
+    settings.path = path.toStdString();
+    settings.deviceName = choice_.outputDevice.toStdString();
+    settings.framesPerBuffer = choice_.framesPerBuffer;
+    Status opened = bridge_.openPlayer(*audio_, settings);
+    if (!opened) {
+        report(describeError(opened.error()));
+        return false;
+    }
+    playerStale_ = false;
+    if (startFrame > 0)
+        bridge_.seek(startFrame);
+    emit meterChannelsChanged(bridge_.channels());
+    const QString format = QFileInfo(path).suffix().toUpper();
+    emit streamDescriptionChanged(describeStream(bridge_.sampleRate(), bridge_.channels(), format));
+    emit positionChanged(startFrame, bridge_.length(), bridge_.sampleRate());
+    return true;
+}
+
+void Session::onRecordingFailed(const QString& path, const UserMessage& text) {
+    report(text);
+    finishTake(path);
+}
+
+void Session::onPlaybackFailed(const UserMessage& text) {
+    report(text);
+    playerStale_ = true;
+    setState(path_.isEmpty() ? TransportState::NoFile : TransportState::Stopped);
+}
+
+void Session::onPlaybackFinished() {
+    setState(TransportState::Stopped);
+}
+
+void Session::refreshDevices() {
+    if (state_ == TransportState::Recording || state_ == TransportState::Playing) {
+        emit statusMessage(tr("Stop first to look for devices again."));
+        return;
+    }
+    if (!audio_) {
+        startAudio();
+        if (audio_)
+            emit errorCleared();
+        return;
+    }
+    // PortAudio only sees new devices after a re-initialization, which needs every stream
+    // closed: close the player and reopen it on the next Play.
+    const bool hadPlayer = bridge_.hasPlayer();
+    bridge_.closePlayer();
+    Status rescanned = audio_->rescan();
+    if (!rescanned)
+        report(describeError(rescanned.error()));
+    else
+        emit statusMessage(tr("Found %n device(s).", nullptr, int(audio_->devices().size())));
+    if (hadPlayer) {
+        playerStale_ = true;
+        setState(TransportState::Stopped);
+    }
+    emit devicesChanged();
+}
+
+void Session::setDeviceChoice(const DeviceChoice& choice) {
+    if (choice == choice_)
+        return;
+    if (choice.outputDevice != choice_.outputDevice ||
+        choice.framesPerBuffer != choice_.framesPerBuffer)
+        playerStale_ = bridge_.hasPlayer();
+    choice_ = choice;
+    settings_.setDeviceChoice(choice);
+    updateDiskTimeLeft();
+}
+
+void Session::setRecordingFolder(const QString& path) {
+    settings_.setRecordingFolder(path);
+    emit statusMessage(tr("New recordings go to %1").arg(QDir::toNativeSeparators(path)));
+    updateDiskTimeLeft();
+}
+
+int Session::plannedSampleRate() const {
+    if (bridge_.isRecording())
+        return bridge_.sampleRate();
+    if (choice_.sampleRate > 0)
+        return choice_.sampleRate;
+    if (audio_) {
+        const DeviceInfo* device =
+            audio_->findExact(choice_.hostApi.toStdString(), choice_.inputDevice.toStdString());
+        if (device && device->defaultSampleRate > 0)
+            return static_cast<int>(device->defaultSampleRate);
+    }
+    return kFallbackSampleRate;
+}
+
+void Session::updateDiskTimeLeft() {
+    // The folder may not exist yet: measure the nearest existing folder above it.
+    QDir folder(settings_.recordingFolder());
+    while (!folder.exists() && !folder.isRoot())
+        folder.setPath(QFileInfo(folder.path()).path());
+    const QStorageInfo storage(folder.path());
+    const int channels = bridge_.isRecording() ? bridge_.channels() : choice_.channels;
+    const double rate = bytesPerSecond(choice_.format, plannedSampleRate(), channels);
+    if (!storage.isValid() || rate <= 0) {
+        emit diskTimeLeftChanged(-1);
+        return;
+    }
+    emit diskTimeLeftChanged(static_cast<double>(storage.bytesAvailable()) / rate);
+}
+
+} // namespace tapedeck

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "DeviceChoice.h"
+#include "EngineBridge.h"
+#include "MeterReading.h"
+#include "TransportState.h"
+#include "UserMessage.h"
+#include "core/AudioSystem.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tapedeck {
+
+class Settings;
+
+// What the window is doing: the audio system, the open file or the take being recorded,
+// and the transport state. Turns transport commands into engine calls through the
+// EngineBridge, names takes in the recordings folder, and reports everything the window
+// shows as signals. Holds the logic so MainWindow only wires. GUI thread only.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kDiskCheckIntervalMs = 2000;
+    static constexpr int kFallbackSampleRate = 48000; // when neither choice nor device says
+
+    explicit Session(Settings& settings, QObject* parent = nullptr);
+    ~Session() override;
+
+    // Starts PortAudio and scans the devices. Reports a failure as an error; the window
+    // keeps working and Refresh Devices tries again.
+    void startAudio();
+    bool hasAudio() const { return audio_ != nullptr; }
+    std::vector<DeviceInfo> devices() const;
+    // Why the device cannot run with this format, or nothing if it can.
+    std::optional<QString> checkFormat(const DeviceInfo& device, Direction direction, int channels,
+                                       int sampleRate) const;
+
+    TransportState state() const { return state_; }
+    const QString& currentPath() const { return path_; }
+    QString recordingFolder() const;
+    const DeviceChoice& deviceChoice() const { return choice_; }
+
+    void record();
+    void play();
+    void pause();
+    void stop();
+    void goToStart();
+    void goToEnd();
+    void seek(std::int64_t frame);
+    void setLoop(bool loop);
+    // Opens a file for viewing and playback. Refused while recording.
+    bool openFile(const QString& path);
+    void refreshDevices();
+    void setDeviceChoice(const DeviceChoice& choice);
+    void setRecordingFolder(const QString& path);
+
+signals:
+    void stateChanged(tapedeck::TransportState state);
+    // The open file or the take being recorded changed (empty: nothing).
+    void documentChanged(const QString& path);
+    void devicesChanged();
+    void errorOccurred(const tapedeck::UserMessage& text);
+    void errorCleared();
+    void statusMessage(const QString& text);
+    // `length` is -1 while recording (the take is still growing).
+    void positionChanged(qint64 frame, qint64 length, int sampleRate);
+    // "48000 Hz, stereo, WAV 24-bit"
+    void streamDescriptionChanged(const QString& text);
+    void countsChanged(qint64 dropouts, qint64 xruns);
+    // Recording time left on the recordings folder's disk; negative if unknown.
+    void diskTimeLeftChanged(double seconds);
+    void levelsChanged(const tapedeck::MeterReading& reading);
+    void meterChannelsChanged(int channels);
+    void recentFilesChanged();
+    // A take was finalized at this path (the file is complete).
+    void takeSaved(const QString& path);
+
+private:
+    void setState(TransportState state);
+    bool openPlayer(const QString& path, std::int64_t startFrame);
+    void finishTake(const QString& path);
+    void onRecordingFailed(const QString& path, const UserMessage& text);
+    void onPlaybackFailed(const UserMessage& text);
+    void onPlaybackFinished();
+    void updateDiskTimeLeft();
+    void report(const UserMessage& text);
+    int plannedSampleRate() const;
+
+    Settings& settings_;
+    std::unique_ptr<AudioSystem> audio_;
+    EngineBridge bridge_;
+    DeviceChoice choice_;
+    TransportState state_ = TransportState::NoFile;
+    QString path_;
+    bool playerStale_ = false; // the output choice changed since the player was opened
+    QTimer diskTimer_;
+};
+
+} // namespace tapedeck

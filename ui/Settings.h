@@ -1,0 +1,51 @@
+#pragma once
+
+#include "DeviceChoice.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace tapedeck {
+
+// What Tapedeck remembers across restarts, over QSettings. The app uses the default store
+// (organization and application "Tapedeck"); tests pass a store in a temporary folder.
+// GUI thread only.
+class Settings {
+public:
+    static constexpr int kMaxRecentFiles = 10;
+
+    Settings();
+    explicit Settings(std::unique_ptr<QSettings> store);
+    ~Settings();
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    DeviceChoice deviceChoice() const;
+    void setDeviceChoice(const DeviceChoice& choice);
+
+    QString recordingFolder() const; // the default folder if never set
+    void setRecordingFolder(const QString& path);
+
+    QStringList recentFiles() const; // most recent first
+    void addRecentFile(const QString& path);
+    void removeRecentFile(const QString& path);
+    void clearRecentFiles();
+
+    bool loop() const;
+    void setLoop(bool loop);
+
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    void setWindow(const QByteArray& geometry, const QByteArray& state);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> store_;
+};
+
+} // namespace tapedeck
