@@ -31,7 +31,8 @@ void WaveformDocument::open(const QString& path) {
     close();
     path_ = path;
     const std::uint64_t generation = ++generation_;
-    worker_ = std::thread([this, generation, file = path.toStdString()] { work(generation, file); });
+    worker_ =
+        std::thread([this, generation, file = path.toStdString()] { work(generation, file); });
 }
 
 void WaveformDocument::close() {
@@ -101,9 +102,11 @@ void WaveformDocument::work(std::uint64_t generation, std::string path) {
         return;
     }
     if (key.ok()) {
-        cache.store(*key, format, *summary, builder.statistics()); // a failed store only costs a rescan
+        cache.store(*key, format, *summary,
+                    builder.statistics()); // a failed store only costs a rescan
     }
-    post([this, generation, stats = builder.statistics()] { onFinished(generation, stats, false); });
+    post(
+        [this, generation, stats = builder.statistics()] { onFinished(generation, stats, false); });
 }
 
 void WaveformDocument::onOpened(std::uint64_t generation, AudioFormat format,
