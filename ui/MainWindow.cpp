@@ -10,6 +10,8 @@
 #include "Settings.h"
 #include "StatusPanel.h"
 #include "TransportActions.h"
+#include "waveform/WaveformDocument.h"
+#include "waveform/WaveformView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +26,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -36,6 +39,10 @@ namespace {
 
 constexpr int kStatusMessageMs = 8000;
 constexpr QSize kDefaultWindowSize(960, 600);
+
+QString kPlaceholderText() {
+    return MainWindow::tr("Open a sound file (Ctrl+O), drop one here, or press R to record.");
+}
 
 // The first local file among dropped URLs that looks like sound.
 QString droppedAudioFile(const QMimeData* data) {
@@ -97,8 +104,7 @@ void MainWindow::buildActions() {
     zoomIn_->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
     zoomOut_ = makeAction(tr("Zoom &Out"), {}, tr("Show more time"));
     zoomOut_->setShortcut(QKeySequence(Qt::Key_Minus));
-    // Zooming belongs to the waveform view; until it is in the window there is nothing to zoom.
-    zoomIn_->setEnabled(false);
+    zoomIn_->setEnabled(false); // until a waveform is shown
     zoomOut_->setEnabled(false);
     about_ = makeAction(tr("&About Tapedeck"), {}, tr("Version and license"));
     about_->setMenuRole(QAction::AboutRole);
@@ -160,17 +166,20 @@ void MainWindow::buildCentralArea() {
     banner_ = new ErrorBanner(central);
     layout->addWidget(banner_);
 
-    waveformArea_ = new QVBoxLayout;
-    waveformPlaceholder_ =
-        new QLabel(tr("Open a sound file (Ctrl+O), drop one here, or press R to record."), central);
+    waveformArea_ = new QStackedWidget(central);
+    waveformPlaceholder_ = new QLabel(kPlaceholderText(), waveformArea_);
     waveformPlaceholder_->setAlignment(Qt::AlignCenter);
     waveformPlaceholder_->setWordWrap(true);
     waveformPlaceholder_->setFrameShape(QFrame::StyledPanel);
     waveformPlaceholder_->setAccessibleName(tr("Waveform"));
-    waveformPlaceholder_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     waveformPlaceholder_->setForegroundRole(QPalette::PlaceholderText);
+    waveform_ = new WaveformView(waveformArea_);
+    waveform_->setAccessibleName(tr("Waveform"));
     waveformArea_->addWidget(waveformPlaceholder_);
-    layout->addLayout(waveformArea_, 1);
+    waveformArea_->addWidget(waveform_);
+    waveformArea_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    layout->addWidget(waveformArea_, 1);
+    document_ = new WaveformDocument(this);
 
     meter_ = new LevelMeter(central);
     layout->addWidget(meter_);
@@ -236,6 +245,26 @@ void MainWindow::connectSession() {
         meter_->setChannelCount(channels);
         meter_->reset();
     });
+    connect(zoomIn_, &QAction::triggered, waveform_, &WaveformView::zoomIn);
+    connect(zoomOut_, &QAction::triggered, waveform_, &WaveformView::zoomOut);
+    connect(waveform_, &WaveformView::seekRequested, &session_, &Session::seek);
+    connect(document_, &WaveformDocument::opened, this, &MainWindow::onWaveformOpened);
+    connect(document_, &WaveformDocument::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("The waveform cannot be shown: %1").arg(message),
+                                 kStatusMessageMs);
+    });
+    connect(&session_, &Session::liveSummaryStarted, this,
+            [this](std::shared_ptr<const WaveformSummary> summary, int sampleRate) {
+                document_->close();
+                waveform_->setSummary(std::move(summary), sampleRate, 0);
+                waveform_->setLiveMode(true);
+                waveform_->setPlayhead(-1);
+                showWaveform(true);
+            });
+    connect(&session_, &Session::positionChanged, waveform_, [this](qint64 frame, qint64 length) {
+        if (length >= 0)
+            waveform_->setPlayhead(frame);
+    });
     connect(&session_, &Session::levelsChanged, meter_, [this](const MeterReading& reading) {
         meter_->addLevels(reading.channels, reading.peak.data(), reading.rms.data());
     });
@@ -268,9 +297,36 @@ void MainWindow::onStateChanged(TransportState state) {
 void MainWindow::onDocumentChanged(const QString& path) {
     setWindowTitle(path.isEmpty() ? tr("Tapedeck")
                                   : tr("Tapedeck — %1").arg(QFileInfo(path).fileName()));
-    waveformPlaceholder_->setText(
-        path.isEmpty() ? tr("Open a sound file (Ctrl+O), drop one here, or press R to record.")
-                       : QDir::toNativeSeparators(path));
+    if (session_.state() == TransportState::Recording)
+        return; // the live waveform arrives with liveSummaryStarted
+    if (path.isEmpty()) {
+        document_->close();
+        waveform_->clear();
+        showWaveform(false);
+    } else if (path != document_->path() || !document_->isOpen()) {
+        document_->open(path);
+    }
+}
+
+void MainWindow::onWaveformOpened() {
+    const AudioFormat& format = document_->format();
+    waveform_->setLiveMode(false);
+    waveform_->setSummary(document_->summary(), format.sampleRate, format.frames,
+                          document_->path());
+    waveform_->setPlayhead(0);
+    showWaveform(true);
+    if (session_.state() != TransportState::Recording) {
+        status_->setStreamDescription(Session::describeStream(
+            format.sampleRate, format.channels,
+            QString::fromStdString(format.formatName + ", " + format.encodingName)));
+    }
+}
+
+void MainWindow::showWaveform(bool shown) {
+    waveformArea_->setCurrentWidget(shown ? static_cast<QWidget*>(waveform_)
+                                          : waveformPlaceholder_);
+    zoomIn_->setEnabled(shown);
+    zoomOut_->setEnabled(shown);
 }
 
 void MainWindow::onError(const UserMessage& text) {

@@ -11,7 +11,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
-class QVBoxLayout;
+class QStackedWidget;
 
 namespace tapedeck {
 
@@ -23,6 +23,8 @@ class Session;
 class Settings;
 class StatusPanel;
 class TransportActions;
+class WaveformDocument;
+class WaveformView;
 
 // The Tapedeck window. Builds the menus, toolbar, devices panel, meters, waveform area
 // and status bar, and wires them to the Session; the logic lives in those classes.
@@ -44,6 +46,7 @@ public:
     StatusPanel* statusPanel() const { return status_; }
     RecentFilesMenu* recentFilesMenu() const { return recent_; }
     QAction* openAction() const { return open_; }
+    WaveformView* waveformView() const { return waveform_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,6 +68,8 @@ private:
     void onStateChanged(TransportState state);
     void onDocumentChanged(const QString& path);
     void onError(const UserMessage& text);
+    void onWaveformOpened();
+    void showWaveform(bool shown);
 
     Session& session_;
     Settings& settings_;
@@ -75,8 +80,10 @@ private:
     LevelMeter* meter_ = nullptr;
     StatusPanel* status_ = nullptr;
     RecentFilesMenu* recent_ = nullptr;
-    QVBoxLayout* waveformArea_ = nullptr;
+    QStackedWidget* waveformArea_ = nullptr;
     QLabel* waveformPlaceholder_ = nullptr;
+    WaveformView* waveform_ = nullptr;
+    WaveformDocument* document_ = nullptr;
     QAction* open_ = nullptr;
     QAction* chooseFolder_ = nullptr;
     QAction* showFolder_ = nullptr;

@@ -3,11 +3,14 @@
 #include "RecordingFolder.h"
 #include "Settings.h"
 #include "core/FileFormat.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStorageInfo>
+
+#include <algorithm>
 
 namespace tapedeck {
 
@@ -21,11 +24,11 @@ QString channelWord(int channels) {
     return Session::tr("%n channels", nullptr, channels);
 }
 
-QString describeStream(int sampleRate, int channels, const QString& format) {
-    return Session::tr("%1 Hz, %2, %3").arg(sampleRate).arg(channelWord(channels), format);
-}
-
 } // namespace
+
+QString Session::describeStream(int sampleRate, int channels, const QString& format) {
+    return tr("%1 Hz, %2, %3").arg(sampleRate).arg(channelWord(channels), format);
+}
 
 Session::Session(Settings& settings, QObject* parent)
     : QObject(parent), settings_(settings), choice_(settings.deviceChoice()) {
@@ -120,7 +123,13 @@ void Session::record() {
     settings.channels = choice_.channels;
     settings.format = choice_.format;
     settings.framesPerBuffer = choice_.framesPerBuffer;
-    Status started = bridge_.startRecording(*audio_, settings);
+    // The live waveform: grown by the disk-writer thread as samples reach the file.
+    const int liveChannels = plannedChannels();
+    auto live = std::make_shared<WaveformSummary>(liveChannels);
+    Status started = bridge_.startRecording(*audio_, settings,
+                                            [live](const float* interleaved, std::int64_t frames) {
+                                                live->appendInterleaved(interleaved, frames);
+                                            });
     if (!started) {
         report(describeError(started.error()));
         // The open file's player was closed to free the device; the file stays open.
@@ -132,7 +141,10 @@ void Session::record() {
     emit errorCleared();
     path_ = path;
     playerStale_ = false;
+    setState(TransportState::Recording);
     emit documentChanged(path_);
+    if (bridge_.channels() == liveChannels)
+        emit liveSummaryStarted(live, bridge_.sampleRate());
     emit meterChannelsChanged(bridge_.channels());
     emit streamDescriptionChanged(
         describeStream(bridge_.sampleRate(), bridge_.channels(),
@@ -140,7 +152,6 @@ void Session::record() {
     emit countsChanged(0, 0);
     emit positionChanged(0, -1, bridge_.sampleRate());
     emit statusMessage(tr("Recording to %1").arg(QDir::toNativeSeparators(path)));
-    setState(TransportState::Recording);
     updateDiskTimeLeft();
 }
 
@@ -322,6 +333,17 @@ int Session::plannedSampleRate() const {
             return static_cast<int>(device->defaultSampleRate);
     }
     return kFallbackSampleRate;
+}
+
+int Session::plannedChannels() const {
+    // As the recorder does: the wanted count, capped to what the input device has.
+    int channels = std::clamp(choice_.channels, 1, WaveformSummary::kMaxChannels);
+    if (audio_) {
+        const auto device = audio_->findDevice(choice_.inputDevice.toStdString(), Direction::Input);
+        if (device && device.value().maxInputChannels > 0)
+            channels = std::min(channels, device.value().maxInputChannels);
+    }
+    return channels;
 }
 
 void Session::updateDiskTimeLeft() {

@@ -17,6 +17,7 @@
 namespace tapedeck {
 
 class Settings;
+class WaveformSummary;
 
 // What the window is doing: the audio system, the open file or the take being recorded,
 // and the transport state. Turns transport commands into engine calls through the
@@ -27,6 +28,9 @@ class Session : public QObject {
 public:
     static constexpr int kDiskCheckIntervalMs = 2000;
     static constexpr int kFallbackSampleRate = 48000; // when neither choice nor device says
+
+    // "48000 Hz, stereo, WAV 24-bit". Any thread.
+    static QString describeStream(int sampleRate, int channels, const QString& format);
 
     explicit Session(Settings& settings, QObject* parent = nullptr);
     ~Session() override;
@@ -79,6 +83,10 @@ signals:
     void recentFilesChanged();
     // A take was finalized at this path (the file is complete).
     void takeSaved(const QString& path);
+    // A take started: its waveform, filled by the disk-writer thread as samples reach the
+    // file (read it from the GUI thread only through WaveformSummary's reader methods).
+    void liveSummaryStarted(std::shared_ptr<const tapedeck::WaveformSummary> summary,
+                            int sampleRate);
 
 private:
     void setState(TransportState state);
@@ -90,6 +98,7 @@ private:
     void updateDiskTimeLeft();
     void report(const UserMessage& text);
     int plannedSampleRate() const;
+    int plannedChannels() const;
 
     Settings& settings_;
     std::unique_ptr<AudioSystem> audio_;
