@@ -1,6 +1,7 @@
 #include "Version.h"
 #include "cli/CommandLine.h"
 #include "cli/Commands.h"
+#include "cli/UserMessages.h"
 
 #include <csignal>
 #include <cstdio>
@@ -20,6 +21,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     const cli::CommandLine& commandLine = *parsed.commandLine;
+    const bool usesAudio = commandLine.mode == cli::Mode::ListDevices ||
+                           commandLine.mode == cli::Mode::Record ||
+                           commandLine.mode == cli::Mode::Play;
+    if (usesAudio) {
+        cli::UserMessages::separateFromLibraryOutput();
+    }
     switch (commandLine.mode) {
     case cli::Mode::Help:
         std::fputs(cli::helpText().c_str(), stdout);

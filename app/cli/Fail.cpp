@@ -1,11 +1,12 @@
 #include "Commands.h"
+#include "UserMessages.h"
 
 #include <cstdio>
 
 namespace tapedeck::cli {
 
 int fail(const std::string& message) {
-    std::fprintf(stderr, "tapedeck: %s\n", message.c_str());
+    std::fprintf(UserMessages::stream(), "tapedeck: %s\n", message.c_str());
     return 1;
 }
 

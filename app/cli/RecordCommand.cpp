@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "StopSignal.h"
 #include "TerminalStatus.h"
+#include "UserMessages.h"
 
 #include "AudioSystem.h"
 #include "Recorder.h"
@@ -78,13 +79,13 @@ int record(const CommandLine& commandLine) {
         return fail(stopped.error().message);
     }
     const StreamStats stats = take.stats();
-    std::fprintf(stderr, "Saved %.2f s to %s", static_cast<double>(stats.framesWritten) / take.sampleRate(),
+    std::fprintf(UserMessages::stream(), "Saved %.2f s to %s", static_cast<double>(stats.framesWritten) / take.sampleRate(),
                  take.path().c_str());
     if (stats.dropouts + stats.xruns > 0) {
-        std::fprintf(stderr, " (%lld dropouts, %lld xruns)", static_cast<long long>(stats.dropouts),
+        std::fprintf(UserMessages::stream(), " (%lld dropouts, %lld xruns)", static_cast<long long>(stats.dropouts),
                      static_cast<long long>(stats.xruns));
     }
-    std::fputc('\n', stderr);
+    std::fputc('\n', UserMessages::stream());
     return 0;
 }
 

@@ -1,19 +1,19 @@
 #include "TerminalStatus.h"
 
 #include "Levels.h"
+#include "UserMessages.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <string>
-#include <unistd.h>
 
 namespace tapedeck::cli {
 
-TerminalStatus::TerminalStatus() : enabled_(isatty(STDERR_FILENO) == 1) {}
+TerminalStatus::TerminalStatus() : enabled_(UserMessages::isTerminal()) {}
 
 TerminalStatus::~TerminalStatus() {
     if (shown_) {
-        std::fputc('\n', stderr);
+        std::fputc('\n', UserMessages::stream());
     }
 }
 
@@ -41,8 +41,7 @@ void TerminalStatus::show(double seconds, std::int64_t dropouts) {
         line += "  dropouts: " + std::to_string(dropouts);
     }
     line += "   ";
-    std::fputs(line.c_str(), stderr);
-    std::fflush(stderr);
+    std::fputs(line.c_str(), UserMessages::stream());
     shown_ = true;
     loudest_ = EngineEvent{};
 }
