@@ -1,5 +1,6 @@
 #include "WaveformPainter.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QPalette>
 #include <QPolygonF>
@@ -63,21 +64,58 @@ void WaveformPainter::paintBackground(QPainter& painter, const QRect& area, int 
     }
 }
 
-void WaveformPainter::paintColumn(QPainter& painter, int x, const QRect& lane,
-                                  const PixelSummary& p, const WaveformColors& colors) {
+void WaveformPainter::addColumn(ColumnLines& lines, int x, const QRect& lane,
+                                const PixelSummary& p) {
     if (!p.valid) {
         return;
     }
-    const int yTop = yFor(lane, p.max);
-    const int yBottom = yFor(lane, p.min);
-    painter.fillRect(QRect(x, yTop, 1, yBottom - yTop + 1), colors.peak);
+    lines.peaks.append(QLine(x, yFor(lane, p.max), x, yFor(lane, p.min)));
     const float rmsTop = std::min(p.rms, p.max);
     const float rmsBottom = std::max(-p.rms, p.min);
     if (rmsTop > rmsBottom) {
-        const int y0 = yFor(lane, rmsTop);
-        const int y1 = yFor(lane, rmsBottom);
-        painter.fillRect(QRect(x, y0, 1, y1 - y0 + 1), colors.rms);
+        lines.rms.append(QLine(x, yFor(lane, rmsTop), x, yFor(lane, rmsBottom)));
     }
+}
+
+void WaveformPainter::drawColumns(QPainter& painter, const QRect& area, int x0, int x1,
+                                  int channels, const ColumnLines& lines,
+                                  const WaveformColors& colors) {
+    // Columns are written straight into an image and blitted once: thousands of tiny
+    // fills or lines through QPainter cost several times more.
+    const int width = x1 - x0;
+    QImage canvas(width, area.height(), QImage::Format_ARGB32_Premultiplied);
+    canvas.fill(colors.background);
+    auto* bits = reinterpret_cast<QRgb*>(canvas.bits());
+    const qsizetype stride = canvas.bytesPerLine() / static_cast<qsizetype>(sizeof(QRgb));
+    auto row = [&](int y, QRgb rgb) {
+        if (y >= 0 && y < canvas.height()) {
+            std::fill(bits + y * stride, bits + y * stride + width, rgb);
+        }
+    };
+    for (int c = 0; c < channels; ++c) {
+        const QRect lane = laneRect(area, channels, c);
+        row(yFor(lane, 0.0f) - area.top(), qPremultiply(colors.axis.rgba()));
+        for (int g = 0; c + 1 < channels && g < kLaneGap; ++g) {
+            row(lane.bottom() + 1 + g - area.top(), qPremultiply(colors.separator.rgba()));
+        }
+    }
+    auto column = [&](const QLine& line, QRgb rgb) {
+        const int x = line.x1() - x0;
+        const int top = std::max(0, line.y1() - area.top());
+        const int bottom = std::min(canvas.height() - 1, line.y2() - area.top());
+        for (int y = top; y <= bottom; ++y) {
+            bits[y * stride + x] = rgb;
+        }
+    };
+    const QRgb peak = qPremultiply(colors.peak.rgba());
+    const QRgb rms = qPremultiply(colors.rms.rgba());
+    for (const QLine& line : lines.peaks) {
+        column(line, peak);
+    }
+    for (const QLine& line : lines.rms) {
+        column(line, rms);
+    }
+    painter.drawImage(QPoint(x0, area.top()), canvas);
 }
 
 void WaveformPainter::paintSummary(QPainter& painter, const QRect& area, int x0, int x1,
@@ -90,13 +128,17 @@ void WaveformPainter::paintSummary(QPainter& painter, const QRect& area, int x0,
     }
     std::vector<PixelSummary> pixels(static_cast<std::size_t>(x1 - x0));
     const double first = startFrame + (x0 - area.left()) * framesPerPixel;
+    ColumnLines lines;
+    lines.peaks.reserve((x1 - x0) * summary.channels());
+    lines.rms.reserve((x1 - x0) * summary.channels());
     for (int c = 0; c < summary.channels(); ++c) {
         const QRect lane = laneRect(area, summary.channels(), c);
         summary.query(c, first, framesPerPixel, pixels);
         for (int x = x0; x < x1; ++x) {
-            paintColumn(painter, x, lane, pixels[x - x0], colors);
+            addColumn(lines, x, lane, pixels[x - x0]);
         }
     }
+    drawColumns(painter, area, x0, x1, summary.channels(), lines, colors);
 }
 
 void WaveformPainter::paintSamples(QPainter& painter, const QRect& area, int x0, int x1,
@@ -108,6 +150,7 @@ void WaveformPainter::paintSamples(QPainter& painter, const QRect& area, int x0,
         return;
     }
     const std::int64_t windowEnd = window.startFrame + window.frames;
+    ColumnLines lines;
     for (int c = 0; c < window.channels; ++c) {
         const QRect lane = laneRect(area, window.channels, c);
         if (framesPerPixel >= 1.0) {
@@ -129,7 +172,7 @@ void WaveformPainter::paintSamples(QPainter& painter, const QRect& area, int x0,
                     squares += static_cast<double>(v) * v;
                 }
                 p.rms = static_cast<float>(std::sqrt(squares / static_cast<double>(to - from)));
-                paintColumn(painter, x, lane, p, colors);
+                addColumn(lines, x, lane, p);
             }
             continue;
         }
@@ -163,6 +206,9 @@ void WaveformPainter::paintSamples(QPainter& painter, const QRect& area, int x0,
             }
         }
         painter.restore();
+    }
+    if (framesPerPixel >= 1.0) {
+        drawColumns(painter, area, x0, x1, window.channels, lines, colors);
     }
 }
 

@@ -4,6 +4,8 @@
 #include "summary/WaveformSummary.h"
 
 #include <QColor>
+#include <QLine>
+#include <QList>
 #include <QRect>
 
 #include <vector>
@@ -44,8 +46,13 @@ public:
                              const WaveformColors& colors);
 
 private:
-    static void paintColumn(QPainter& painter, int x, const QRect& lane, const PixelSummary& p,
-                            const WaveformColors& colors);
+    struct ColumnLines {
+        QList<QLine> peaks;
+        QList<QLine> rms;
+    };
+    static void addColumn(ColumnLines& lines, int x, const QRect& lane, const PixelSummary& p);
+    static void drawColumns(QPainter& painter, const QRect& area, int x0, int x1, int channels,
+                            const ColumnLines& lines, const WaveformColors& colors);
 };
 
 } // namespace tapedeck
