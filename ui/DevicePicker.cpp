@@ -15,6 +15,7 @@ namespace tapedeck {
 namespace {
 
 constexpr int kDefaultChannels = 2;
+constexpr int kMinimumComboCharacters = 16;
 constexpr int kAutomatic = 0; // rate / buffer size chosen by the device or PortAudio
 
 // Marks one combo box item usable or not; an unusable item says why, in its text and tooltip.
@@ -72,7 +73,7 @@ QComboBox* makeBox(QWidget* parent, const QString& accessibleName, const QString
     box->setAccessibleName(accessibleName);
     box->setToolTip(tip);
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(12);
+    box->setMinimumContentsLength(kMinimumComboCharacters);
     return box;
 }
 
@@ -207,9 +208,9 @@ const DeviceInfo* DevicePicker::outputDevice() const {
 }
 
 void DevicePicker::setLocked(bool locked) {
-    for (QWidget* widget : std::initializer_list<QWidget*>{hostApi_, input_, output_, rate_,
-                                                           channels_, buffer_, format_, refresh_})
-        widget->setEnabled(!locked);
+    for (QComboBox* box : {hostApi_, input_, output_, rate_, channels_, buffer_, format_})
+        box->setEnabled(!locked && box->count() > 0);
+    refresh_->setEnabled(!locked);
 }
 
 void DevicePicker::fillHostApis(const QString& wanted) {
@@ -226,6 +227,8 @@ void DevicePicker::fillHostApis(const QString& wanted) {
     if (index < 0)
         index = hostApi_->findText(preferred);
     hostApi_->setCurrentIndex(index >= 0 ? index : (hostApi_->count() > 0 ? 0 : -1));
+    hostApi_->setEnabled(hostApi_->count() > 0);
+    hostApi_->setPlaceholderText(tr("None found"));
 }
 
 void DevicePicker::fillDevices(const QString& wantedInput, const QString& wantedOutput) {
@@ -289,8 +292,8 @@ void DevicePicker::fillRates(int wanted) {
     const int channels = channels_->currentData().toInt();
     const QString automatic =
         device && device->defaultSampleRate > 0
-            ? tr("Device default (%1 Hz)").arg(static_cast<int>(device->defaultSampleRate))
-            : tr("Device default");
+            ? tr("Default (%1 Hz)").arg(static_cast<int>(device->defaultSampleRate))
+            : tr("Default");
     rate_->addItem(automatic, kAutomatic);
     for (int rate : sampleRates()) {
         const QString label = tr("%1 Hz").arg(rate);

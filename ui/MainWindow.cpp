@@ -38,7 +38,14 @@ namespace tapedeck {
 namespace {
 
 constexpr int kStatusMessageMs = 8000;
-constexpr QSize kDefaultWindowSize(960, 600);
+constexpr QSize kDefaultWindowSize(1100, 640);
+
+// "WAV (Microsoft)" + "Signed 24 bit PCM" → "WAV, Signed 24 bit PCM".
+QString describeFileFormat(const QString& container, const QString& encoding) {
+    const QString shortContainer = container.section(QStringLiteral(" ("), 0, 0);
+    return encoding.isEmpty() ? shortContainer
+                              : QStringLiteral("%1, %2").arg(shortContainer, encoding);
+}
 
 QString kPlaceholderText() {
     return MainWindow::tr("Open a sound file (Ctrl+O), drop one here, or press R to record.");
@@ -318,7 +325,8 @@ void MainWindow::onWaveformOpened() {
     if (session_.state() != TransportState::Recording) {
         status_->setStreamDescription(Session::describeStream(
             format.sampleRate, format.channels,
-            QString::fromStdString(format.formatName + ", " + format.encodingName)));
+            describeFileFormat(QString::fromStdString(format.formatName),
+                               QString::fromStdString(format.encodingName))));
     }
 }
 

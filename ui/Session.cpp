@@ -16,6 +16,15 @@ namespace tapedeck {
 
 namespace {
 
+// A path for the status bar: the home folder as "~".
+QString displayPath(const QString& path) {
+    const QString home = QDir::homePath();
+    QString shown = QDir::toNativeSeparators(path);
+    if (path.startsWith(home + QLatin1Char('/')))
+        shown = QStringLiteral("~") + QDir::toNativeSeparators(path.mid(home.size()));
+    return shown;
+}
+
 QString channelWord(int channels) {
     if (channels == 1)
         return Session::tr("mono");
@@ -62,6 +71,7 @@ void Session::startAudio() {
         return;
     }
     audio_ = std::move(started.value());
+    reportIfNoDevices();
     emit devicesChanged();
     updateDiskTimeLeft();
 }
@@ -151,7 +161,7 @@ void Session::record() {
                        QString::fromStdString(describeFileFormat(choice_.format))));
     emit countsChanged(0, 0);
     emit positionChanged(0, -1, bridge_.sampleRate());
-    emit statusMessage(tr("Recording to %1").arg(QDir::toNativeSeparators(path)));
+    emit statusMessage(tr("Recording to %1").arg(displayPath(path)));
     updateDiskTimeLeft();
 }
 
@@ -194,10 +204,9 @@ void Session::finishTake(const QString& path) {
     emit takeSaved(path);
     setState(TransportState::NoFile);
     if (openFile(path))
-        emit statusMessage(tr("Saved to %1").arg(QDir::toNativeSeparators(path)));
+        emit statusMessage(tr("Saved to %1").arg(displayPath(path)));
     else
-        emit statusMessage(
-            tr("Saved to %1 (it cannot be played back now)").arg(QDir::toNativeSeparators(path)));
+        emit statusMessage(tr("Saved to %1 (it cannot be played back now)").arg(displayPath(path)));
 }
 
 void Session::goToStart() {
@@ -293,15 +302,24 @@ void Session::refreshDevices() {
     const bool hadPlayer = bridge_.hasPlayer();
     bridge_.closePlayer();
     Status rescanned = audio_->rescan();
-    if (!rescanned)
+    if (!rescanned) {
         report(describeError(rescanned.error()));
-    else
+    } else if (!reportIfNoDevices()) {
+        emit errorCleared();
         emit statusMessage(tr("Found %n device(s).", nullptr, int(audio_->devices().size())));
+    }
     if (hadPlayer) {
         playerStale_ = true;
         setState(TransportState::Stopped);
     }
     emit devicesChanged();
+}
+
+bool Session::reportIfNoDevices() {
+    if (!audio_ || !audio_->devices().empty())
+        return false;
+    report({tr("Tapedeck found no audio devices."), describeError(ErrorCode::NoDevice).nextStep});
+    return true;
 }
 
 void Session::setDeviceChoice(const DeviceChoice& choice) {
@@ -317,7 +335,7 @@ void Session::setDeviceChoice(const DeviceChoice& choice) {
 
 void Session::setRecordingFolder(const QString& path) {
     settings_.setRecordingFolder(path);
-    emit statusMessage(tr("New recordings go to %1").arg(QDir::toNativeSeparators(path)));
+    emit statusMessage(tr("New recordings go to %1").arg(displayPath(path)));
     updateDiskTimeLeft();
 }
 

@@ -97,6 +97,8 @@ private:
     void onPlaybackFinished();
     void updateDiskTimeLeft();
     void report(const UserMessage& text);
+    // Shows an error when the scan found nothing; true if it did.
+    bool reportIfNoDevices();
     int plannedSampleRate() const;
     int plannedChannels() const;
 

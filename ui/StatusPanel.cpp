@@ -48,10 +48,12 @@ StatusPanel::StatusPanel(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    streamSeparator_ = separator(this);
+    countsSeparator_ = separator(this);
     layout->addWidget(position_);
-    layout->addWidget(separator(this));
+    layout->addWidget(streamSeparator_);
     layout->addWidget(stream_);
-    layout->addWidget(separator(this));
+    layout->addWidget(countsSeparator_);
     layout->addWidget(counts_);
     layout->addWidget(separator(this));
     layout->addWidget(disk_);
@@ -100,6 +102,7 @@ void StatusPanel::setPosition(std::int64_t frame, std::int64_t length, int sampl
 void StatusPanel::setStreamDescription(const QString& text) {
     stream_->setText(text);
     stream_->setVisible(!text.isEmpty());
+    streamSeparator_->setVisible(!text.isEmpty());
 }
 
 void StatusPanel::setCounts(std::int64_t dropouts, std::int64_t xruns) {
@@ -117,6 +120,7 @@ void StatusPanel::setCounts(std::int64_t dropouts, std::int64_t xruns) {
 
 void StatusPanel::setCountsVisible(bool visible) {
     counts_->setVisible(visible);
+    countsSeparator_->setVisible(visible);
 }
 
 void StatusPanel::setDiskTimeLeft(double seconds) {

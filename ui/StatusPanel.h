@@ -40,6 +40,8 @@ private:
     QLabel* stream_;
     QLabel* counts_;
     QLabel* disk_;
+    QWidget* streamSeparator_;
+    QWidget* countsSeparator_;
 };
 
 } // namespace tapedeck
