@@ -272,8 +272,9 @@ bool Session::openPlayer(const QString& path, std::int64_t startFrame) {
 }
 
 void Session::onRecordingFailed(const QString& path, const UserMessage& text) {
-    report(text);
     finishTake(path);
+    // Last, so the banner shows why the take ended rather than why it cannot be played.
+    report(text);
 }
 
 void Session::onPlaybackFailed(const UserMessage& text) {

@@ -96,6 +96,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(session_->state() != TransportState::Recording, kStateTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(window_->errorBanner()->isVisibleTo(window_.get()), 2000);
         QVERIFY(!window_->errorBanner()->nextStep().isEmpty());
+        // The banner says why the take ended, and that it was kept.
+        QVERIFY2(window_->errorBanner()->nextStep().contains(QStringLiteral("saved")) ||
+                     window_->errorBanner()->nextStep().contains(QStringLiteral("kept")),
+                 qPrintable(window_->errorBanner()->message() + " / " +
+                            window_->errorBanner()->nextStep()));
         QCOMPARE(saved.count(), 1);
         QVERIFY(QFileInfo(saved.first().first().toString()).size() > 0);
         // The window still answers.
