@@ -3,6 +3,10 @@
 #include "cli/Commands.h"
 #include "cli/UserMessages.h"
 
+#ifdef TAPEDECK_HAS_GUI
+#include "GuiMain.h"
+#endif
+
 #include <csignal>
 #include <cstdio>
 #include <string>
@@ -45,6 +49,14 @@ int main(int argc, char** argv) {
     case cli::Mode::Gui:
         break;
     }
+#ifdef TAPEDECK_HAS_GUI
+    QStringList files;
+    for (const std::string& file : commandLine.openFiles) {
+        files.append(QString::fromStdString(file));
+    }
+    return runGui(argc, argv, files);
+#else
     std::fputs(cli::helpText().c_str(), stdout);
     return 0;
+#endif
 }

@@ -28,6 +28,16 @@ if [ "${SKIP_SANITIZERS:-0}" != "1" ]; then
         -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_BENCHMARKS=OFF
     cmake --build build-tsan -j "$jobs"
     echo "=== Tests under ThreadSanitizer ==="
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp" \
-        ctest --test-dir build-tsan --output-on-failure -j "$jobs" -LE benchmark
+    # Reports go to files, so that races in child processes (the tapedeck command line run by
+    # the tests, whose own stderr is kept for user messages) are caught too.
+    reports="$PWD/build-tsan/tsan-reports"
+    rm -rf "$reports" && mkdir -p "$reports"
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp log_path=$reports/report" \
+        ctest --test-dir build-tsan --output-on-failure -j "$jobs" -LE benchmark || status=$?
+    if compgen -G "$reports/report*" > /dev/null; then
+        echo "ThreadSanitizer found problems:"
+        cat "$reports"/report*
+        exit 1
+    fi
+    exit "${status:-0}"
 fi

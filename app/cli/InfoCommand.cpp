@@ -1,9 +1,84 @@
 #include "Commands.h"
 
+#include "summary/AudioFileInfo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+#include <cstdio>
+
 namespace tapedeck::cli {
 
-int info(const CommandLine& /*commandLine*/) {
-    return fail("--info is not available in this build.");
+namespace {
+
+// JSON has no -infinity: digital silence is reported as null.
+QJsonValue decibels(double db) {
+    return std::isfinite(db) ? QJsonValue(db) : QJsonValue(QJsonValue::Null);
+}
+
+std::string formatDb(double db) {
+    if (!std::isfinite(db)) {
+        return "silent";
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f dBFS", db);
+    return buffer;
+}
+
+void printJson(const AudioFileInfo& info) {
+    QJsonObject o;
+    o["path"] = QString::fromStdString(info.path);
+    o["format"] = QString::fromStdString(info.formatName);
+    o["encoding"] = QString::fromStdString(info.encodingName);
+    o["sampleRate"] = info.sampleRate;
+    o["channels"] = info.channels;
+    o["frames"] = static_cast<qint64>(info.frames);
+    o["durationSeconds"] = info.durationSeconds;
+    QJsonArray perChannel;
+    for (const ChannelInfo& c : info.channelInfo) {
+        QJsonObject ch;
+        ch["peakDbfs"] = decibels(c.peakDbfs);
+        ch["rmsDbfs"] = decibels(c.rmsDbfs);
+        ch["clippedSamples"] = static_cast<qint64>(c.clippedSamples);
+        perChannel.append(ch);
+    }
+    o["perChannel"] = perChannel;
+    std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
+}
+
+void printText(const AudioFileInfo& info) {
+    const auto totalSeconds = info.durationSeconds;
+    const int hours = static_cast<int>(totalSeconds / 3600);
+    const int minutes = static_cast<int>(totalSeconds / 60) % 60;
+    const double seconds = totalSeconds - hours * 3600 - minutes * 60;
+    std::printf("File:        %s\n", info.path.c_str());
+    std::printf("Format:      %s, %s\n", info.formatName.c_str(), info.encodingName.c_str());
+    std::printf("Sample rate: %d Hz\n", info.sampleRate);
+    std::printf("Channels:    %d\n", info.channels);
+    std::printf("Duration:    %d:%02d:%06.3f (%lld frames)\n", hours, minutes, seconds,
+                static_cast<long long>(info.frames));
+    for (std::size_t i = 0; i < info.channelInfo.size(); ++i) {
+        const ChannelInfo& c = info.channelInfo[i];
+        std::printf("Channel %zu:   peak %s, RMS %s, %lld clipped samples\n", i + 1,
+                    formatDb(c.peakDbfs).c_str(), formatDb(c.rmsDbfs).c_str(),
+                    static_cast<long long>(c.clippedSamples));
+    }
+}
+
+} // namespace
+
+int info(const CommandLine& commandLine) {
+    const auto analysed = analyzeAudioFile(commandLine.file);
+    if (!analysed) {
+        return fail(analysed.error().message);
+    }
+    if (commandLine.json) {
+        printJson(*analysed);
+    } else {
+        printText(*analysed);
+    }
+    return 0;
 }
 
 } // namespace tapedeck::cli
