@@ -11,15 +11,15 @@ constexpr auto kIdleWait = std::chrono::milliseconds(5);
 constexpr auto kFlushPoll = std::chrono::milliseconds(1);
 } // namespace
 
-DiskReader::DiskReader(ReadableFile file, SampleRing& ring, int deviceRate)
-    : file_(std::move(file.file)), info_(file.info), ring_(ring),
-      mapper_(file.info.channels, ring.channels()),
-      fileChunk_(static_cast<std::size_t>(kChunkFrames * file.info.channels)),
+DiskReader::DiskReader(SoundFile file, SampleRing& ring, int deviceRate)
+    : file_(std::move(file)), ring_(ring), mapper_(file_.format().channels, ring.channels()),
+      fileChunk_(static_cast<std::size_t>(kChunkFrames * file_.format().channels)),
       mapped_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {
     std::int64_t pendingCapacity = kChunkFrames;
-    if (deviceRate != info_.samplerate) {
-        resampler_ = std::make_unique<Resampler>(info_.samplerate, deviceRate, ring.channels());
-        const double ratio = static_cast<double>(deviceRate) / info_.samplerate;
+    const int fileRate = file_.format().sampleRate;
+    if (deviceRate != fileRate) {
+        resampler_ = std::make_unique<Resampler>(fileRate, deviceRate, ring.channels());
+        const double ratio = static_cast<double>(deviceRate) / fileRate;
         pendingCapacity = static_cast<std::int64_t>(std::ceil(kChunkFrames * ratio)) + 1024;
     }
     pending_.resize(static_cast<std::size_t>(pendingCapacity * ring.channels()));
@@ -41,7 +41,7 @@ void DiskReader::stop() {
 }
 
 void DiskReader::requestSeek(std::int64_t fileFrame) {
-    seekTarget_.store(std::clamp<std::int64_t>(fileFrame, 0, info_.frames),
+    seekTarget_.store(std::clamp<std::int64_t>(fileFrame, 0, fileFrames()),
                       std::memory_order_release);
     seekRequested_.fetch_add(1, std::memory_order_acq_rel);
 }
@@ -84,7 +84,7 @@ void DiskReader::handleSeek() {
            !stopRequested_.load(std::memory_order_acquire)) {
         std::this_thread::sleep_for(kFlushPoll);
     }
-    sf_seek(file_.get(), target, SEEK_SET);
+    file_.seek(target);
     if (resampler_) {
         resampler_->clear();
     }
@@ -109,7 +109,7 @@ bool DiskReader::pushPending() {
 }
 
 void DiskReader::readChunk() {
-    const sf_count_t got = sf_readf_float(file_.get(), fileChunk_.data(), kChunkFrames);
+    const std::int64_t got = file_.read(fileChunk_.data(), kChunkFrames);
     const int channels = ring_.channels();
     const auto capacity = static_cast<std::size_t>(pending_.size() / channels);
     if (got <= 0) {

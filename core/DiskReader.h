@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ChannelMapper.h"
-#include "ReadableFile.h"
+#include "summary/SoundFile.h"
 #include "Resampler.h"
 #include "SampleRing.h"
 
@@ -20,7 +20,7 @@ namespace tapedeck {
 // refills from the new position.
 class DiskReader {
 public:
-    DiskReader(ReadableFile file, SampleRing& ring, int deviceRate);
+    DiskReader(SoundFile file, SampleRing& ring, int deviceRate);
     ~DiskReader();
     DiskReader(const DiskReader&) = delete;
     DiskReader& operator=(const DiskReader&) = delete;
@@ -45,9 +45,9 @@ public:
     bool endOfFile() const noexcept { return endOfFile_.load(std::memory_order_acquire); }
     // The file frame that the first frame in the ring after the last flush stands for.
     std::int64_t basePosition() const noexcept { return base_.load(std::memory_order_acquire); }
-    std::int64_t fileFrames() const { return info_.frames; }
-    int fileRate() const { return info_.samplerate; }
-    int fileChannels() const { return info_.channels; }
+    std::int64_t fileFrames() const { return file_.format().frames; }
+    int fileRate() const { return file_.format().sampleRate; }
+    int fileChannels() const { return file_.format().channels; }
 
 private:
     void run();
@@ -56,7 +56,6 @@ private:
     void readChunk();
 
     SoundFile file_;
-    SF_INFO info_;
     SampleRing& ring_;
     ChannelMapper mapper_;
     std::unique_ptr<Resampler> resampler_; // only when the rates differ

@@ -13,7 +13,7 @@ constexpr auto kIdleWait = std::chrono::milliseconds(5);
 constexpr auto kSyncInterval = std::chrono::seconds(1);
 } // namespace
 
-DiskWriter::DiskWriter(SampleRing& ring, SoundFile file, std::string path,
+DiskWriter::DiskWriter(SampleRing& ring, SndfileHandle file, std::string path,
                        SamplesWrittenFn onWritten)
     : ring_(ring), file_(std::move(file)), path_(std::move(path)), onWritten_(std::move(onWritten)),
       chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {}

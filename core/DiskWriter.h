@@ -2,7 +2,7 @@
 
 #include "Error.h"
 #include "SampleRing.h"
-#include "SoundFile.h"
+#include "SndfileHandle.h"
 
 #include <atomic>
 #include <cstdint>
@@ -22,7 +22,7 @@ class DiskWriter {
 public:
     using SamplesWrittenFn = std::function<void(const float*, std::int64_t)>;
 
-    DiskWriter(SampleRing& ring, SoundFile file, std::string path, SamplesWrittenFn onWritten);
+    DiskWriter(SampleRing& ring, SndfileHandle file, std::string path, SamplesWrittenFn onWritten);
     ~DiskWriter();
     DiskWriter(const DiskWriter&) = delete;
     DiskWriter& operator=(const DiskWriter&) = delete;
@@ -45,7 +45,7 @@ private:
     void fail(int errnoValue);
 
     SampleRing& ring_;
-    SoundFile file_;
+    SndfileHandle file_;
     const std::string path_;
     SamplesWrittenFn onWritten_;
     std::vector<float> chunk_;

@@ -139,9 +139,14 @@ int chooseDeviceRate(const AudioSystem& system, const DeviceInfo& device, int ch
 } // namespace
 
 Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySettings& settings) {
-    auto file = openReadableFile(settings.path);
+    auto file = SoundFile::open(settings.path);
     if (!file) {
         return file.error();
+    }
+    const AudioFormat format = file->format();
+    if (format.frames == 0) {
+        return Error{ErrorCode::FileEmpty,
+                     settings.path + " holds no audio: it is zero seconds long."};
     }
     auto device = system.findDevice(settings.deviceName, Direction::Output);
     if (!device) {
@@ -150,7 +155,7 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     auto state = std::make_shared<PlayerState>();
     state->settings = settings;
     state->device = *device;
-    const int fileChannels = file->info.channels;
+    const int fileChannels = format.channels;
     state->deviceChannels =
         fileChannels == 1 ? std::min(2, device->maxOutputChannels)
                           : std::min(fileChannels, std::min(2, device->maxOutputChannels));
@@ -158,7 +163,7 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     state->deviceRate = settings.deviceSampleRate > 0
                             ? settings.deviceSampleRate
                             : chooseDeviceRate(system, *device, state->deviceChannels,
-                                               file->info.samplerate);
+                                               format.sampleRate);
     if (const Status ok = system.checkFormat(*device, Direction::Output, state->deviceChannels,
                                              state->deviceRate);
         !ok) {

@@ -41,7 +41,7 @@ Error openFailure(int errnoValue, const std::string& path) {
 
 } // namespace
 
-Result<SoundFile> createRecordingFile(const std::string& path, FileFormat format, int sampleRate,
+Result<SndfileHandle> createRecordingFile(const std::string& path, FileFormat format, int sampleRate,
                                       int channels) {
     if (path.empty()) {
         return Error{ErrorCode::InvalidArgument, "No file name was given for the recording."};
@@ -66,7 +66,7 @@ Result<SoundFile> createRecordingFile(const std::string& path, FileFormat format
         ::unlink(path.c_str());
         return Error{ErrorCode::UnsupportedFormat, "Cannot write " + path + ": " + reason};
     }
-    SoundFile file(handle);
+    SndfileHandle file(handle);
     // Stay a plain WAV file below 4 GiB; switch to RF64 only if the take grows past it.
     if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_RF64) {
         sf_command(handle, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);

@@ -2,7 +2,7 @@
 
 #include "FileFormat.h"
 #include "Result.h"
-#include "SoundFile.h"
+#include "SndfileHandle.h"
 
 #include <string>
 
@@ -11,7 +11,7 @@ namespace tapedeck {
 // Creates a new sound file for a take. Never overwrites: an existing file is an error, and
 // the check and the creation are one step (O_EXCL). Errors say what to do.
 // Control thread.
-Result<SoundFile> createRecordingFile(const std::string& path, FileFormat format, int sampleRate,
+Result<SndfileHandle> createRecordingFile(const std::string& path, FileFormat format, int sampleRate,
                                       int channels);
 
 // A plain-language message for a failed write (disk full, file-size limit, I/O error).

@@ -152,7 +152,7 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("missing file") << QStringList{"--play", "/nonexistent/x.wav"} << "does not exist";
-        QTest::newRow("not audio") << QStringList{"--play", QStringLiteral(TAPEDECK_SOURCE_DIR "/README.md")} << "not a sound file";
+        QTest::newRow("not audio") << QStringList{"--play", QStringLiteral(TAPEDECK_SOURCE_DIR "/README.md")} << "not audio";
         QTest::newRow("no such device") << QStringList{"--record", "/tmp/never.wav", "--input-device", "No Such Mic"} << "No input device";
         QTest::newRow("unwritable") << QStringList{"--record", "/nonexistent/dir/x.wav", "--duration", "1"} << "does not exist";
         QTest::newRow("unsupported format") << QStringList{"--record", "/tmp/x.mp4", "--format", "mp4"} << "Unknown format";

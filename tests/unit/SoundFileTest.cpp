@@ -1,8 +1,8 @@
 #include "DiskWriter.h"
 #include "FileFormat.h"
-#include "ReadableFile.h"
 #include "RecordingFile.h"
 #include "SampleRing.h"
+#include "summary/SoundFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -43,15 +43,16 @@ std::optional<Error> writeThroughDiskWriter(const std::string& path, FileFormat 
     return writer.finish();
 }
 
-std::vector<float> readAll(const std::string& path, SF_INFO* infoOut = nullptr) {
-    auto readable = openReadableFile(path);
+std::vector<float> readAll(const std::string& path, AudioFormat* formatOut = nullptr) {
+    auto readable = SoundFile::open(path);
     if (!readable) {
         return {};
     }
-    std::vector<float> out(static_cast<std::size_t>(readable->info.frames * readable->info.channels));
-    sf_readf_float(readable->file.get(), out.data(), readable->info.frames);
-    if (infoOut != nullptr) {
-        *infoOut = readable->info;
+    const AudioFormat& format = readable->format();
+    std::vector<float> out(static_cast<std::size_t>(format.frames * format.channels));
+    readable->read(out.data(), format.frames);
+    if (formatOut != nullptr) {
+        *formatOut = format;
     }
     return out;
 }
@@ -88,12 +89,12 @@ private slots:
         const std::string path = dir.filePath("take" + QString::fromStdString(fileExtension(*format))).toStdString();
         const auto samples = stereoSine(kRate); // one second
         QVERIFY(!writeThroughDiskWriter(path, *format, samples).has_value());
-        SF_INFO info{};
+        AudioFormat info;
         const auto back = readAll(path, &info);
         QCOMPARE(info.channels, kChannels);
-        QCOMPARE(info.samplerate, kRate);
+        QCOMPARE(info.sampleRate, kRate);
         if (tolerance >= 0) {
-            QCOMPARE(info.frames, static_cast<sf_count_t>(kRate));
+            QCOMPARE(info.frames, static_cast<std::int64_t>(kRate));
             QVERIFY2(worstError(samples, back) <= tolerance,
                      qPrintable(QString::number(worstError(samples, back))));
         } else {
@@ -166,12 +167,12 @@ private slots:
         const std::string truncatedHeader = dir.filePath("cut.wav").toStdString();
         std::ofstream(truncatedHeader, std::ios::binary) << "RIFF\x10\0\0\0WAVEfmt ";
 
-        const auto missing = openReadableFile(dir.filePath("missing.wav").toStdString());
+        const auto missing = SoundFile::open(dir.filePath("missing.wav").toStdString());
         QCOMPARE(missing.error().code, ErrorCode::FileNotFound);
-        QCOMPARE(openReadableFile(empty).error().code, ErrorCode::FileEmpty);
-        QCOMPARE(openReadableFile(text).error().code, ErrorCode::FileUnreadable);
-        QCOMPARE(openReadableFile(truncatedHeader).error().code, ErrorCode::FileUnreadable);
-        QCOMPARE(openReadableFile(dir.path().toStdString()).error().code,
+        QCOMPARE(SoundFile::open(empty).error().code, ErrorCode::FileEmpty);
+        QCOMPARE(SoundFile::open(text).error().code, ErrorCode::FileUnreadable);
+        QCOMPARE(SoundFile::open(truncatedHeader).error().code, ErrorCode::FileUnreadable);
+        QCOMPARE(SoundFile::open(dir.path().toStdString()).error().code,
                  ErrorCode::FileUnreadable);
         QVERIFY(missing.error().message.find("does not exist") != std::string::npos);
     }
@@ -192,7 +193,7 @@ private slots:
         QVERIFY(error.has_value());
         QCOMPARE(error->code, ErrorCode::WriteFailed);
         QVERIFY(error->message.find("largest size") != std::string::npos);
-        SF_INFO info{};
+        AudioFormat info;
         const auto back = readAll(path, &info);
         QVERIFY2(info.frames > kRate / 2, qPrintable(QString::number(info.frames)));
         const auto expected = stereoSine(info.frames);

@@ -5,22 +5,23 @@
 
 namespace tapedeck {
 
-// Owns a SNDFILE*; closes it when destroyed. Used by one thread at a time.
-class SoundFile {
+// Owns a SNDFILE* open for writing; closes it (finalizing the header) when destroyed.
+// Used by one thread at a time. Reading goes through summary/SoundFile.h.
+class SndfileHandle {
 public:
-    SoundFile() = default;
-    explicit SoundFile(SNDFILE* handle) : handle_(handle) {}
-    ~SoundFile() { close(); }
-    SoundFile(SoundFile&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
-    SoundFile& operator=(SoundFile&& other) noexcept {
+    SndfileHandle() = default;
+    explicit SndfileHandle(SNDFILE* handle) : handle_(handle) {}
+    ~SndfileHandle() { close(); }
+    SndfileHandle(SndfileHandle&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+    SndfileHandle& operator=(SndfileHandle&& other) noexcept {
         if (this != &other) {
             close();
             handle_ = std::exchange(other.handle_, nullptr);
         }
         return *this;
     }
-    SoundFile(const SoundFile&) = delete;
-    SoundFile& operator=(const SoundFile&) = delete;
+    SndfileHandle(const SndfileHandle&) = delete;
+    SndfileHandle& operator=(const SndfileHandle&) = delete;
 
     SNDFILE* get() const { return handle_; }
     explicit operator bool() const { return handle_ != nullptr; }
