@@ -29,10 +29,11 @@ if [ "${SKIP_SANITIZERS:-0}" != "1" ]; then
     cmake --build build-tsan -j "$jobs"
     echo "=== Tests under ThreadSanitizer ==="
     # Reports go to files, so that races in child processes (the tapedeck command line run by
-    # the tests, whose own stderr is kept for user messages) are caught too.
+    # the tests, whose own stderr is kept for user messages) are caught too. die_after_fork=0:
+    # the tests start helper processes (pacat) from threaded programs through QProcess.
     reports="$PWD/build-tsan/tsan-reports"
     rm -rf "$reports" && mkdir -p "$reports"
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp log_path=$reports/report" \
+    TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp log_path=$reports/report" \
         ctest --test-dir build-tsan --output-on-failure -j "$jobs" -LE benchmark || status=$?
     if compgen -G "$reports/report*" > /dev/null; then
         echo "ThreadSanitizer found problems:"
