@@ -6,7 +6,8 @@ namespace tapedeck {
 
 // Runs the Tapedeck window until it closes and returns the exit code. Creates the
 // QApplication, so call it at most once, from main(), on the main thread. `files`: paths
-// given on the command line; the last one is opened.
+// given on the command line; the last one is opened and the others are put at the top of
+// File > Open Recent, in the order given.
 int runGui(int& argc, char** argv, const QStringList& files);
 
 } // namespace tapedeck

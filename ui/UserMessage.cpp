@@ -6,11 +6,16 @@ namespace tapedeck {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("tapedeck::UserMessage", text);
-}
+// Gives tr() the context "tapedeck::UserMessage", the same for lupdate and at run time.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(tapedeck::UserMessage)
 
-QString nextStepFor(ErrorCode code) {
+public:
+    static QString nextStepFor(ErrorCode code);
+    static QString messageFor(ErrorCode code);
+};
+
+QString Text::nextStepFor(ErrorCode code) {
     switch (code) {
     case ErrorCode::NoAudioSystem:
         return tr("Check that the sound system (PipeWire or PulseAudio) is running, then "
@@ -54,7 +59,7 @@ QString nextStepFor(ErrorCode code) {
     return {};
 }
 
-QString messageFor(ErrorCode code) {
+QString Text::messageFor(ErrorCode code) {
     switch (code) {
     case ErrorCode::DeviceLost:
         return tr("The audio device stopped responding.");
@@ -71,14 +76,14 @@ QString messageFor(ErrorCode code) {
 
 UserMessage describeError(const Error& error) {
     UserMessage text;
-    text.message =
-        error.message.empty() ? messageFor(error.code) : QString::fromStdString(error.message);
-    text.nextStep = nextStepFor(error.code);
+    text.message = error.message.empty() ? Text::messageFor(error.code)
+                                         : QString::fromStdString(error.message);
+    text.nextStep = Text::nextStepFor(error.code);
     return text;
 }
 
 UserMessage describeError(ErrorCode code) {
-    return {messageFor(code), nextStepFor(code)};
+    return {Text::messageFor(code), Text::nextStepFor(code)};
 }
 
 } // namespace tapedeck
