@@ -4,8 +4,8 @@
 #include "StreamRegistry.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cctype>
+#include <cstdlib>
 #include <portaudio.h>
 #include <string>
 
@@ -129,7 +129,8 @@ Result<DeviceInfo> AudioSystem::findDevice(std::string_view query, Direction dir
     };
     if (query.empty()) {
         for (const auto& d : devices_) {
-            if (usable(d) && (direction == Direction::Input ? d.isDefaultInput : d.isDefaultOutput)) {
+            if (usable(d) &&
+                (direction == Direction::Input ? d.isDefaultInput : d.isDefaultOutput)) {
                 return d;
             }
         }
@@ -183,14 +184,15 @@ Status AudioSystem::checkFormat(const DeviceInfo& device, Direction direction, i
         direction == Direction::Input ? device.maxInputChannels : device.maxOutputChannels;
     if (channels < 1 || channels > maxChannels) {
         return Error{ErrorCode::UnsupportedChannels,
-                     device.name + " cannot " + (direction == Direction::Input ? "record" : "play") +
-                         " " + std::to_string(channels) + " channel" + (channels == 1 ? "" : "s") +
+                     device.name + " cannot " +
+                         (direction == Direction::Input ? "record" : "play") + " " +
+                         std::to_string(channels) + " channel" + (channels == 1 ? "" : "s") +
                          "; it has " + std::to_string(maxChannels) + "."};
     }
     const PaStreamParameters p = streamParameters(device, direction, channels);
-    const PaError err = Pa_IsFormatSupported(direction == Direction::Input ? &p : nullptr,
-                                             direction == Direction::Output ? &p : nullptr,
-                                             sampleRate);
+    const PaError err =
+        Pa_IsFormatSupported(direction == Direction::Input ? &p : nullptr,
+                             direction == Direction::Output ? &p : nullptr, sampleRate);
     if (err == paFormatIsSupported) {
         return success();
     }
@@ -217,7 +219,7 @@ std::vector<int> AudioSystem::supportedRates(const DeviceInfo& device, Direction
 }
 
 const std::vector<int>& AudioSystem::standardRates() {
-    static const std::vector<int> rates{8000,  11025, 16000, 22050, 32000, 44100,
+    static const std::vector<int> rates{8000,  11025, 16000, 22050,  32000, 44100,
                                         48000, 88200, 96000, 176400, 192000};
     return rates;
 }

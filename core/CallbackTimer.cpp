@@ -5,8 +5,7 @@
 namespace tapedeck {
 
 void CallbackTimer::record(std::chrono::steady_clock::time_point start) noexcept {
-    const auto nanos =
-        std::chrono::duration_cast<std::chrono::nanoseconds>(now() - start).count();
+    const auto nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(now() - start).count();
     const auto bucket = std::clamp<std::int64_t>(nanos / 1000, 0, kBuckets - 1);
     auto& slot = buckets_[static_cast<std::size_t>(bucket)];
     slot.store(slot.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);

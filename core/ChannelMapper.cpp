@@ -5,7 +5,7 @@
 namespace tapedeck {
 
 namespace {
-constexpr int kSurround51Channels = 6; // FL FR C LFE SL SR
+constexpr int kSurround51Channels = 6;     // FL FR C LFE SL SR
 constexpr float kCentreGain = 0.70710678f; // -3 dB
 constexpr float kSurroundGain = 0.70710678f;
 // Keeps a full-scale 5.1 mix from clipping after folding.

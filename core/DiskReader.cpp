@@ -98,8 +98,7 @@ void DiskReader::handleSeek() {
 
 bool DiskReader::pushPending() {
     const int channels = ring_.channels();
-    const std::int64_t n =
-        ring_.write(pending_.data() + pendingOffset_ * channels, pendingFrames_);
+    const std::int64_t n = ring_.write(pending_.data() + pendingOffset_ * channels, pendingFrames_);
     pendingOffset_ += n;
     pendingFrames_ -= n;
     if (pendingFrames_ == 0) {

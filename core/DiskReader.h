@@ -1,9 +1,9 @@
 #pragma once
 
 #include "ChannelMapper.h"
-#include "summary/SoundFile.h"
 #include "Resampler.h"
 #include "SampleRing.h"
+#include "summary/SoundFile.h"
 
 #include <atomic>
 #include <chrono>

@@ -2,6 +2,7 @@
 
 #include "RecordingFile.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 
@@ -13,9 +14,11 @@ constexpr auto kIdleWait = std::chrono::milliseconds(5);
 constexpr auto kSyncInterval = std::chrono::seconds(1);
 } // namespace
 
-DiskWriter::DiskWriter(SampleRing& ring, SndfileHandle file, std::string path,
-                       SamplesWrittenFn onWritten)
-    : ring_(ring), file_(std::move(file)), path_(std::move(path)), onWritten_(std::move(onWritten)),
+DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle file,
+                       std::string path, int sampleRate, SamplesWrittenFn onWritten)
+    : ring_(ring), dropouts_(dropouts), log_(path, sampleRate),
+      silence_(static_cast<std::size_t>(kChunkFrames * ring.channels()), 0.0f),
+      file_(std::move(file)), path_(std::move(path)), onWritten_(std::move(onWritten)),
       chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {}
 
 DiskWriter::~DiskWriter() {
@@ -52,7 +55,8 @@ void DiskWriter::run() {
         const bool wrote = drainOnce();
         if (!wrote) {
             if (stopping) {
-                return; // the stream has stopped and the ring is empty
+                applyDueDropouts(); // a dropout at the very end still gets its silence
+                return;             // the stream has stopped and the ring is empty
             }
             std::this_thread::sleep_for(kIdleWait);
         }
@@ -75,16 +79,69 @@ bool DiskWriter::drainOnce() {
     if (failed()) {
         return true; // keep draining so the callback never blocks; nothing more reaches disk
     }
+    writeInOrder(chunk_.data(), n);
+    return true;
+}
+
+void DiskWriter::writeInOrder(const float* frames, std::int64_t count) {
+    const int channels = ring_.channels();
+    // The callback queues a dropout before it writes any frame that follows it, so by the
+    // time those frames are read here the dropout is visible in the queue.
+    while (count > 0 && !failed()) {
+        applyDueDropouts();
+        std::int64_t piece = count;
+        if (nextDropout_) {
+            piece = std::min(piece, nextDropout_->frame - framesWritten());
+        }
+        if (!writeFrames(frames, piece)) {
+            return;
+        }
+        frames += piece * channels;
+        count -= piece;
+    }
+}
+
+void DiskWriter::applyDueDropouts() {
+    for (;;) {
+        if (!nextDropout_) {
+            Dropout d;
+            if (!dropouts_.try_dequeue(d)) {
+                return;
+            }
+            nextDropout_ = d;
+        }
+        if (nextDropout_->frame > framesWritten()) {
+            return; // not yet: frames before it are still to come
+        }
+        const Dropout due = *nextDropout_;
+        nextDropout_.reset();
+        log_.add(due);
+        dropoutsLogged_.store(log_.count(), std::memory_order_release);
+        for (std::int64_t left = due.lostFrames; left > 0 && !failed();) {
+            const std::int64_t piece = std::min(left, kChunkFrames);
+            if (!writeFrames(silence_.data(), piece)) {
+                return;
+            }
+            left -= piece;
+        }
+    }
+}
+
+bool DiskWriter::writeFrames(const float* frames, std::int64_t count) {
+    if (count <= 0) {
+        return true;
+    }
     errno = 0;
-    const sf_count_t written = sf_writef_float(file_.get(), chunk_.data(), n);
+    const sf_count_t written = sf_writef_float(file_.get(), frames, count);
     if (written > 0) {
         framesWritten_.fetch_add(written, std::memory_order_acq_rel);
         if (onWritten_) {
-            onWritten_(chunk_.data(), written);
+            onWritten_(frames, written);
         }
     }
-    if (written < n) {
+    if (written < count) {
         fail(errno != 0 ? errno : EIO);
+        return false;
     }
     return true;
 }

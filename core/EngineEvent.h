@@ -11,12 +11,12 @@ namespace tapedeck {
 inline constexpr int kMaxMeteredChannels = 8;
 
 enum class EngineEventType : std::uint8_t {
-    Levels,   // per-block peak and RMS per channel
-    Xrun,     // PortAudio set an input overflow / output underflow status flag
-    Overflow, // the sample ring was full: the callback dropped a block (recording)
+    Levels,    // per-block peak and RMS per channel
+    Xrun,      // PortAudio set an input overflow / output underflow status flag
+    Overflow,  // the sample ring was full: the callback dropped a block (recording)
     Underflow, // the sample ring was empty: the callback played silence (playback)
-    Error,    // the callback failed; the stream aborts
-    Finished, // playback reached the end of the file
+    Error,     // the callback failed; the stream aborts
+    Finished,  // playback reached the end of the file
 };
 
 // A message from the audio thread to the control thread. Trivially copyable, fixed size:

@@ -156,14 +156,14 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     state->settings = settings;
     state->device = *device;
     const int fileChannels = format.channels;
-    state->deviceChannels =
-        fileChannels == 1 ? std::min(2, device->maxOutputChannels)
-                          : std::min(fileChannels, std::min(2, device->maxOutputChannels));
+    state->deviceChannels = fileChannels == 1
+                                ? std::min(2, device->maxOutputChannels)
+                                : std::min(fileChannels, std::min(2, device->maxOutputChannels));
     state->deviceChannels = std::max(1, state->deviceChannels);
-    state->deviceRate = settings.deviceSampleRate > 0
-                            ? settings.deviceSampleRate
-                            : chooseDeviceRate(system, *device, state->deviceChannels,
-                                               format.sampleRate);
+    state->deviceRate =
+        settings.deviceSampleRate > 0
+            ? settings.deviceSampleRate
+            : chooseDeviceRate(system, *device, state->deviceChannels, format.sampleRate);
     if (const Status ok = system.checkFormat(*device, Direction::Output, state->deviceChannels,
                                              state->deviceRate);
         !ok) {
@@ -180,9 +180,9 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     output.sampleFormat = paFloat32;
     output.suggestedLatency = settings.suggestedLatency > 0 ? settings.suggestedLatency
                                                             : device->defaultHighOutputLatency;
-    const unsigned long framesPerBuffer =
-        settings.framesPerBuffer > 0 ? static_cast<unsigned long>(settings.framesPerBuffer)
-                                     : paFramesPerBufferUnspecified;
+    const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
+                                              ? static_cast<unsigned long>(settings.framesPerBuffer)
+                                              : paFramesPerBufferUnspecified;
     PaError err = Pa_OpenStream(&state->stream, nullptr, &output, state->deviceRate,
                                 framesPerBuffer, paClipOff, playCallback, state.get());
     if (err != paNoError) {

@@ -32,21 +32,21 @@ public:
     Player(const Player&) = delete;
     Player& operator=(const Player&) = delete;
 
-    void play();  // starts or resumes; at the end of the file, starts again from 0
-    void pause(); // output silence, keep the position
+    void play();                   // starts or resumes; at the end of the file, starts again from 0
+    void pause();                  // output silence, keep the position
     void seek(std::int64_t frame); // file frames; clamped to the file
-    Status stop(); // stops and closes the stream; never blocks for long
+    Status stop();                 // stops and closes the stream; never blocks for long
 
     // Control thread, call often: watchdog; the failure that stopped playback, if any.
     std::optional<Error> poll();
     bool nextEvent(EngineEvent& event);
 
-    bool isPlaying() const; // any thread
+    bool isPlaying() const;  // any thread
     bool isFinished() const; // any thread: the last frame has been heard
     // The file frame being heard now: frames consumed minus the output latency. Any thread.
     std::int64_t position() const;
 
-    std::int64_t frames() const;  // of the file
+    std::int64_t frames() const; // of the file
     int fileSampleRate() const;
     int fileChannels() const;
     int deviceSampleRate() const; // differs from the file's when resampling

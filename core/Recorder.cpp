@@ -21,6 +21,7 @@ namespace tapedeck {
 namespace {
 constexpr double kRingSeconds = 5.0;
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
+constexpr std::size_t kDropoutQueueCapacity = 256;
 
 void bump(std::atomic<std::int64_t>& counter, std::int64_t by = 1) noexcept {
     // Only the audio thread writes these counters: a load and a store is enough.
@@ -37,6 +38,7 @@ struct RecorderState {
     int channels = 0;
     PaStream* stream = nullptr;
     std::unique_ptr<SampleRing> ring;
+    DropoutQueue dropoutQueue{kDropoutQueueCapacity};
     std::unique_ptr<DiskWriter> writer;
     EventQueue events;
     CallbackTimer timer;
@@ -48,8 +50,9 @@ struct RecorderState {
     std::atomic<std::int64_t> droppedFrames{0};
     std::atomic<std::int64_t> dropouts{0};
     std::atomic<std::int64_t> xruns{0};
-    std::atomic<bool> streamFinished{false}; // the finished callback ran
-    std::atomic<bool> reachedLimit{false};   // maxFrames captured: the stream completed
+    std::atomic<std::int64_t> lostDropouts{0}; // dropouts the disk thread never heard of
+    std::atomic<bool> streamFinished{false};   // the finished callback ran
+    std::atomic<bool> reachedLimit{false};     // maxFrames captured: the stream completed
 
     // Control thread only.
     bool stopped = false;
@@ -76,6 +79,9 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
         e.frame = position;
         e.count = s.xruns.load(std::memory_order_relaxed);
         s.events.push(e);
+        if (!s.dropoutQueue.try_enqueue(Dropout{position, 0, DropoutKind::Xrun})) {
+            bump(s.lostDropouts);
+        }
     }
     if (input == nullptr) {
         EngineEvent e;
@@ -90,6 +96,11 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     if (kept < frames) {
         bump(s.droppedFrames, frames - kept);
         bump(s.dropouts);
+        // The disk thread writes the lost span as silence, so what follows stays in time.
+        if (!s.dropoutQueue.try_enqueue(
+                Dropout{position + kept, frames - kept, DropoutKind::RingOverflow})) {
+            bump(s.lostDropouts);
+        }
         EngineEvent e;
         e.type = EngineEventType::Overflow;
         e.frame = position + kept;
@@ -124,8 +135,8 @@ Error streamError(PaError err, const DeviceInfo& device) {
                 device.name + " is busy or unavailable. Close other programs using it, or choose "
                               "another input."};
     }
-    return {ErrorCode::StreamFailed, "Recording from " + device.name +
-                                         " could not start: " + Pa_GetErrorText(err) + "."};
+    return {ErrorCode::StreamFailed,
+            "Recording from " + device.name + " could not start: " + Pa_GetErrorText(err) + "."};
 }
 
 } // namespace
@@ -144,21 +155,22 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
                             ? settings.sampleRate
                             : static_cast<int>(std::lround(device->defaultSampleRate));
     state->channels = settings.channels > 0 ? settings.channels : 2;
-    if (const Status ok = system.checkFormat(*device, Direction::Input, state->channels,
-                                             state->sampleRate);
+    if (const Status ok =
+            system.checkFormat(*device, Direction::Input, state->channels, state->sampleRate);
         !ok) {
         return ok.error();
     }
 
-    auto file = createRecordingFile(settings.path, settings.format, state->sampleRate,
-                                    state->channels);
+    auto file =
+        createRecordingFile(settings.path, settings.format, state->sampleRate, state->channels);
     if (!file) {
         return file.error();
     }
     const auto ringFrames = static_cast<std::int64_t>(kRingSeconds * state->sampleRate);
     state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
-    state->writer = std::make_unique<DiskWriter>(*state->ring, std::move(*file), settings.path,
-                                                 std::move(onSamplesWritten));
+    state->writer =
+        std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, std::move(*file),
+                                     settings.path, state->sampleRate, std::move(onSamplesWritten));
 
     PaStreamParameters input{};
     input.device = device->portAudioIndex;
@@ -166,11 +178,11 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     input.sampleFormat = paFloat32;
     input.suggestedLatency =
         settings.suggestedLatency > 0 ? settings.suggestedLatency : device->defaultLowInputLatency;
-    const unsigned long framesPerBuffer =
-        settings.framesPerBuffer > 0 ? static_cast<unsigned long>(settings.framesPerBuffer)
-                                     : paFramesPerBufferUnspecified;
-    PaError err = Pa_OpenStream(&state->stream, &input, nullptr, state->sampleRate,
-                                framesPerBuffer, paClipOff, recordCallback, state.get());
+    const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
+                                              ? static_cast<unsigned long>(settings.framesPerBuffer)
+                                              : paFramesPerBufferUnspecified;
+    PaError err = Pa_OpenStream(&state->stream, &input, nullptr, state->sampleRate, framesPerBuffer,
+                                paClipOff, recordCallback, state.get());
     if (err != paNoError) {
         state->writer->finish();
         std::remove(settings.path.c_str()); // nothing was recorded: leave no empty file behind
@@ -260,6 +272,7 @@ StreamStats Recorder::stats() const {
     out.dropouts = s.dropouts.load(std::memory_order_relaxed);
     out.xruns = s.xruns.load(std::memory_order_relaxed);
     out.lostEvents = s.events.lost();
+    out.lostDropoutMarks = s.lostDropouts.load(std::memory_order_relaxed);
     out.callbackMedianMicros = s.timer.medianMicros();
     out.callbackWorstMicros = s.timer.worstMicros();
     return out;

@@ -21,14 +21,14 @@ struct RecorderState;
 using SamplesWrittenFn = std::function<void(const float* interleaved, std::int64_t frames)>;
 
 struct RecordSettings {
-    std::string path;               // never overwritten: recording fails if it exists
-    std::string deviceName;         // exact or unique substring; empty: default input
-    int sampleRate = 0;             // 0: the device's default rate
-    int channels = 2;               // capped to what the device has
+    std::string path;       // never overwritten: recording fails if it exists
+    std::string deviceName; // exact or unique substring; empty: default input
+    int sampleRate = 0;     // 0: the device's default rate
+    int channels = 2;       // capped to what the device has
     FileFormat format = FileFormat::Wav24;
-    int framesPerBuffer = 0;        // 0: let PortAudio choose
-    double suggestedLatency = 0;    // seconds; 0: the device's default low latency
-    std::int64_t maxFrames = 0;     // stop by itself after this many frames; 0: no limit
+    int framesPerBuffer = 0;     // 0: let PortAudio choose
+    double suggestedLatency = 0; // seconds; 0: the device's default low latency
+    std::int64_t maxFrames = 0;  // stop by itself after this many frames; 0: no limit
 };
 
 // One take: a PortAudio input callback stream → lock-free ring → disk-writer thread →
@@ -60,7 +60,7 @@ public:
     // False once the take has stopped: by stop(), by reaching maxFrames, or by a failure.
     // Control thread; poll() notices the end of a take.
     bool isRunning() const;
-    StreamStats stats() const;    // any thread
+    StreamStats stats() const; // any thread
     int sampleRate() const;
     int channels() const;
     const std::string& path() const;

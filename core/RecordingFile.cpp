@@ -31,9 +31,9 @@ Error openFailure(int errnoValue, const std::string& path) {
         return {ErrorCode::Unwritable,
                 folderOf(path) + " is on a read-only disk. Choose another folder."};
     case ENOSPC:
-        return {ErrorCode::WriteFailed,
-                "The disk holding " + folderOf(path) + " is full. Free some space or choose "
-                                                       "another folder."};
+        return {ErrorCode::WriteFailed, "The disk holding " + folderOf(path) +
+                                            " is full. Free some space or choose "
+                                            "another folder."};
     default:
         return {ErrorCode::Unwritable, "Cannot create " + path + ": " + std::strerror(errnoValue)};
     }
@@ -41,8 +41,8 @@ Error openFailure(int errnoValue, const std::string& path) {
 
 } // namespace
 
-Result<SndfileHandle> createRecordingFile(const std::string& path, FileFormat format, int sampleRate,
-                                      int channels) {
+Result<SndfileHandle> createRecordingFile(const std::string& path, FileFormat format,
+                                          int sampleRate, int channels) {
     if (path.empty()) {
         return Error{ErrorCode::InvalidArgument, "No file name was given for the recording."};
     }

@@ -42,7 +42,9 @@ public:
     }
 
     // Consumer thread: drops everything written so far (a seek).
-    void discardAll() noexcept { tail_.store(head_.load(std::memory_order_acquire), std::memory_order_release); }
+    void discardAll() noexcept {
+        tail_.store(head_.load(std::memory_order_acquire), std::memory_order_release);
+    }
 
     // Either thread; exact on the calling side, a lower bound of the other side's view.
     std::int64_t readable() const noexcept {

@@ -12,7 +12,8 @@ public:
     SndfileHandle() = default;
     explicit SndfileHandle(SNDFILE* handle) : handle_(handle) {}
     ~SndfileHandle() { close(); }
-    SndfileHandle(SndfileHandle&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+    SndfileHandle(SndfileHandle&& other) noexcept
+        : handle_(std::exchange(other.handle_, nullptr)) {}
     SndfileHandle& operator=(SndfileHandle&& other) noexcept {
         if (this != &other) {
             close();

@@ -79,11 +79,11 @@ int record(const CommandLine& commandLine) {
         return fail(stopped.error().message);
     }
     const StreamStats stats = take.stats();
-    std::fprintf(UserMessages::stream(), "Saved %.2f s to %s", static_cast<double>(stats.framesWritten) / take.sampleRate(),
-                 take.path().c_str());
+    std::fprintf(UserMessages::stream(), "Saved %.2f s to %s",
+                 static_cast<double>(stats.framesWritten) / take.sampleRate(), take.path().c_str());
     if (stats.dropouts + stats.xruns > 0) {
-        std::fprintf(UserMessages::stream(), " (%lld dropouts, %lld xruns)", static_cast<long long>(stats.dropouts),
-                     static_cast<long long>(stats.xruns));
+        std::fprintf(UserMessages::stream(), " (%lld dropouts, %lld xruns)",
+                     static_cast<long long>(stats.dropouts), static_cast<long long>(stats.xruns));
     }
     std::fputc('\n', UserMessages::stream());
     return 0;

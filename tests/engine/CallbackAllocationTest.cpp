@@ -83,6 +83,7 @@ private slots:
         const StreamStats stats = (*recorder)->stats();
         QVERIFY(stats.callbacks > 50);
         QCOMPARE(callbackAllocations.load(), 0L);
+        QCOMPARE(stats.framesWritten, stats.framesProcessed); // every captured frame on disk
         qInfo("record 48 kHz stereo, 256 frames: %lld callbacks, median %.1f us, worst %.1f us "
               "(period %.0f us)",
               static_cast<long long>(stats.callbacks), stats.callbackMedianMicros,

@@ -133,7 +133,8 @@ private slots:
         const auto recorded = monitor.stopRecording();
         QVERIFY(recorded.has_value());
         // The same sweep computed at 48 kHz is what a correct resampling sounds like.
-        const auto reference = SignalGenerator::chirp(100, 8000, 0.5, 2 * kServerRate, 1, kServerRate);
+        const auto reference =
+            SignalGenerator::chirp(100, 8000, 0.5, 2 * kServerRate, 1, kServerRate);
         for (int channel = 0; channel < 2; ++channel) { // mono plays on both channels
             const auto heard = SignalComparison::channel(recorded->samples, 2, channel);
             const Comparison c = SignalComparison::compare(reference, heard, kMaxLag);
@@ -151,12 +152,22 @@ private slots:
     void errorsAreOneClearLineAndANonZeroExit_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("missing file") << QStringList{"--play", "/nonexistent/x.wav"} << "does not exist";
-        QTest::newRow("not audio") << QStringList{"--play", QStringLiteral(TAPEDECK_SOURCE_DIR "/README.md")} << "not audio";
-        QTest::newRow("no such device") << QStringList{"--record", "/tmp/never.wav", "--input-device", "No Such Mic"} << "No input device";
-        QTest::newRow("unwritable") << QStringList{"--record", "/nonexistent/dir/x.wav", "--duration", "1"} << "does not exist";
-        QTest::newRow("unsupported format") << QStringList{"--record", "/tmp/x.mp4", "--format", "mp4"} << "Unknown format";
-        QTest::newRow("unsupported rate") << QStringList{"--record", "/tmp/never.wav", "--rate", "2000000"} << "cannot record at 2000000 Hz";
+        QTest::newRow("missing file")
+            << QStringList{"--play", "/nonexistent/x.wav"} << "does not exist";
+        QTest::newRow("not audio")
+            << QStringList{"--play", QStringLiteral(TAPEDECK_SOURCE_DIR "/README.md")}
+            << "not audio";
+        QTest::newRow("no such device")
+            << QStringList{"--record", "/tmp/never.wav", "--input-device", "No Such Mic"}
+            << "No input device";
+        QTest::newRow("unwritable")
+            << QStringList{"--record", "/nonexistent/dir/x.wav", "--duration", "1"}
+            << "does not exist";
+        QTest::newRow("unsupported format")
+            << QStringList{"--record", "/tmp/x.mp4", "--format", "mp4"} << "Unknown format";
+        QTest::newRow("unsupported rate")
+            << QStringList{"--record", "/tmp/never.wav", "--rate", "2000000"}
+            << "cannot record at 2000000 Hz";
     }
     void errorsAreOneClearLineAndANonZeroExit() {
         QFETCH(QStringList, arguments);

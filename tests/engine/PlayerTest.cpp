@@ -1,5 +1,5 @@
-#include "AudioSystem.h"
 #include "Player.h"
+#include "AudioSystem.h"
 
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"
@@ -54,9 +54,9 @@ private slots:
         constexpr int kFileRate = 44100;
         const auto chirp = SignalGenerator::chirp(100, 4000, 0.5, 2 * kFileRate, 1, kFileRate);
         const QString file = dir_.filePath("chirp44.wav");
-        QVERIFY(writeSoundFile(file.toStdString(), chirp, 1, kFileRate,
-                               SF_FORMAT_WAV | SF_FORMAT_FLOAT)
-                    .ok());
+        QVERIFY(
+            writeSoundFile(file.toStdString(), chirp, 1, kFileRate, SF_FORMAT_WAV | SF_FORMAT_FLOAT)
+                .ok());
         PlaySettings settings;
         settings.path = file.toStdString();
         settings.deviceSampleRate = kServerRate;
@@ -77,7 +77,8 @@ private slots:
         p.stop();
         const auto recorded = monitor.stopRecording();
         QVERIFY(recorded.has_value());
-        const auto reference = SignalGenerator::chirp(100, 4000, 0.5, 2 * kServerRate, 1, kServerRate);
+        const auto reference =
+            SignalGenerator::chirp(100, 4000, 0.5, 2 * kServerRate, 1, kServerRate);
         const auto heard = SignalComparison::channel(recorded->samples, 2, 1);
         const Comparison c = SignalComparison::compare(reference, heard, kServerRate);
         qInfo("libsoxr 44.1 → 48 kHz: correlation %.5f, residual %.1f dB", c.correlation,

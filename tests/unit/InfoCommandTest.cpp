@@ -33,7 +33,9 @@ private slots:
             samples[i * 2 + 1] = 1.0f;
         }
         const QString file = dir_.filePath("known.wav");
-        QVERIFY(writeSoundFile(file.toStdString(), samples, 2, kRate, SF_FORMAT_WAV | SF_FORMAT_FLOAT).ok());
+        QVERIFY(
+            writeSoundFile(file.toStdString(), samples, 2, kRate, SF_FORMAT_WAV | SF_FORMAT_FLOAT)
+                .ok());
 
         const CliRun run = runTapedeck({"--info", file, "--json"});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));

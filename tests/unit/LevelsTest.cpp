@@ -1,5 +1,5 @@
-#include "ChannelMapper.h"
 #include "Levels.h"
+#include "ChannelMapper.h"
 
 #include <QtTest>
 #include <cmath>

@@ -1,5 +1,5 @@
-#include "EventQueue.h"
 #include "SampleRing.h"
+#include "EventQueue.h"
 
 #include <QtTest>
 #include <atomic>

@@ -1,8 +1,9 @@
+#include "summary/SoundFile.h"
 #include "DiskWriter.h"
+#include "DropoutLog.h"
 #include "FileFormat.h"
 #include "RecordingFile.h"
 #include "SampleRing.h"
-#include "summary/SoundFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -38,7 +39,8 @@ std::optional<Error> writeThroughDiskWriter(const std::string& path, FileFormat 
     const auto frames = static_cast<std::int64_t>(samples.size() / kChannels);
     SampleRing ring(frames + 1, kChannels);
     ring.write(samples.data(), frames);
-    DiskWriter writer(ring, std::move(*file), path, {});
+    DropoutQueue dropouts(16);
+    DiskWriter writer(ring, dropouts, std::move(*file), path, kRate, {});
     writer.start();
     return writer.finish();
 }
@@ -86,7 +88,8 @@ private slots:
         const auto format = parseFileFormat(name.toStdString());
         QVERIFY(format.has_value());
         QTemporaryDir dir;
-        const std::string path = dir.filePath("take" + QString::fromStdString(fileExtension(*format))).toStdString();
+        const std::string path =
+            dir.filePath("take" + QString::fromStdString(fileExtension(*format))).toStdString();
         const auto samples = stereoSine(kRate); // one second
         QVERIFY(!writeThroughDiskWriter(path, *format, samples).has_value());
         AudioFormat info;
@@ -134,7 +137,8 @@ private slots:
     }
 
     void aMissingFolderIsReportedAsUnwritable() {
-        auto file = createRecordingFile("/nonexistent-folder/take.wav", FileFormat::Wav24, kRate, 2);
+        auto file =
+            createRecordingFile("/nonexistent-folder/take.wav", FileFormat::Wav24, kRate, 2);
         QVERIFY(!file.ok());
         QCOMPARE(file.error().code, ErrorCode::Unwritable);
         QVERIFY(file.error().message.find("does not exist") != std::string::npos);
@@ -172,9 +176,62 @@ private slots:
         QCOMPARE(SoundFile::open(empty).error().code, ErrorCode::FileEmpty);
         QCOMPARE(SoundFile::open(text).error().code, ErrorCode::FileUnreadable);
         QCOMPARE(SoundFile::open(truncatedHeader).error().code, ErrorCode::FileUnreadable);
-        QCOMPARE(SoundFile::open(dir.path().toStdString()).error().code,
-                 ErrorCode::FileUnreadable);
+        QCOMPARE(SoundFile::open(dir.path().toStdString()).error().code, ErrorCode::FileUnreadable);
         QVERIFY(missing.error().message.find("does not exist") != std::string::npos);
+    }
+
+    // Frames the callback had to drop come back as silence of the same length, at their
+    // place, so everything after them stays in time; each dropout is logged beside the take.
+    void aDroppedSpanIsKeptAsSilenceAndLogged() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("gappy.wav").toStdString();
+        auto file = createRecordingFile(path, FileFormat::WavFloat, kRate, kChannels);
+        QVERIFY(file.ok());
+        // Captured: 100 frames kept, 30 dropped, 70 kept, 10 dropped at the very end.
+        const auto all = stereoSine(210);
+        SampleRing ring(1000, kChannels);
+        ring.write(all.data(), 100);
+        ring.write(all.data() + 130 * kChannels, 70);
+        DropoutQueue dropouts(16);
+        dropouts.try_enqueue(Dropout{100, 30, DropoutKind::RingOverflow});
+        dropouts.try_enqueue(Dropout{150, 0, DropoutKind::Xrun});
+        dropouts.try_enqueue(Dropout{200, 10, DropoutKind::RingOverflow});
+        {
+            DiskWriter writer(ring, dropouts, std::move(*file), path, kRate, {});
+            writer.start();
+            QVERIFY(!writer.finish().has_value());
+            QCOMPARE(writer.framesWritten(), std::int64_t(210));
+            QCOMPARE(writer.dropoutsLogged(), 3);
+        }
+        AudioFormat info;
+        const auto back = readAll(path, &info);
+        QCOMPARE(info.frames, std::int64_t(210));
+        for (std::int64_t f = 0; f < 210; ++f) {
+            const bool lost = (f >= 100 && f < 130) || f >= 200;
+            for (int c = 0; c < kChannels; ++c) {
+                const float expected = lost ? 0.0f : all[f * kChannels + c];
+                QCOMPARE(back[f * kChannels + c], expected);
+            }
+        }
+        std::ifstream log(DropoutLog::pathFor(path));
+        std::string header;
+        std::getline(log, header);
+        std::string line;
+        std::vector<std::string> lines;
+        while (std::getline(log, line)) {
+            lines.push_back(line);
+        }
+        QCOMPARE(lines.size(), std::size_t(3));
+        QVERIFY(lines[0].starts_with("100\t") && lines[0].ends_with("\t30\toverflow"));
+        QVERIFY(lines[1].starts_with("150\t") && lines[1].ends_with("\t0\txrun"));
+        QVERIFY(lines[2].starts_with("200\t") && lines[2].ends_with("\t10\toverflow"));
+    }
+
+    void aTakeWithoutDropoutsHasNoSidecar() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("clean.wav").toStdString();
+        QVERIFY(!writeThroughDiskWriter(path, FileFormat::Wav16, stereoSine(1000)).has_value());
+        QVERIFY(!QFile::exists(QString::fromStdString(DropoutLog::pathFor(path))));
     }
 
     // A write that fails mid-take (here: the file-size limit) stops cleanly with a message,
