@@ -1,0 +1,101 @@
+#include "AudioSystem.h"
+#include "Recorder.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tapedeck;
+
+// Device listing, lookup, rate support and re-scanning against the test sound server.
+class DeviceTest : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<AudioSystem> system_;
+
+    const DeviceInfo& defaultInput() {
+        for (const auto& d : system_->devices()) {
+            if (d.isDefaultInput) {
+                return d;
+            }
+        }
+        qFatal("no default input");
+    }
+
+private slots:
+    void initTestCase() {
+        auto system = AudioSystem::start();
+        QVERIFY(system.ok());
+        system_ = std::move(*system);
+    }
+
+    void theServerIsListedWithDefaults() {
+        const auto& devices = system_->devices();
+        QVERIFY(!devices.empty());
+        int defaultInputs = 0;
+        int defaultOutputs = 0;
+        for (const auto& d : devices) {
+            QVERIFY(!d.name.empty());
+            QVERIFY(!d.hostApi.empty());
+            QVERIFY(d.defaultSampleRate > 0);
+            defaultInputs += d.isDefaultInput ? 1 : 0;
+            defaultOutputs += d.isDefaultOutput ? 1 : 0;
+        }
+        QCOMPARE(defaultInputs, 1);
+        QCOMPARE(defaultOutputs, 1);
+    }
+
+    void devicesAreFoundByExactNameByUniquePartOrAsTheDefault() {
+        const DeviceInfo& input = defaultInput();
+        QCOMPARE(system_->findDevice("", Direction::Input)->name, input.name);
+        QCOMPARE(system_->findDevice(input.name, Direction::Input)->name, input.name);
+        QVERIFY(system_->findExact(input.hostApi, input.name) != nullptr);
+        QVERIFY(system_->findExact("No API", input.name) == nullptr);
+        const auto missing = system_->findDevice("Nonexistent Microphone", Direction::Input);
+        QCOMPARE(missing.error().code, ErrorCode::DeviceNotFound);
+        // "pulse" and "default" both exist here: a part of a name both share is ambiguous.
+        const auto both = system_->findDevice("u", Direction::Input);
+        QCOMPARE(both.error().code, ErrorCode::DeviceAmbiguous);
+        QVERIFY(both.error().message.find("several devices") != std::string::npos);
+        QVERIFY(system_->findDevice("PULS", Direction::Input).ok()); // case does not matter
+    }
+
+    void standardRatesAreCheckedAndExplained() {
+        const DeviceInfo& input = defaultInput();
+        const auto rates = system_->supportedRates(input, Direction::Input, 2);
+        QVERIFY(std::find(rates.begin(), rates.end(), 48000) != rates.end());
+        QVERIFY(std::find(rates.begin(), rates.end(), 44100) != rates.end());
+        QVERIFY(system_->checkFormat(input, Direction::Input, 2, 48000).ok());
+        const Status tooMany = system_->checkFormat(input, Direction::Input, 1000, 48000);
+        QCOMPARE(tooMany.error().code, ErrorCode::UnsupportedChannels);
+        QVERIFY(tooMany.error().message.find(input.name) != std::string::npos);
+        const Status absurd = system_->checkFormat(input, Direction::Input, 2, 5'000'000);
+        QCOMPARE(absurd.error().code, ErrorCode::UnsupportedRate);
+        QVERIFY2(absurd.error().message.find("it supports") != std::string::npos,
+                 absurd.error().message.c_str());
+    }
+
+    void rescanningWorksWithNoStreamOpenAndKeepsTheDevices() {
+        const auto before = system_->devices();
+        QVERIFY(system_->rescan().ok());
+        QCOMPARE(system_->devices().size(), before.size());
+        for (const auto& d : before) {
+            QVERIFY(system_->findExact(d.hostApi, d.name) != nullptr);
+        }
+    }
+
+    void rescanningIsRefusedWhileRecording() {
+        QTemporaryDir dir;
+        RecordSettings settings;
+        settings.path = dir.filePath("t.wav").toStdString();
+        auto recorder = Recorder::start(*system_, settings);
+        QVERIFY(recorder.ok());
+        const Status refused = system_->rescan();
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.find("Stop first") != std::string::npos);
+        QVERIFY((*recorder)->stop().ok());
+        QVERIFY(system_->rescan().ok());
+    }
+};
+
+QTEST_APPLESS_MAIN(DeviceTest)
+#include "DeviceTest.moc"
