@@ -8,10 +8,12 @@ build_packages=(
     qt6-base-dev qt6-base-dev-tools libgl-dev
     portaudio19-dev libsndfile1-dev libsoxr-dev libreaderwriterqueue-dev
     libasound2-plugins
+    qt6-tools-dev qt6-l10n-tools
 )
 test_packages=(
     pipewire pipewire-bin pipewire-pulse wireplumber dbus-daemon pulseaudio-utils
     xvfb xauth x11-apps imagemagick xdotool procps
+    desktop-file-utils appstream dpkg-dev file
 )
 
 packages=("${build_packages[@]}")

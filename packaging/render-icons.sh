@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../resources/icons"
 app_id=io.github.tapedeck.Tapedeck
-for size in 16 22 24 32 48 64 128 256 512; do
+sizes=(16 22 24 32 48 64 128 256 512) # keep in step with packaging/CMakeLists.txt
+for size in "${sizes[@]}"; do
     mkdir -p "hicolor/${size}x${size}"
     rsvg-convert --width "$size" --height "$size" --output "hicolor/${size}x${size}/${app_id}.png" \
         "${app_id}.svg"
 done
-echo "rendered: $(ls hicolor | tr '\n' ' ')"
+echo "rendered ${app_id}.png at ${sizes[*]} pixels"
