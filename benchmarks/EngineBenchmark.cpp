@@ -1,0 +1,141 @@
+// Engine figures against a real sound server (run it inside tests/audio/with-sound-server.sh):
+// the time our callback takes per block when recording and playing at 48 kHz stereo with
+// 256-frame buffers, and the CPU time `tapedeck --play` uses for a 60-second file.
+// Prints figures; never fails on timing.
+#include "AudioSystem.h"
+#include "Player.h"
+#include "Recorder.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sndfile.h>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace tapedeck;
+
+namespace {
+
+constexpr int kRate = 48000;
+constexpr int kChannels = 2;
+constexpr int kBlock = 256;
+constexpr int kStreamSeconds = 10;
+constexpr int kPlaySeconds = 60;
+
+bool writeTestFile(const std::string& path, int seconds) {
+    SF_INFO info{};
+    info.samplerate = kRate;
+    info.channels = kChannels;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+    SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
+    if (file == nullptr) {
+        return false;
+    }
+    std::vector<float> second(kRate * kChannels);
+    for (int s = 0; s < seconds; ++s) {
+        for (int i = 0; i < kRate; ++i) {
+            const double t = static_cast<double>(s * kRate + i) / kRate;
+            second[i * 2] = static_cast<float>(0.5 * std::sin(2 * M_PI * 440 * t));
+            second[i * 2 + 1] = static_cast<float>(0.5 * std::sin(2 * M_PI * 660 * t));
+        }
+        sf_writef_float(file, second.data(), kRate);
+    }
+    sf_close(file);
+    return true;
+}
+
+void report(const char* what, const StreamStats& stats) {
+    const double periodMicros = 1e6 * kBlock / kRate;
+    std::printf("%-28s %8lld callbacks  median %6.1f us  worst %6.1f us  "
+                "(%.3f%% / %.2f%% of the %.0f us period)  dropouts %lld  xruns %lld\n",
+                what, static_cast<long long>(stats.callbacks), stats.callbackMedianMicros,
+                stats.callbackWorstMicros, 100 * stats.callbackMedianMicros / periodMicros,
+                100 * stats.callbackWorstMicros / periodMicros, periodMicros,
+                static_cast<long long>(stats.dropouts), static_cast<long long>(stats.xruns));
+}
+
+template <typename Stream> void runFor(Stream& stream, int seconds) {
+    EngineEvent event;
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        stream.poll();
+        while (stream.nextEvent(event)) {
+        }
+    }
+}
+
+void measurePlayCpu(const std::string& tapedeck, const std::string& file) {
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t child = fork();
+    if (child == 0) {
+        execl(tapedeck.c_str(), tapedeck.c_str(), "--play", file.c_str(), nullptr);
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(child, &status, 0, &usage);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double user = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6;
+    const double sys = usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+    std::printf("tapedeck --play, %d s file:  wall %.2f s, CPU %.3f s (user %.3f + sys %.3f), "
+                "%.2f%% of one core, max RSS %ld kB, exit %d\n",
+                kPlaySeconds, wall, user + sys, user, sys, 100 * (user + sys) / wall,
+                usage.ru_maxrss, WEXITSTATUS(status));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: engine_benchmark PATH/TO/tapedeck [WORK_DIR]\n");
+        return 2;
+    }
+    const std::string work = argc > 2 ? argv[2] : std::filesystem::temp_directory_path().string();
+    const std::string playFile = work + "/tapedeck-bench-60s.wav";
+    const std::string takeFile = work + "/tapedeck-bench-take.wav";
+    std::filesystem::remove(takeFile);
+    if (!writeTestFile(playFile, kPlaySeconds)) {
+        std::fprintf(stderr, "cannot write %s\n", playFile.c_str());
+        return 1;
+    }
+    auto system = AudioSystem::start();
+    if (!system) {
+        std::fprintf(stderr, "%s\n", system.error().message.c_str());
+        return 1;
+    }
+    RecordSettings record;
+    record.path = takeFile;
+    record.sampleRate = kRate;
+    record.channels = kChannels;
+    record.framesPerBuffer = kBlock;
+    if (auto recorder = Recorder::start(**system, record)) {
+        runFor(**recorder, kStreamSeconds);
+        (*recorder)->stop();
+        report("record 48 kHz stereo 256:", (*recorder)->stats());
+    } else {
+        std::fprintf(stderr, "record: %s\n", recorder.error().message.c_str());
+    }
+    PlaySettings play;
+    play.path = playFile;
+    play.framesPerBuffer = kBlock;
+    if (auto player = Player::open(**system, play)) {
+        (*player)->play();
+        runFor(**player, kStreamSeconds);
+        (*player)->stop();
+        report("play 48 kHz stereo 256:", (*player)->stats());
+    } else {
+        std::fprintf(stderr, "play: %s\n", player.error().message.c_str());
+    }
+    system->reset();
+    measurePlayCpu(argv[1], playFile);
+    std::filesystem::remove(takeFile);
+    std::filesystem::remove(playFile);
+    return 0;
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Prints Tapedeck's performance figures. Timing is reported, never judged: nothing here fails
+# because the machine is slow.
+#
+#   benchmarks/run.sh [BUILD_DIR]     (default: build; build it first, any build type)
+#
+# 1. summaries and waveform view on a generated 60-minute stereo 48 kHz 16-bit WAV
+# 2. engine: callback time per block (record and play, 48 kHz stereo, 256 frames) and the CPU
+#    time of `tapedeck --play` for a 60-second file, against the private test sound server
+# 3. launch to window shown, under Xvfb (median of several launches)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build="${1:-build}"
+tapedeck="$PWD/$build/app/tapedeck"
+launches=7
+
+echo "=== Summaries and view (60-minute file) ==="
+QT_QPA_PLATFORM=offscreen "$build/benchmarks/tapedeck_benchmarks"
+
+echo
+echo "=== Engine (real streams on the test sound server) ==="
+tests/audio/with-sound-server.sh "$build/benchmarks/engine_benchmark" "$tapedeck"
+
+echo
+echo "=== Launch to window shown (Xvfb, $launches launches) ==="
+# Each launch: time from exec to the window being mapped, as seen by the X server.
+tests/audio/with-sound-server.sh xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+    tapedeck="$1"; launches="$2"
+    for i in $(seq "$launches"); do
+        start=$(date +%s%N)
+        "$tapedeck" >/dev/null 2>&1 &
+        pid=$!
+        # xdotool --sync polls only twice a second: poll ourselves, every 2 ms.
+        until xdotool search --onlyvisible --name "^Tapedeck" >/dev/null 2>&1; do sleep 0.002; done
+        end=$(date +%s%N)
+        echo $(( (end - start) / 1000000 ))
+        kill "$pid"; wait "$pid" 2>/dev/null || true
+    done | sort -n | awk "{ a[NR] = \$1 } END { printf \"launch to window: median %d ms, best %d ms, worst %d ms\\n\", a[int((NR + 1) / 2)], a[1], a[NR] }"
+' _ "$tapedeck" "$launches"
