@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
         return cli::play(commandLine);
     case cli::Mode::Info:
         return cli::info(commandLine);
+    case cli::Mode::Recover:
+        return cli::recover(commandLine);
     case cli::Mode::Gui:
         break;
     }

@@ -14,7 +14,7 @@ template <typename T> bool parseNumber(const std::string& text, T& out) {
 
 bool setMode(CommandLine& cl, Mode mode, std::string& error) {
     if (cl.mode != Mode::Gui && cl.mode != mode) {
-        error = "Choose one of --list-devices, --record, --play and --info.";
+        error = "Choose one of --list-devices, --record, --play, --info and --recover.";
         return false;
     }
     cl.mode = mode;
@@ -58,6 +58,15 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
                                                 : Mode::Info;
             if (!setMode(cl, mode, error) || !value(cl.file)) {
                 return fail(error);
+            }
+        } else if (arg == "--recover") {
+            if (!setMode(cl, Mode::Recover, error)) {
+                return fail(error);
+            }
+            // The folder is optional: the current one by default.
+            cl.file = ".";
+            if (i + 1 < arguments.size() && !arguments[i + 1].starts_with("-")) {
+                cl.file = arguments[++i];
             }
         } else if (arg == "--duration") {
             double seconds = 0;
@@ -122,11 +131,13 @@ std::string helpText() {
                          [--channels N] [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
   tapedeck --play FILE [--output-device NAME] [--buffer FRAMES]
   tapedeck --info FILE [--json]      format, duration and levels of a sound file
+  tapedeck --recover [FOLDER]        repair takes a crash left unfinished (default: .)
   tapedeck --help | --version
 
 Device NAME matches a device's name exactly or by a unique part of it; the default is the
 system's default device. --record stops after --duration, or on Ctrl+C, and keeps every
-sample recorded. Recording never overwrites an existing file.
+sample recorded. Recording never overwrites an existing file. If Tapedeck is killed or
+the computer stops mid-take, --recover makes the take whole again.
 )";
 }
 

@@ -6,13 +6,13 @@
 
 namespace tapedeck::cli {
 
-enum class Mode { Gui, ListDevices, Record, Play, Info, Help, Version };
+enum class Mode { Gui, ListDevices, Record, Play, Info, Recover, Help, Version };
 
 // What the user asked for on the command line.
 struct CommandLine {
     Mode mode = Mode::Gui;
     bool json = false;
-    std::string file;                   // --record / --play / --info FILE
+    std::string file;                   // --record / --play / --info FILE, --recover FOLDER
     std::vector<std::string> openFiles; // plain arguments: files to open in the window
     std::optional<double> durationSeconds;
     std::string inputDevice;

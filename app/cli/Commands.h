@@ -10,6 +10,8 @@ int listDevices(const CommandLine& commandLine);
 int record(const CommandLine& commandLine);
 int play(const CommandLine& commandLine);
 int info(const CommandLine& commandLine);
+// Repairs every unfinished take in commandLine.file (a folder), one line per take.
+int recover(const CommandLine& commandLine);
 
 // Prints "tapedeck: MESSAGE" on stderr and returns 1.
 int fail(const std::string& message);
