@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <utility>
+#include <vector>
 
 namespace tapedeck {
 
@@ -19,6 +20,20 @@ std::string formatInfoName(int format) {
         return "Unknown";
     }
     return info.name;
+}
+
+// Frames that decode from the current position to the end.
+std::int64_t countFrames(SNDFILE* file, int channels) {
+    constexpr sf_count_t kChunkFrames = 16384;
+    std::vector<float> chunk(static_cast<std::size_t>(kChunkFrames) * channels);
+    std::int64_t frames = 0;
+    for (;;) {
+        const sf_count_t n = sf_readf_float(file, chunk.data(), kChunkFrames);
+        if (n <= 0) {
+            return frames;
+        }
+        frames += n;
+    }
 }
 
 } // namespace
@@ -48,6 +63,20 @@ Result<SoundFile> SoundFile::open(const std::string& path) {
         sf_close(file);
         return Error{ErrorCode::FileUnreadable,
                      "The file " + path + " has no usable sample rate or channel count."};
+    }
+    if (info.frames == SF_COUNT_MAX || info.frames < 0) {
+        // libsndfile does not know the length (a FLAC or Ogg file whose writer never
+        // finished, e.g. after a crash): count the frames once, then start again.
+        info.frames = countFrames(file, info.channels);
+        sf_close(file);
+        SF_INFO again{};
+        file = sf_open(path.c_str(), SFM_READ, &again);
+        if (file == nullptr || again.channels != info.channels) {
+            if (file != nullptr) {
+                sf_close(file);
+            }
+            return Error{ErrorCode::FileUnreadable, "The file " + path + " cannot be read."};
+        }
     }
     AudioFormat format;
     format.sampleRate = info.samplerate;

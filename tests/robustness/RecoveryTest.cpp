@@ -3,6 +3,8 @@
 
 #include "recovery/RecordingJournal.h"
 #include "recovery/Recovery.h"
+#include "summary/AudioFileInfo.h"
+#include "summary/SoundFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -256,6 +258,22 @@ private slots:
         const auto again = repairTakeFile(take, {});
         QVERIFY(again.ok());
         QVERIFY(again->method == RepairMethod::AlreadyWhole);
+    }
+
+    void aTakeOfUnknownLengthOpensBeforeItIsRecovered() {
+        // libsndfile cannot tell the length of an unfinished FLAC take: opening it must
+        // count the frames rather than believe "unknown" (which once aborted --info).
+        constexpr std::int64_t kFrames = kRate + 500;
+        const std::string take = newPath("flac");
+        QVERIFY(writeCrashedTake(take, FileFormat::Flac, kRate, 2, testSignal(kFrames, 2), 0));
+        QCOMPARE(headerFrames(take), std::int64_t{SF_COUNT_MAX});
+        const std::int64_t decodable = static_cast<std::int64_t>(decodeAll(take).size() / 2);
+        const auto opened = SoundFile::open(take);
+        QVERIFY(opened.ok());
+        QCOMPARE(opened->format().frames, decodable);
+        const auto info = analyzeAudioFile(take);
+        QVERIFY2(info.ok(), info.ok() ? "" : info.error().message.c_str());
+        QCOMPARE(info->frames, decodable);
     }
 
     void aCrashedOggTakeLosesOnlyItsUnfinishedPage() {
