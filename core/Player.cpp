@@ -237,8 +237,11 @@ Status Player::stop() {
     PlayerState& s = *state_;
     if (!s.stopped) {
         s.stopped = true;
+        // At the end of the file, let the buffers already queued play out (the last
+        // fraction of a second is still on its way to the speaker); otherwise stop at once.
+        const bool atEnd = s.finished.load(std::memory_order_acquire);
         s.paused.store(true, std::memory_order_release);
-        closeStream(s.stream, StopMode::Abort, state_, kCloseTimeout);
+        closeStream(s.stream, atEnd ? StopMode::Drain : StopMode::Abort, state_, kCloseTimeout);
         s.reader->stop();
     }
     if (s.failure) {

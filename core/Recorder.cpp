@@ -10,6 +10,7 @@
 #include "StreamCloser.h"
 #include "StreamRegistry.h"
 #include "StreamWatchdog.h"
+#include "recovery/RecordingJournal.h"
 
 #include <algorithm>
 #include <atomic>
@@ -40,6 +41,7 @@ struct RecorderState {
     std::unique_ptr<SampleRing> ring;
     DropoutQueue dropoutQueue{kDropoutQueueCapacity};
     std::unique_ptr<DiskWriter> writer;
+    RecordingJournal journal; // beside the take until it is finalized: crash recovery
     EventQueue events;
     CallbackTimer timer;
     StreamWatchdog watchdog;
@@ -166,6 +168,22 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     if (!file) {
         return file.error();
     }
+    // The journal reaches the disk before the first sample does, so a crash at any moment
+    // leaves a take that recovery can find.
+    JournalEntry entry;
+    entry.takePath = settings.path;
+    entry.hostApi = device->hostApi;
+    entry.deviceName = device->name;
+    entry.sampleRate = state->sampleRate;
+    entry.channels = state->channels;
+    entry.format = settings.format;
+    auto journal = RecordingJournal::begin(entry);
+    if (!journal) {
+        file->close();
+        std::remove(settings.path.c_str());
+        return journal.error();
+    }
+    state->journal = std::move(*journal);
     const auto ringFrames = static_cast<std::int64_t>(kRingSeconds * state->sampleRate);
     state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
     state->writer =
@@ -186,6 +204,7 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     if (err != paNoError) {
         state->writer->finish();
         std::remove(settings.path.c_str()); // nothing was recorded: leave no empty file behind
+        state->journal.finish();
         return streamError(err, *device);
     }
     StreamRegistry::instance().opened();
@@ -199,6 +218,7 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
         state->stream = nullptr;
         state->writer->finish();
         std::remove(settings.path.c_str());
+        state->journal.finish();
         return streamError(err, *device);
     }
     return std::unique_ptr<Recorder>(new Recorder(std::move(state)));
@@ -251,6 +271,8 @@ Status Recorder::stop() {
         if (auto writeError = s.writer->finish(); writeError && !s.failure) {
             s.failure = writeError;
         }
+        // The file is closed and its header final, even after a failure: nothing to recover.
+        s.journal.finish();
     }
     if (s.failure) {
         return *s.failure;

@@ -16,7 +16,15 @@ using namespace tapedeck::testing;
 
 namespace {
 constexpr int kServerRate = 48000;
-constexpr int kMaxLag = kServerRate; // ±1 s: streams start at different moments
+// What tapedeck played last is still in the server's pipeline when it exits: the monitor
+// keeps recording this long after.
+constexpr int kMonitorTailMs = 500;
+
+// The signal may sit anywhere in a recording: how long a process takes to start its stream
+// depends on the machine's load (seen: 0.1 s idle, over 1 s on a busy CI machine).
+std::int64_t anywhereIn(const std::vector<float>& recording) {
+    return static_cast<std::int64_t>(recording.size());
+}
 
 // RMS over the loud part only, so the silence around a recording does not count.
 double rmsDb(const std::vector<float>& samples) {
@@ -79,12 +87,13 @@ private slots:
         QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
         const CliRun run = runTapedeck({"--play", file});
         QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
+        QTest::qWait(kMonitorTailMs);
         const auto recorded = monitor.stopRecording();
         QVERIFY(recorded.has_value());
         for (int channel = 0; channel < 2; ++channel) {
             const auto reference = SignalComparison::channel(chirp, 2, channel);
             const auto heard = SignalComparison::channel(recorded->samples, 2, channel);
-            const Comparison c = SignalComparison::compare(reference, heard, kMaxLag);
+            const Comparison c = SignalComparison::compare(reference, heard, anywhereIn(heard));
             qInfo("play → monitor, channel %d: lag %lld, correlation %.5f, residual %.1f dB",
                   channel, static_cast<long long>(c.lagFrames), c.correlation, c.residualDb);
             QVERIFY(c.correlation > 0.999);
@@ -111,7 +120,7 @@ private slots:
         QCOMPARE(take->frames(), qint64(3 * kServerRate)); // the stream stops on the frame
         const auto reference = SignalComparison::channel(chirp, 2, 0);
         const auto heard = SignalComparison::channel(take->samples, 2, 0);
-        const Comparison c = SignalComparison::compare(reference, heard, 3 * kServerRate / 2);
+        const Comparison c = SignalComparison::compare(reference, heard, anywhereIn(heard));
         qInfo("record: lag %lld, correlation %.5f, residual %.1f dB",
               static_cast<long long>(c.lagFrames), c.correlation, c.residualDb);
         QVERIFY(c.correlation > 0.999);
@@ -130,6 +139,7 @@ private slots:
         QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
         const CliRun run = runTapedeck({"--play", file});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QTest::qWait(kMonitorTailMs);
         const auto recorded = monitor.stopRecording();
         QVERIFY(recorded.has_value());
         // The same sweep computed at 48 kHz is what a correct resampling sounds like.
@@ -137,7 +147,7 @@ private slots:
             SignalGenerator::chirp(100, 8000, 0.5, 2 * kServerRate, 1, kServerRate);
         for (int channel = 0; channel < 2; ++channel) { // mono plays on both channels
             const auto heard = SignalComparison::channel(recorded->samples, 2, channel);
-            const Comparison c = SignalComparison::compare(reference, heard, kMaxLag);
+            const Comparison c = SignalComparison::compare(reference, heard, anywhereIn(heard));
             qInfo("44.1 kHz on 48 kHz, channel %d: correlation %.5f, residual %.1f dB", channel,
                   c.correlation, c.residualDb);
             // Played at the wrong rate, a sweep would not correlate at all. The residual is
