@@ -13,6 +13,7 @@ build_packages=(
 test_packages=(
     pipewire pipewire-bin pipewire-pulse wireplumber dbus-daemon pulseaudio-utils
     xvfb xauth x11-apps imagemagick xdotool procps
+    clang libclang-rt-14-dev
     desktop-file-utils appstream dpkg-dev file
 )
 

@@ -80,5 +80,11 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(SoakTest)
+int main(int argc, char** argv) {
+    // Qt Test stops a test function after five minutes by default; this one takes ten.
+    qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number((kSeconds + 120) * 1000));
+    QCoreApplication app(argc, argv);
+    SoakTest test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "SoakTest.moc"
