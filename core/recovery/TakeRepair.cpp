@@ -24,6 +24,8 @@ constexpr std::int64_t kCopyChunkFrames = 65536;
 // written: it holds no audio.
 constexpr std::uint64_t kLargestHeader = 512;
 constexpr std::uint64_t kLargestRewrittenHeader = 1 << 20;
+// The metadata libsndfile writes before the first FLAC frame is well under this.
+constexpr std::uintmax_t kLargestFlacWithoutFrames = 8192;
 
 Error unreadable(const std::string& path, const std::string& why) {
     return {ErrorCode::FileUnreadable, "Cannot repair " + path + ": " + why};
@@ -418,6 +420,14 @@ Result<RepairOutcome> rewriteFlac(const std::string& path) {
     SF_INFO inInfo{};
     SNDFILE* in = sf_open(path.c_str(), SFM_READ, &inInfo);
     if (in == nullptr) {
+        std::error_code ec;
+        if (std::filesystem::file_size(path, ec) <= kLargestFlacWithoutFrames && !ec) {
+            // Stopped before the encoder wrote its first block: only the metadata is there,
+            // and libsndfile reads no FLAC file without frames. Nothing to keep or repair.
+            RepairOutcome outcome;
+            outcome.method = RepairMethod::EmptyTake;
+            return outcome;
+        }
         return unreadable(path, std::string("its FLAC stream is damaged (") + sf_strerror(nullptr) +
                                     ").");
     }
@@ -450,6 +460,15 @@ Result<RepairOutcome> rewriteFlac(const std::string& path) {
     }
     sf_close(in);
     const int closeError = sf_close(out);
+    if (writeOk && closeError == 0 && frames == 0) {
+        // No frame decodes: keep the file as it is (libsndfile reads no FLAC file without
+        // frames, so a rewritten one would be no better).
+        ::unlink(temporary.c_str());
+        RepairOutcome outcome;
+        outcome.method = RepairMethod::EmptyTake;
+        outcome.sampleRate = inInfo.samplerate;
+        return outcome;
+    }
     if (!writeOk || closeError != 0) {
         ::unlink(temporary.c_str());
         return Error{ErrorCode::WriteFailed,

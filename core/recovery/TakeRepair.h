@@ -14,7 +14,8 @@ enum class RepairMethod {
     HeaderPatched, // WAV/RF64: the sizes in the header now cover every frame on disk
     Truncated,     // Ogg: an unfinished last page (undecodable) was cut off
     Rewritten,     // FLAC: every decodable frame copied into a fresh, finalized file
-    EmptyTake,     // the take held no audio: now a valid file with zero frames
+    EmptyTake,     // the take held no audio: now a valid file with zero frames (a FLAC
+                   // file with no frames is left as it is: libsndfile cannot read one)
     Missing,       // the take file no longer exists
 };
 

@@ -301,6 +301,22 @@ private slots:
         QCOMPARE(headerFrames(take), std::int64_t{0});
     }
 
+    void aFlacTakeStoppedBeforeItsFirstBlockHoldsNoAudio() {
+        const std::string take = newPath("flac");
+        QVERIFY(writeCrashedTake(take, FileFormat::Flac, kRate, 2, testSignal(100, 2), 0));
+        const auto repaired = repairTakeFile(take, {FileFormat::Flac, kRate, 2});
+        QVERIFY2(repaired.ok(), repaired.ok() ? "" : repaired.error().message.c_str());
+        QVERIFY(repaired->method == RepairMethod::EmptyTake);
+    }
+
+    void anOggTakeStoppedBeforeItsFirstAudioPageIsEmpty() {
+        const std::string take = newPath("ogg");
+        QVERIFY(writeCrashedTake(take, FileFormat::OggVorbis, kRate, 2, testSignal(4800, 2), 0));
+        const auto repaired = repairTakeFile(take, {FileFormat::OggVorbis, kRate, 2});
+        QVERIFY2(repaired.ok(), repaired.ok() ? "" : repaired.error().message.c_str());
+        QCOMPARE(repaired->frames, std::int64_t{0});
+    }
+
     void aFinishedTakeIsLeftUntouched() {
         const auto signal = testSignal(kRate, 2);
         const std::string take = newPath("wav");
