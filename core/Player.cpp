@@ -7,6 +7,7 @@
 #include "RealtimeScope.h"
 #include "SampleRing.h"
 #include "StreamCloser.h"
+#include "StreamCounters.h"
 #include "StreamRegistry.h"
 #include "StreamWatchdog.h"
 
@@ -22,11 +23,6 @@ constexpr double kRingSeconds = 2.0;
 constexpr double kPrefillSeconds = 0.5;
 constexpr auto kPrefillTimeout = std::chrono::milliseconds(2000);
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
-
-void bump(std::atomic<std::int64_t>& counter, std::int64_t by = 1) noexcept {
-    // Only the audio thread writes these counters: a load and a store is enough.
-    counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
-}
 } // namespace
 
 // Everything the callback can see; shared with the stream closer (see Recorder).
@@ -40,19 +36,14 @@ struct PlayerState {
     std::unique_ptr<SampleRing> ring;
     std::unique_ptr<DiskReader> reader;
     EventQueue events;
-    CallbackTimer timer;
     StreamWatchdog watchdog;
 
     std::atomic<bool> paused{true};
     // Written by the audio thread only.
-    std::atomic<std::int64_t> consumedSinceFlush{0}; // device frames taken from the ring
-    std::atomic<std::int64_t> silenceAfterEnd{0};
+    AudioThreadCounter consumedSinceFlush; // device frames taken from the ring
+    AudioThreadCounter silenceAfterEnd;
     std::atomic<bool> finished{false};
-    std::atomic<std::int64_t> callbacks{0};
-    std::atomic<std::int64_t> framesPlayed{0};
-    std::atomic<std::int64_t> droppedFrames{0};
-    std::atomic<std::int64_t> dropouts{0};
-    std::atomic<std::int64_t> xruns{0};
+    StreamCounters counters; // counters.frames: frames played (device rate)
     std::atomic<bool> streamFinished{false};
 
     // Control thread only.
@@ -74,36 +65,36 @@ int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
     DiskReader& reader = *s.reader;
 
     if ((flags & paOutputUnderflow) != 0) {
-        bump(s.xruns);
+        s.counters.xruns.add();
         EngineEvent e;
         e.type = EngineEventType::Xrun;
-        e.count = s.xruns.load(std::memory_order_relaxed);
+        e.count = s.counters.xruns.value();
         s.events.push(e);
     }
     std::int64_t got = 0;
     if (reader.flushRequested()) {
         s.ring->discardAll();
-        s.consumedSinceFlush.store(0, std::memory_order_relaxed);
-        s.silenceAfterEnd.store(0, std::memory_order_relaxed);
+        s.consumedSinceFlush.reset();
+        s.silenceAfterEnd.reset();
         s.finished.store(false, std::memory_order_release);
         reader.acknowledgeFlush();
     } else if (!s.paused.load(std::memory_order_acquire) && !reader.seekPending()) {
         got = s.ring->read(out, frames);
-        bump(s.consumedSinceFlush, got);
-        bump(s.framesPlayed, got);
+        s.consumedSinceFlush.add(got);
+        s.counters.frames.add(got);
         if (got < frames) {
             if (reader.endOfFile()) {
-                bump(s.silenceAfterEnd, frames - got);
+                s.silenceAfterEnd.add(frames - got);
                 if (!s.finished.load(std::memory_order_relaxed) &&
-                    s.silenceAfterEnd.load(std::memory_order_relaxed) >= s.latencyFrames) {
+                    s.silenceAfterEnd.value() >= s.latencyFrames) {
                     s.finished.store(true, std::memory_order_release);
                     EngineEvent e;
                     e.type = EngineEventType::Finished;
                     s.events.push(e);
                 }
             } else {
-                bump(s.droppedFrames, frames - got);
-                bump(s.dropouts);
+                s.counters.droppedFrames.add(frames - got);
+                s.counters.dropouts.add();
                 EngineEvent e;
                 e.type = EngineEventType::Underflow;
                 e.count = frames - got;
@@ -117,8 +108,8 @@ int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
     EngineEvent levels;
     measureLevels(out, frames, channels, levels);
     s.events.push(levels);
-    bump(s.callbacks);
-    s.timer.record(started);
+    s.counters.callbacks.add();
+    s.counters.timer.record(started);
     return paContinue;
 }
 
@@ -256,8 +247,7 @@ std::optional<Error> Player::poll() {
         return s.failure;
     }
     if (s.streamFinished.load(std::memory_order_acquire) || Pa_IsStreamActive(s.stream) != 1 ||
-        s.watchdog.stalled(s.callbacks.load(std::memory_order_relaxed),
-                           std::chrono::steady_clock::now())) {
+        s.watchdog.stalled(s.counters.callbacks.value(), std::chrono::steady_clock::now())) {
         s.failure = Error{ErrorCode::DeviceLost,
                           s.device.name + " stopped playing: it may have been unplugged, or the "
                                           "sound server stopped. Choose another output device, "
@@ -290,8 +280,7 @@ std::int64_t Player::position() const {
         return reader.fileFrames();
     }
     const double toFile = static_cast<double>(reader.fileRate()) / s.deviceRate;
-    const std::int64_t heard =
-        s.consumedSinceFlush.load(std::memory_order_relaxed) - s.latencyFrames;
+    const std::int64_t heard = s.consumedSinceFlush.value() - s.latencyFrames;
     const auto heardFile = static_cast<std::int64_t>(std::max<std::int64_t>(0, heard) * toFile);
     return std::min(reader.basePosition() + heardFile, reader.fileFrames());
 }
@@ -317,16 +306,7 @@ const DeviceInfo& Player::device() const {
 
 StreamStats Player::stats() const {
     const PlayerState& s = *state_;
-    StreamStats out;
-    out.callbacks = s.callbacks.load(std::memory_order_relaxed);
-    out.framesProcessed = s.framesPlayed.load(std::memory_order_relaxed);
-    out.droppedFrames = s.droppedFrames.load(std::memory_order_relaxed);
-    out.dropouts = s.dropouts.load(std::memory_order_relaxed);
-    out.xruns = s.xruns.load(std::memory_order_relaxed);
-    out.lostEvents = s.events.lost();
-    out.callbackMedianMicros = s.timer.medianMicros();
-    out.callbackWorstMicros = s.timer.worstMicros();
-    return out;
+    return s.counters.snapshot(s.events.lost());
 }
 
 } // namespace tapedeck

@@ -8,6 +8,7 @@
 #include "RecordingFile.h"
 #include "SampleRing.h"
 #include "StreamCloser.h"
+#include "StreamCounters.h"
 #include "StreamRegistry.h"
 #include "StreamWatchdog.h"
 #include "recovery/RecordingJournal.h"
@@ -23,11 +24,6 @@ namespace {
 constexpr double kRingSeconds = 5.0;
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
 constexpr std::size_t kDropoutQueueCapacity = 256;
-
-void bump(std::atomic<std::int64_t>& counter, std::int64_t by = 1) noexcept {
-    // Only the audio thread writes these counters: a load and a store is enough.
-    counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
-}
 } // namespace
 
 // Everything the callback can see. Shared with the stream closer, so that a stream abandoned
@@ -43,18 +39,12 @@ struct RecorderState {
     std::unique_ptr<DiskWriter> writer;
     RecordingJournal journal; // beside the take until it is finalized: crash recovery
     EventQueue events;
-    CallbackTimer timer;
     StreamWatchdog watchdog;
 
-    // Written by the audio thread only.
-    std::atomic<std::int64_t> callbacks{0};
-    std::atomic<std::int64_t> framesCaptured{0};
-    std::atomic<std::int64_t> droppedFrames{0};
-    std::atomic<std::int64_t> dropouts{0};
-    std::atomic<std::int64_t> xruns{0};
-    std::atomic<std::int64_t> lostDropouts{0}; // dropouts the disk thread never heard of
-    std::atomic<bool> streamFinished{false};   // the finished callback ran
-    std::atomic<bool> reachedLimit{false};     // maxFrames captured: the stream completed
+    StreamCounters counters;                 // counters.frames: frames captured
+    AudioThreadCounter lostDropouts;         // dropouts the disk thread never heard of
+    std::atomic<bool> streamFinished{false}; // the finished callback ran
+    std::atomic<bool> reachedLimit{false};   // maxFrames captured: the stream completed
 
     // Control thread only.
     bool stopped = false;
@@ -69,20 +59,20 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     realtime::CallbackScope scope;
     const auto started = CallbackTimer::now();
     auto& s = *static_cast<RecorderState*>(userData);
-    const std::int64_t position = s.framesCaptured.load(std::memory_order_relaxed);
+    const std::int64_t position = s.counters.frames.value();
     const std::int64_t limit = s.settings.maxFrames;
     const auto frames = limit > 0 ? std::min<std::int64_t>(frameCount, limit - position)
                                   : static_cast<std::int64_t>(frameCount);
 
     if ((flags & (paInputOverflow | paInputUnderflow)) != 0) {
-        bump(s.xruns);
+        s.counters.xruns.add();
         EngineEvent e;
         e.type = EngineEventType::Xrun;
         e.frame = position;
-        e.count = s.xruns.load(std::memory_order_relaxed);
+        e.count = s.counters.xruns.value();
         s.events.push(e);
         if (!s.dropoutQueue.try_enqueue(Dropout{position, 0, DropoutKind::Xrun})) {
-            bump(s.lostDropouts);
+            s.lostDropouts.add();
         }
     }
     if (input == nullptr) {
@@ -96,12 +86,12 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     const auto* samples = static_cast<const float*>(input);
     const std::int64_t kept = s.ring->write(samples, frames);
     if (kept < frames) {
-        bump(s.droppedFrames, frames - kept);
-        bump(s.dropouts);
+        s.counters.droppedFrames.add(frames - kept);
+        s.counters.dropouts.add();
         // The disk thread writes the lost span as silence, so what follows stays in time.
         if (!s.dropoutQueue.try_enqueue(
                 Dropout{position + kept, frames - kept, DropoutKind::RingOverflow})) {
-            bump(s.lostDropouts);
+            s.lostDropouts.add();
         }
         EngineEvent e;
         e.type = EngineEventType::Overflow;
@@ -114,9 +104,9 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     levels.frame = position;
     s.events.push(levels);
 
-    bump(s.framesCaptured, frames);
-    bump(s.callbacks);
-    s.timer.record(started);
+    s.counters.frames.add(frames);
+    s.counters.callbacks.add();
+    s.counters.timer.record(started);
     if (limit > 0 && position + frames >= limit) {
         s.reachedLimit.store(true, std::memory_order_release);
         return paComplete;
@@ -244,8 +234,7 @@ std::optional<Error> Recorder::poll() {
         failure = s.writer->error();
     } else if (s.streamFinished.load(std::memory_order_acquire) ||
                Pa_IsStreamActive(s.stream) != 1 ||
-               s.watchdog.stalled(s.callbacks.load(std::memory_order_relaxed),
-                                  std::chrono::steady_clock::now())) {
+               s.watchdog.stalled(s.counters.callbacks.value(), std::chrono::steady_clock::now())) {
         failure = Error{ErrorCode::DeviceLost,
                         s.device.name +
                             " stopped sending audio: it may have been unplugged, or the sound "
@@ -286,17 +275,9 @@ bool Recorder::isRunning() const {
 
 StreamStats Recorder::stats() const {
     const RecorderState& s = *state_;
-    StreamStats out;
-    out.callbacks = s.callbacks.load(std::memory_order_relaxed);
-    out.framesProcessed = s.framesCaptured.load(std::memory_order_relaxed);
+    StreamStats out = s.counters.snapshot(s.events.lost());
     out.framesWritten = s.writer->framesWritten();
-    out.droppedFrames = s.droppedFrames.load(std::memory_order_relaxed);
-    out.dropouts = s.dropouts.load(std::memory_order_relaxed);
-    out.xruns = s.xruns.load(std::memory_order_relaxed);
-    out.lostEvents = s.events.lost();
-    out.lostDropoutMarks = s.lostDropouts.load(std::memory_order_relaxed);
-    out.callbackMedianMicros = s.timer.medianMicros();
-    out.callbackWorstMicros = s.timer.worstMicros();
+    out.lostDropoutMarks = s.lostDropouts.value();
     return out;
 }
 

@@ -1,11 +1,13 @@
 #include "Commands.h"
 #include "StopSignal.h"
 #include "TerminalStatus.h"
+#include "UserMessages.h"
 
 #include "AudioSystem.h"
 #include "Player.h"
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 namespace tapedeck::cli {
@@ -56,6 +58,12 @@ int play(const CommandLine& commandLine) {
     }
     if (const Status stopped = player.stop(); !stopped) {
         return fail(stopped.error().message);
+    }
+    const StreamStats stats = player.stats();
+    if (stats.dropouts + stats.xruns > 0) {
+        // Not an error, but the user should know the playback was not clean.
+        std::fprintf(UserMessages::stream(), "Played with %lld dropouts and %lld xruns.\n",
+                     static_cast<long long>(stats.dropouts), static_cast<long long>(stats.xruns));
     }
     return 0;
 }
