@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian 12), builds Tapedeck and runs the whole test suite:
-# the normal build with every test (unit, widget, real sound server), then the engine and
+# the normal build with every test (unit, widget, real sound server), the package checks,
+# then the engine and
 # unit tests again under ThreadSanitizer, then the whole suite under AddressSanitizer and
 # UBSan, then a one-minute fuzz run of the file-opening code.
 #
@@ -24,6 +25,9 @@ cmake --build build -j "$jobs"
 
 echo "=== Tests ==="
 ctest --test-dir build --output-on-failure -j "$jobs" -LE 'benchmark|soak'
+
+echo "=== Package: desktop file, metainfo, .deb built, installed, smoke-run, removed ==="
+packaging/check-package.sh build
 
 if [ "${SKIP_SANITIZERS:-0}" != "1" ]; then
     echo "=== Build with ThreadSanitizer (engine and unit tests) ==="
