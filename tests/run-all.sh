@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian 12), builds Tapedeck and runs the whole test suite:
 # the normal build with every test (unit, widget, real sound server), the package checks,
-# then the engine and
-# unit tests again under ThreadSanitizer, then the whole suite under AddressSanitizer and
-# UBSan, then a one-minute fuzz run of the file-opening code.
+# then the engine and unit tests again under ThreadSanitizer, then the whole suite under
+# AddressSanitizer and UBSan, then a one-minute fuzz run of the file-opening code.
 #
 #   tests/run-all.sh              install, build, test
 #   SKIP_INSTALL=1 tests/run-all.sh   (packages already installed)
