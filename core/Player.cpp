@@ -246,8 +246,8 @@ std::optional<Error> Player::poll() {
     if (s.stopped) {
         return s.failure;
     }
-    if (s.streamFinished.load(std::memory_order_acquire) || Pa_IsStreamActive(s.stream) != 1 ||
-        s.watchdog.stalled(s.counters.callbacks.value(), std::chrono::steady_clock::now())) {
+    if (s.watchdog.streamLost(s.stream, s.streamFinished.load(std::memory_order_acquire),
+                              s.counters.callbacks.value())) {
         s.failure = Error{ErrorCode::DeviceLost,
                           s.device.name + " stopped playing: it may have been unplugged, or the "
                                           "sound server stopped. Choose another output device, "

@@ -232,9 +232,8 @@ std::optional<Error> Recorder::poll() {
     }
     if (s.writer->failed()) {
         failure = s.writer->error();
-    } else if (s.streamFinished.load(std::memory_order_acquire) ||
-               Pa_IsStreamActive(s.stream) != 1 ||
-               s.watchdog.stalled(s.counters.callbacks.value(), std::chrono::steady_clock::now())) {
+    } else if (s.watchdog.streamLost(s.stream, s.streamFinished.load(std::memory_order_acquire),
+                                     s.counters.callbacks.value())) {
         failure = Error{ErrorCode::DeviceLost,
                         s.device.name +
                             " stopped sending audio: it may have been unplugged, or the sound "

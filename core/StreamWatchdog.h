@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdint>
 
+typedef void PaStream;
+
 namespace tapedeck {
 
 // Notices a stream whose callbacks stopped arriving (device unplugged, sound server killed
@@ -17,6 +19,11 @@ public:
         lastCount_ = 0;
         lastProgress_ = now;
     }
+
+    // Whether the stream is gone: its finished callback ran, PortAudio reports it inactive
+    // (a killed server), or its callbacks stopped arriving (a frozen one). Only for a stream
+    // that should be running.
+    bool streamLost(PaStream* stream, bool finishedCallbackRan, std::int64_t callbackCount);
 
     // Returns true when the stream counts as stalled.
     bool stalled(std::int64_t callbackCount, std::chrono::steady_clock::time_point now) {
