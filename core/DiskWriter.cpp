@@ -19,7 +19,11 @@ DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle f
     : ring_(ring), dropouts_(dropouts), log_(path, sampleRate),
       silence_(static_cast<std::size_t>(kChunkFrames * ring.channels()), 0.0f),
       file_(std::move(file)), path_(std::move(path)), onWritten_(std::move(onWritten)),
-      chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {}
+      chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {
+    SF_INFO info{};
+    sf_command(file_.get(), SFC_GET_CURRENT_SF_INFO, &info, sizeof info);
+    updateHeader_ = (info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_OGG;
+}
 
 DiskWriter::~DiskWriter() {
     finish();
@@ -63,8 +67,12 @@ void DiskWriter::run() {
         const auto now = std::chrono::steady_clock::now();
         if (now - lastSync >= kSyncInterval && !failed()) {
             // Rewrite the header for the length so far and push the data to the disk, so the
-            // file stays playable if the machine dies mid-take.
-            sf_command(file_.get(), SFC_UPDATE_HEADER_NOW, nullptr, 0);
+            // file stays playable if the machine dies mid-take. Not for Ogg: it has no length
+            // in a header, and libsndfile would write extra header pages into the stream,
+            // which makes the file unreadable.
+            if (updateHeader_) {
+                sf_command(file_.get(), SFC_UPDATE_HEADER_NOW, nullptr, 0);
+            }
             sf_write_sync(file_.get());
             lastSync = now;
         }

@@ -64,6 +64,7 @@ private:
     const std::string path_;
     SamplesWrittenFn onWritten_;
     std::vector<float> chunk_;
+    bool updateHeader_ = true; // rewrite the header on each sync (every format but Ogg)
     std::thread thread_;
     std::atomic<bool> stopRequested_{false};
     std::atomic<bool> failed_{false};

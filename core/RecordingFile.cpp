@@ -21,6 +21,11 @@ Error openFailure(int errnoValue, const std::string& path) {
         return {ErrorCode::FileExists,
                 path + " already exists. Tapedeck never records over a file; choose another name."};
     case ENOENT:
+        if (std::error_code ec; std::filesystem::is_directory(folderOf(path), ec)) {
+            // Special file systems such as /proc answer ENOENT for a folder that exists.
+            return {ErrorCode::Unwritable,
+                    "Files cannot be created in " + folderOf(path) + ". Choose another folder."};
+        }
         return {ErrorCode::Unwritable,
                 "The folder " + folderOf(path) + " does not exist. Create it or choose another."};
     case EACCES:
@@ -67,6 +72,9 @@ Result<SndfileHandle> createRecordingFile(const std::string& path, FileFormat fo
         return Error{ErrorCode::UnsupportedFormat, "Cannot write " + path + ": " + reason};
     }
     SndfileHandle file(handle);
+    // Clip samples beyond full scale instead of wrapping them around (integer WAV) or
+    // making the FLAC encoder give up and lose the rest of the take.
+    sf_command(handle, SFC_SET_CLIPPING, nullptr, SF_TRUE);
     // Stay a plain WAV file below 4 GiB; switch to RF64 only if the take grows past it.
     if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_RF64) {
         sf_command(handle, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);

@@ -112,6 +112,31 @@ private slots:
         }
     }
 
+    // Input beyond full scale (float capture can deliver it) is clipped, never wrapped, and
+    // never stops the FLAC encoder.
+    void samplesBeyondFullScaleAreClipped_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("flac") << "flac";
+        QTest::newRow("wav16") << "wav16";
+        QTest::newRow("wav24") << "wav24";
+    }
+    void samplesBeyondFullScaleAreClipped() {
+        QFETCH(QString, name);
+        const auto format = parseFileFormat(name.toStdString());
+        QTemporaryDir dir;
+        const std::string path =
+            dir.filePath("hot" + QString::fromStdString(fileExtension(*format))).toStdString();
+        auto samples = stereoSine(kRate);
+        samples[1000] = 1.5f;
+        samples[2001] = -3.0f;
+        QVERIFY(!writeThroughDiskWriter(path, *format, samples).has_value());
+        AudioFormat info;
+        const auto back = readAll(path, &info);
+        QCOMPARE(info.frames, static_cast<std::int64_t>(kRate));
+        QVERIFY(back[1000] > 0.99f);
+        QVERIFY(back[2001] < -0.99f);
+    }
+
     void aWavTakeIsAPlainWavFileBelow4GiB() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("take.wav").toStdString();
