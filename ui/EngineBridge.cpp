@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace tapedeck {
 
@@ -147,6 +148,10 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
             break;
         case EngineEventType::Xrun:
         case EngineEventType::Overflow:
+            // Counted in the stream's stats, read below; a take also marks where.
+            if constexpr (std::is_same_v<Engine, Recorder>)
+                emit dropoutAt(event.frame);
+            break;
         case EngineEventType::Underflow:
             break; // counted in the stream's stats, read below
         }

@@ -62,6 +62,9 @@ signals:
     void levelsChanged(const tapedeck::MeterReading& reading);
     void positionChanged(qint64 frame);
     void countsChanged(qint64 dropouts, qint64 xruns);
+    // While recording: audio was lost at this frame of the take (the disk fell behind, or
+    // the device reported an overflow). Events the queue could not hold are only counted.
+    void dropoutAt(qint64 frame);
     void playbackFinished();
     // The take ended on its own (device lost, disk full…). The file is finalized.
     void recordingFailed(const QString& path, const tapedeck::UserMessage& text);

@@ -12,6 +12,7 @@ namespace tapedeck {
 namespace {
 
 const QColor kAlertColour(218, 54, 51);
+const QColor kWarningColour(230, 160, 20);
 constexpr double kAlertMix = 0.22; // how much of the alert colour tints the window colour
 constexpr int kIconSize = 24;
 
@@ -66,6 +67,19 @@ ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
 }
 
 void ErrorBanner::showMessage(const UserMessage& text) {
+    present(text, false);
+}
+
+void ErrorBanner::showWarning(const UserMessage& text) {
+    present(text, true);
+}
+
+void ErrorBanner::present(const UserMessage& text, bool warning) {
+    if (warning != warning_) {
+        warning_ = warning;
+        setAccessibleName(warning ? tr("Warning") : tr("Error"));
+        applyColours();
+    }
     message_->setText(text.message);
     nextStep_->setText(text.nextStep);
     nextStep_->setVisible(!text.nextStep.isEmpty());
@@ -93,7 +107,8 @@ void ErrorBanner::applyColours() {
     QPalette tinted = palette();
     const QColor window = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
                                          : tinted.color(QPalette::Window);
-    tinted.setColor(QPalette::Window, mix(window, kAlertColour, kAlertMix));
+    tinted.setColor(QPalette::Window,
+                    mix(window, warning_ ? kWarningColour : kAlertColour, kAlertMix));
     if (tinted.color(QPalette::Window) != palette().color(QPalette::Window))
         setPalette(tinted);
 }

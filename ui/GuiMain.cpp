@@ -5,15 +5,45 @@
 #include "Settings.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
 
+#include <functional>
+
 namespace tapedeck {
 
 namespace {
+
 // The desktop file's name (without .desktop), the icon's name and the AppStream id.
 const QString kAppId = QStringLiteral("io.github.tapedeck.Tapedeck");
+
+// Runs a function once, right after the window has painted for the first time (queued
+// behind that paint, so the frame reaches the screen first). GUI thread.
+class AfterFirstPaint : public QObject {
+public:
+    AfterFirstPaint(QWidget* window, std::function<void()> then)
+        : QObject(window), then_(std::move(then)) {
+        window->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && then_) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, [this] {
+                auto then = std::move(then_);
+                then_ = nullptr;
+                then();
+            });
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> then_;
+};
+
 } // namespace
 
 int runGui(int& argc, char** argv, const QStringList& files) {
@@ -22,8 +52,6 @@ int runGui(int& argc, char** argv, const QStringList& files) {
     QApplication::setApplicationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
     QApplication::setDesktopFileName(kAppId);
-    QApplication::setWindowIcon(
-        QIcon::fromTheme(kAppId, QIcon::fromTheme(QStringLiteral("audio-input-microphone"))));
 
     Settings settings;
     // One file is shown at a time: the last one opens, the others wait in Open Recent in the
@@ -36,11 +64,16 @@ int runGui(int& argc, char** argv, const QStringList& files) {
     MainWindow window(session, settings);
     window.show();
 
-    // The window is on screen first; PortAudio's device scan and the file come right after.
-    QTimer::singleShot(0, &session, [&session, files] {
-        session.startAudio();
+    // The window paints first. Then the file (its waveform builds on a worker thread), the
+    // icon theme, the search for unfinished takes (a worker thread) and PortAudio's device
+    // scan, the slowest part, which opens the file's player when it is done.
+    new AfterFirstPaint(&window, [&session, &window, files] {
         if (!files.isEmpty())
             session.openFile(files.last());
+        QApplication::setWindowIcon(
+            QIcon::fromTheme(kAppId, QIcon::fromTheme(QStringLiteral("audio-input-microphone"))));
+        window.lookForUnfinishedTakes();
+        session.startAudio();
     });
     return app.exec();
 }

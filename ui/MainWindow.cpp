@@ -6,10 +6,13 @@
 #include "LevelMeter.h"
 #include "OpenFileFilter.h"
 #include "RecentFilesMenu.h"
+#include "RecoveryBanner.h"
 #include "Session.h"
 #include "Settings.h"
 #include "StatusPanel.h"
+#include "TakeRecovery.h"
 #include "TransportActions.h"
+#include "TransportIcon.h"
 #include "waveform/WaveformDocument.h"
 #include "waveform/WaveformView.h"
 
@@ -88,7 +91,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions() {
-    transport_ = new TransportActions(style(), this);
+    transport_ = new TransportActions(this);
     const auto makeAction = [this](const QString& text, const QKeySequence& keys,
                                    const QString& tip) {
         auto* action = new QAction(text, this);
@@ -98,8 +101,7 @@ void MainWindow::buildActions() {
         return action;
     };
     open_ = makeAction(tr("&Open…"), QKeySequence::Open, tr("Open a sound file"));
-    open_->setIcon(QIcon::fromTheme(QStringLiteral("document-open"),
-                                    style()->standardIcon(QStyle::SP_DialogOpenButton)));
+    open_->setIcon(transportIcon(TransportIconShape::Open));
     open_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     chooseFolder_ =
         makeAction(tr("Recordings &Folder…"), {}, tr("Choose where new recordings are saved"));
@@ -170,8 +172,11 @@ void MainWindow::buildToolBar() {
 void MainWindow::buildCentralArea() {
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
+    recoveryBanner_ = new RecoveryBanner(central);
+    layout->addWidget(recoveryBanner_);
     banner_ = new ErrorBanner(central);
     layout->addWidget(banner_);
+    recovery_ = new TakeRecovery(this);
 
     waveformArea_ = new QStackedWidget(central);
     waveformPlaceholder_ = new QLabel(kPlaceholderText(), waveformArea_);
@@ -241,12 +246,34 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(&session_, &Session::errorOccurred, this, &MainWindow::onError);
     connect(&session_, &Session::errorCleared, banner_, &QWidget::hide);
+    connect(&session_, &Session::warningOccurred, this, [this](const UserMessage& text) {
+        banner_->showWarning(text);
+        statusBar()->showMessage(text.message, kStatusMessageMs);
+    });
+    connect(&session_, &Session::dropoutMarked, waveform_, &WaveformView::addMarker);
+
+    connect(recovery_, &TakeRecovery::unfinishedTakesFound, recoveryBanner_,
+            &RecoveryBanner::offer);
+    connect(recoveryBanner_, &RecoveryBanner::recoverRequested, this, [this] {
+        recoveryBanner_->setWorking(true);
+        recovery_->recoverAll();
+    });
+    connect(recovery_, &TakeRecovery::recovered, this, &MainWindow::onTakesRecovered);
+    connect(recovery_, &TakeRecovery::failed, this,
+            [this](const UserMessage& text, const QStringList& done, const QString& last) {
+                onTakesRecovered(done, last);
+                onError(text);
+            });
     connect(&session_, &Session::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
     connect(&session_, &Session::positionChanged, status_, &StatusPanel::setPosition);
     connect(&session_, &Session::streamDescriptionChanged, status_,
             &StatusPanel::setStreamDescription);
-    connect(&session_, &Session::countsChanged, status_, &StatusPanel::setCounts);
+    // The dropout count is the take's; playback underflows are not shown there.
+    connect(&session_, &Session::countsChanged, status_, [this](qint64 dropouts, qint64 xruns) {
+        if (session_.state() == TransportState::Recording)
+            status_->setCounts(dropouts, xruns);
+    });
     connect(&session_, &Session::diskTimeLeftChanged, status_, &StatusPanel::setDiskTimeLeft);
     connect(&session_, &Session::meterChannelsChanged, meter_, [this](int channels) {
         meter_->setChannelCount(channels);
@@ -263,6 +290,8 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::liveSummaryStarted, this,
             [this](std::shared_ptr<const WaveformSummary> summary, int sampleRate) {
                 document_->close();
+                waveform_->setMarkers({});
+                status_->setFileDropouts(0);
                 waveform_->setSummary(std::move(summary), sampleRate, 0);
                 waveform_->setLiveMode(true);
                 waveform_->setPlayhead(-1);
@@ -308,9 +337,12 @@ void MainWindow::onDocumentChanged(const QString& path) {
         return; // the live waveform arrives with liveSummaryStarted
     if (path.isEmpty()) {
         document_->close();
+        status_->setFileDropouts(0);
         waveform_->clear();
         showWaveform(false);
     } else if (path != document_->path() || !document_->isOpen()) {
+        waveform_->setMarkers({});
+        status_->setFileDropouts(0);
         document_->open(path);
     }
 }
@@ -321,8 +353,11 @@ void MainWindow::onWaveformOpened() {
     waveform_->setSummary(document_->summary(), format.sampleRate, format.frames,
                           document_->path());
     waveform_->setPlayhead(0);
+    waveform_->setMarkers(document_->markers());
     showWaveform(true);
     if (session_.state() != TransportState::Recording) {
+        status_->setFileDropouts(static_cast<int>(document_->markers().size()));
+        session_.setDocumentFormat(format.frames, format.sampleRate, format.channels);
         status_->setStreamDescription(Session::describeStream(
             format.sampleRate, format.channels,
             describeFileFormat(QString::fromStdString(format.formatName),
@@ -335,6 +370,23 @@ void MainWindow::showWaveform(bool shown) {
                                           : waveformPlaceholder_);
     zoomIn_->setEnabled(shown);
     zoomOut_->setEnabled(shown);
+}
+
+void MainWindow::lookForUnfinishedTakes() {
+    recovery_->scan(session_.recordingFolder());
+}
+
+void MainWindow::onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable) {
+    recoveryBanner_->hide();
+    if (descriptions.isEmpty())
+        return;
+    if (!lastPlayable.isEmpty() && session_.state() != TransportState::Recording)
+        session_.openFile(lastPlayable);
+    statusBar()->showMessage(descriptions.size() == 1
+                                 ? tr("Recovered %1.").arg(descriptions.first())
+                                 : tr("Recovered %1 recordings: %2.")
+                                       .arg(descriptions.size())
+                                       .arg(descriptions.join(QStringLiteral(", "))));
 }
 
 void MainWindow::onError(const UserMessage& text) {

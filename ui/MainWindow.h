@@ -19,6 +19,8 @@ class DevicePicker;
 class ErrorBanner;
 class LevelMeter;
 class RecentFilesMenu;
+class RecoveryBanner;
+class TakeRecovery;
 class Session;
 class Settings;
 class StatusPanel;
@@ -37,6 +39,9 @@ public:
 
     // Shows this device list in the devices panel, selecting the session's choice.
     void showDevices(std::vector<DeviceInfo> devices);
+    // Looks (on a worker thread) for takes a crash left unfinished in the recordings
+    // folder, and offers to recover them.
+    void lookForUnfinishedTakes();
 
     // For tests.
     DevicePicker* devicePicker() const { return picker_; }
@@ -47,6 +52,9 @@ public:
     RecentFilesMenu* recentFilesMenu() const { return recent_; }
     QAction* openAction() const { return open_; }
     WaveformView* waveformView() const { return waveform_; }
+    WaveformDocument* waveformDocument() const { return document_; }
+    RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }
+    TakeRecovery* takeRecovery() const { return recovery_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,6 +77,7 @@ private:
     void onDocumentChanged(const QString& path);
     void onError(const UserMessage& text);
     void onWaveformOpened();
+    void onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable);
     void showWaveform(bool shown);
 
     Session& session_;
@@ -77,6 +86,8 @@ private:
     DevicePicker* picker_ = nullptr;
     QDockWidget* devicesDock_ = nullptr;
     ErrorBanner* banner_ = nullptr;
+    RecoveryBanner* recoveryBanner_ = nullptr;
+    TakeRecovery* recovery_ = nullptr;
     LevelMeter* meter_ = nullptr;
     StatusPanel* status_ = nullptr;
     RecentFilesMenu* recent_ = nullptr;

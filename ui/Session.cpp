@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QStorageInfo>
 
 #include <algorithm>
 
@@ -44,7 +43,10 @@ Session::Session(Settings& settings, QObject* parent)
     bridge_.setLoop(settings_.loop());
     connect(&bridge_, &EngineBridge::levelsChanged, this, &Session::levelsChanged);
     connect(&bridge_, &EngineBridge::countsChanged, this, &Session::countsChanged);
+    connect(&bridge_, &EngineBridge::dropoutAt, this, &Session::dropoutMarked);
     connect(&bridge_, &EngineBridge::positionChanged, this, [this](qint64 frame) {
+        if (!bridge_.isRecording())
+            resumeFrame_ = frame;
         emit positionChanged(frame, bridge_.isRecording() ? -1 : bridge_.length(),
                              bridge_.sampleRate());
     });
@@ -54,6 +56,10 @@ Session::Session(Settings& settings, QObject* parent)
     diskTimer_.setInterval(kDiskCheckIntervalMs);
     connect(&diskTimer_, &QTimer::timeout, this, &Session::updateDiskTimeLeft);
     diskTimer_.start();
+}
+
+void Session::setDiskSpaceMeasure(DiskSpaceFn measure) {
+    disk_.setMeasure(std::move(measure));
 }
 
 Session::~Session() {
@@ -66,14 +72,20 @@ Session::~Session() {
 void Session::startAudio() {
     auto started = AudioSystem::start();
     if (!started) {
-        report(describeError(started.error()));
+        audioError_ = describeError(started.error());
+        report(*audioError_);
         emit devicesChanged();
         return;
     }
     audio_ = std::move(started.value());
+    audioError_.reset();
     reportIfNoDevices();
     emit devicesChanged();
     updateDiskTimeLeft();
+    // A file opened before the device scan gets its player now, so Play starts at once. If
+    // that fails, Play tries again and says why.
+    if (!path_.isEmpty() && state_ != TransportState::Recording && !bridge_.hasPlayer())
+        openPlayer(path_, resumeFrame_);
 }
 
 std::vector<DeviceInfo> Session::devices() const {
@@ -119,6 +131,7 @@ void Session::record() {
                 describeError(ErrorCode::Unwritable).nextStep});
         return;
     }
+    const std::int64_t resumeAt = resumeFrame_;
     const QString path = folder.nextTakePath(QDateTime::currentDateTime(),
                                              QString::fromStdString(fileExtension(choice_.format)));
     if (path.isEmpty()) {
@@ -145,12 +158,17 @@ void Session::record() {
         // The open file's player was closed to free the device; the file stays open.
         if (!path_.isEmpty())
             playerStale_ = true;
+        resumeFrame_ = resumeAt;
         setState(path_.isEmpty() ? TransportState::NoFile : TransportState::Stopped);
         return;
     }
     emit errorCleared();
     path_ = path;
     playerStale_ = false;
+    resumeFrame_ = 0;
+    documentFrames_ = 0;
+    documentRate_ = 0;
+    disk_.rearm();
     setState(TransportState::Recording);
     emit documentChanged(path_);
     if (bridge_.channels() == liveChannels)
@@ -168,13 +186,24 @@ void Session::record() {
 void Session::play() {
     if (!isTransportActionEnabled(TransportAction::Play, state_))
         return;
-    if (!bridge_.hasPlayer() || playerStale_) {
-        const std::int64_t at = bridge_.hasPlayer() ? bridge_.position() : 0;
-        if (!openPlayer(path_, at))
-            return;
-    }
+    if (!ensurePlayer())
+        return;
     bridge_.play();
     setState(TransportState::Playing);
+}
+
+bool Session::ensurePlayer() {
+    if (bridge_.hasPlayer() && !playerStale_)
+        return true;
+    const std::int64_t at = bridge_.hasPlayer() ? bridge_.position() : resumeFrame_;
+    Status opened = openPlayer(path_, at);
+    if (!opened) {
+        report(opened.error().code == ErrorCode::NoAudioSystem && audioError_
+                   ? *audioError_
+                   : describeError(opened.error()));
+        return false;
+    }
+    return true;
 }
 
 void Session::pause() {
@@ -197,6 +226,9 @@ void Session::stop() {
         return;
     }
     bridge_.stop();
+    resumeFrame_ = 0;
+    if (!bridge_.hasPlayer())
+        emit positionChanged(0, documentFrames_, documentRate_);
     setState(TransportState::Stopped);
 }
 
@@ -214,13 +246,19 @@ void Session::goToStart() {
 }
 
 void Session::goToEnd() {
-    seek(bridge_.length());
+    seek(bridge_.hasPlayer() ? bridge_.length() : documentFrames_);
 }
 
 void Session::seek(std::int64_t frame) {
-    if (!bridge_.hasPlayer() || state_ == TransportState::Recording)
+    if (state_ == TransportState::Recording || path_.isEmpty())
         return;
-    bridge_.seek(frame);
+    if (bridge_.hasPlayer()) {
+        bridge_.seek(frame);
+        return;
+    }
+    // No player yet (no device, or not scanned yet): Play will start here.
+    resumeFrame_ = std::clamp<std::int64_t>(frame, 0, std::max<std::int64_t>(0, documentFrames_));
+    emit positionChanged(resumeFrame_, documentFrames_, documentRate_);
 }
 
 void Session::setLoop(bool loop) {
@@ -231,8 +269,28 @@ void Session::setLoop(bool loop) {
 bool Session::openFile(const QString& path) {
     if (state_ == TransportState::Recording)
         return false;
-    if (!openPlayer(path, 0))
+    if (!QFileInfo(path).isFile()) {
+        report({tr("“%1” does not exist.").arg(QDir::toNativeSeparators(path)),
+                describeError(ErrorCode::FileNotFound).nextStep});
         return false;
+    }
+    bridge_.closePlayer();
+    resumeFrame_ = 0;
+    documentFrames_ = 0;
+    documentRate_ = 0;
+    if (audio_) {
+        Status opened = openPlayer(path, 0);
+        // A file that cannot be played is refused; a device that cannot play it is not the
+        // file's fault: it opens, and Play says what is wrong with the device.
+        const ErrorCode code = opened ? ErrorCode::InvalidArgument : opened.error().code;
+        if (!opened && (code == ErrorCode::FileNotFound || code == ErrorCode::FileEmpty ||
+                        code == ErrorCode::FileUnreadable)) {
+            report(describeError(opened.error()));
+            if (!path_.isEmpty()) // the previous file stays open, without its player
+                playerStale_ = true;
+            return false;
+        }
+    }
     emit errorCleared();
     path_ = QFileInfo(path).absoluteFilePath();
     settings_.addRecentFile(path_);
@@ -242,33 +300,40 @@ bool Session::openFile(const QString& path) {
     return true;
 }
 
-bool Session::openPlayer(const QString& path, std::int64_t startFrame) {
-    if (!audio_) {
-        report(describeError(ErrorCode::NoAudioSystem));
-        return false;
-    }
-    if (!QFileInfo::exists(path)) {
-        report({tr("“%1” does not exist.").arg(QDir::toNativeSeparators(path)),
-                describeError(ErrorCode::FileNotFound).nextStep});
-        return false;
-    }
+void Session::setDocumentFormat(std::int64_t frames, int sampleRate, int channels) {
+    documentFrames_ = std::max<std::int64_t>(0, frames);
+    documentRate_ = sampleRate;
+    if (bridge_.hasPlayer() || state_ == TransportState::Recording)
+        return;
+    emit meterChannelsChanged(channels);
+    emit positionChanged(resumeFrame_, documentFrames_, documentRate_);
+}
+
+Status Session::openPlayer(const QString& path, std::int64_t startFrame) {
+    if (!audio_)
+        return Error{ErrorCode::NoAudioSystem, {}};
+    if (!QFileInfo::exists(path))
+        return Error{ErrorCode::FileNotFound,
+                     tr("“%1” does not exist.").arg(QDir::toNativeSeparators(path)).toStdString()};
     PlaySettings settings;
     settings.path = path.toStdString();
     settings.deviceName = choice_.outputDevice.toStdString();
     settings.framesPerBuffer = choice_.framesPerBuffer;
     Status opened = bridge_.openPlayer(*audio_, settings);
-    if (!opened) {
-        report(describeError(opened.error()));
-        return false;
-    }
+    if (!opened)
+        return opened;
     playerStale_ = false;
     if (startFrame > 0)
         bridge_.seek(startFrame);
     emit meterChannelsChanged(bridge_.channels());
-    const QString format = QFileInfo(path).suffix().toUpper();
-    emit streamDescriptionChanged(describeStream(bridge_.sampleRate(), bridge_.channels(), format));
-    emit positionChanged(startFrame, bridge_.length(), bridge_.sampleRate());
-    return true;
+    if (documentRate_ <= 0) { // the waveform document describes the format better
+        const QString format = QFileInfo(path).suffix().toUpper();
+        emit streamDescriptionChanged(
+            describeStream(bridge_.sampleRate(), bridge_.channels(), format));
+    }
+    emit positionChanged(std::min(startFrame, bridge_.length()), bridge_.length(),
+                         bridge_.sampleRate());
+    return success();
 }
 
 void Session::onRecordingFailed(const QString& path, const UserMessage& text) {
@@ -299,8 +364,10 @@ void Session::refreshDevices() {
         return;
     }
     // PortAudio only sees new devices after a re-initialization, which needs every stream
-    // closed: close the player and reopen it on the next Play.
+    // closed: close the player and reopen it, at the same position, on the next Play.
     const bool hadPlayer = bridge_.hasPlayer();
+    if (hadPlayer)
+        resumeFrame_ = bridge_.position();
     bridge_.closePlayer();
     Status rescanned = audio_->rescan();
     if (!rescanned) {
@@ -309,10 +376,8 @@ void Session::refreshDevices() {
         emit errorCleared();
         emit statusMessage(tr("Found %n device(s).", nullptr, int(audio_->devices().size())));
     }
-    if (hadPlayer) {
-        playerStale_ = true;
-        setState(TransportState::Stopped);
-    }
+    if (hadPlayer)
+        playerStale_ = true; // Stopped or Paused stays as it was: Play resumes there
     emit devicesChanged();
 }
 
@@ -366,18 +431,14 @@ int Session::plannedChannels() const {
 }
 
 void Session::updateDiskTimeLeft() {
-    // The folder may not exist yet: measure the nearest existing folder above it.
-    QDir folder(settings_.recordingFolder());
-    while (!folder.exists() && !folder.isRoot())
-        folder.setPath(QFileInfo(folder.path()).path());
-    const QStorageInfo storage(folder.path());
     const int channels = bridge_.isRecording() ? bridge_.channels() : choice_.channels;
     const double rate = bytesPerSecond(choice_.format, plannedSampleRate(), channels);
-    if (!storage.isValid() || rate <= 0) {
-        emit diskTimeLeftChanged(-1);
+    const double seconds = disk_.secondsLeft(settings_.recordingFolder(), rate);
+    emit diskTimeLeftChanged(seconds);
+    if (state_ != TransportState::Recording)
         return;
-    }
-    emit diskTimeLeftChanged(static_cast<double>(storage.bytesAvailable()) / rate);
+    if (std::optional<UserMessage> warning = disk_.warningFor(seconds))
+        emit warningOccurred(*warning);
 }
 
 } // namespace tapedeck

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DeviceChoice.h"
+#include "DiskSpaceMonitor.h"
 #include "EngineBridge.h"
 #include "MeterReading.h"
 #include "TransportState.h"
@@ -36,7 +37,7 @@ public:
     ~Session() override;
 
     // Starts PortAudio and scans the devices. Reports a failure as an error; the window
-    // keeps working and Refresh Devices tries again.
+    // keeps working and Refresh Devices tries again. An open file gets its player.
     void startAudio();
     bool hasAudio() const { return audio_ != nullptr; }
     std::vector<DeviceInfo> devices() const;
@@ -57,8 +58,18 @@ public:
     void goToEnd();
     void seek(std::int64_t frame);
     void setLoop(bool loop);
-    // Opens a file for viewing and playback. Refused while recording.
+    // Opens a file for viewing and playback. Refused while recording, or when the file does
+    // not exist or cannot be played. Without a sound device the file still opens (Play
+    // then says why it cannot play).
     bool openFile(const QString& path);
+    // The open file's length and format, once its header has been read (by the waveform
+    // document): position and meters work before any player is open.
+    void setDocumentFormat(std::int64_t frames, int sampleRate, int channels);
+    // Replaces how free disk space is measured (tests).
+    void setDiskSpaceMeasure(DiskSpaceFn measure);
+    // Measures the time left on disk now and reports it (and, while recording, warns once
+    // when it runs low). The disk timer calls it every kDiskCheckIntervalMs.
+    void updateDiskTimeLeft();
     void refreshDevices();
     void setDeviceChoice(const DeviceChoice& choice);
     void setRecordingFolder(const QString& path);
@@ -69,6 +80,8 @@ signals:
     void documentChanged(const QString& path);
     void devicesChanged();
     void errorOccurred(const tapedeck::UserMessage& text);
+    // Something to know before it becomes an error (the disk is nearly full).
+    void warningOccurred(const tapedeck::UserMessage& text);
     void errorCleared();
     void statusMessage(const QString& text);
     // `length` is -1 while recording (the take is still growing).
@@ -76,6 +89,8 @@ signals:
     // "48000 Hz, stereo, WAV 24-bit"
     void streamDescriptionChanged(const QString& text);
     void countsChanged(qint64 dropouts, qint64 xruns);
+    // While recording: audio was lost at this frame of the take.
+    void dropoutMarked(qint64 frame);
     // Recording time left on the recordings folder's disk; negative if unknown.
     void diskTimeLeftChanged(double seconds);
     void levelsChanged(const tapedeck::MeterReading& reading);
@@ -90,12 +105,13 @@ signals:
 
 private:
     void setState(TransportState state);
-    bool openPlayer(const QString& path, std::int64_t startFrame);
+    Status openPlayer(const QString& path, std::int64_t startFrame);
+    // Opens the player when there is none (or it is stale); reports why it cannot.
+    bool ensurePlayer();
     void finishTake(const QString& path);
     void onRecordingFailed(const QString& path, const UserMessage& text);
     void onPlaybackFailed(const UserMessage& text);
     void onPlaybackFinished();
-    void updateDiskTimeLeft();
     void report(const UserMessage& text);
     // Shows an error when the scan found nothing; true if it did.
     bool reportIfNoDevices();
@@ -104,12 +120,17 @@ private:
 
     Settings& settings_;
     std::unique_ptr<AudioSystem> audio_;
+    std::optional<UserMessage> audioError_; // why PortAudio did not start
     EngineBridge bridge_;
     DeviceChoice choice_;
     TransportState state_ = TransportState::NoFile;
     QString path_;
-    bool playerStale_ = false; // the output choice changed since the player was opened
+    bool playerStale_ = false;     // the output choice changed since the player was opened
+    std::int64_t resumeFrame_ = 0; // where Play starts when the player must be (re)opened
+    std::int64_t documentFrames_ = 0;
+    int documentRate_ = 0;
     QTimer diskTimer_;
+    DiskSpaceMonitor disk_;
 };
 
 } // namespace tapedeck

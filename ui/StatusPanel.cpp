@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tapedeck {
@@ -119,8 +120,20 @@ void StatusPanel::setCounts(std::int64_t dropouts, std::int64_t xruns) {
 }
 
 void StatusPanel::setCountsVisible(bool visible) {
-    counts_->setVisible(visible);
-    countsSeparator_->setVisible(visible);
+    countsWanted_ = visible;
+    counts_->setVisible(visible || fileDropouts_ > 0);
+    countsSeparator_->setVisible(visible || fileDropouts_ > 0);
+}
+
+void StatusPanel::setFileDropouts(int count) {
+    fileDropouts_ = std::max(0, count);
+    if (fileDropouts_ > 0) {
+        setCounts(fileDropouts_, 0);
+        counts_->setToolTip(tr("Audio was lost at %n place(s) while this take was recorded; "
+                               "the red marks on the waveform show where.",
+                               nullptr, fileDropouts_));
+    }
+    setCountsVisible(countsWanted_);
 }
 
 void StatusPanel::setDiskTimeLeft(double seconds) {
@@ -138,6 +151,7 @@ void StatusPanel::setDiskTimeLeft(double seconds) {
 void StatusPanel::clear() {
     position_->setText(tr("No file"));
     setStreamDescription({});
+    fileDropouts_ = 0;
     setCounts(0, 0);
     setCountsVisible(false);
     disk_->clear();

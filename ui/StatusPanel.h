@@ -23,6 +23,8 @@ public:
     void setStreamDescription(const QString& text);
     void setCounts(std::int64_t dropouts, std::int64_t xruns);
     void setCountsVisible(bool visible);
+    // An open take's dropouts, from its sidecar: shown (with the count) when there are any.
+    void setFileDropouts(int count);
     void setDiskTimeLeft(double seconds);
     void clear();
 
@@ -42,6 +44,8 @@ private:
     QLabel* disk_;
     QWidget* streamSeparator_;
     QWidget* countsSeparator_;
+    int fileDropouts_ = 0;
+    bool countsWanted_ = false; // while recording
 };
 
 } // namespace tapedeck

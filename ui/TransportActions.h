@@ -7,20 +7,19 @@
 #include <array>
 
 class QAction;
-class QStyle;
 
 namespace tapedeck {
 
 // Owns the transport QActions (Record, Play, Pause, Stop, Go to start, Go to end, Loop),
-// with icons from the style or the icon theme, tooltips, accessible names and shortcuts.
-// setState() enables only what makes sense and moves the Space and R shortcuts to the
+// with icons drawn in the palette's colours (TransportIcon), tooltips, accessible names and
+// shortcuts. setState() enables only what makes sense and moves the Space and R shortcuts to the
 // action they mean in that state (Space: play/pause, or stop a recording; R: record, or
 // stop a recording). The same QAction objects go into the toolbar and the menu.
 // GUI thread only.
 class TransportActions : public QObject {
     Q_OBJECT
 public:
-    TransportActions(QStyle* style, QObject* parent = nullptr);
+    explicit TransportActions(QObject* parent = nullptr);
 
     QAction* action(TransportAction which) const;
     void setState(TransportState state);

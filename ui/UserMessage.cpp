@@ -61,6 +61,10 @@ QString Text::nextStepFor(ErrorCode code) {
 
 QString Text::messageFor(ErrorCode code) {
     switch (code) {
+    case ErrorCode::NoAudioSystem:
+        return tr("Tapedeck cannot reach the sound system, so it cannot play or record.");
+    case ErrorCode::NoDevice:
+        return tr("Tapedeck found no audio devices.");
     case ErrorCode::DeviceLost:
         return tr("The audio device stopped responding.");
     case ErrorCode::WriteFailed:

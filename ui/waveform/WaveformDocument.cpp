@@ -1,5 +1,6 @@
 #include "WaveformDocument.h"
 
+#include "DropoutMarkers.h"
 #include "summary/SoundFile.h"
 #include "summary/SummaryBuilder.h"
 #include "summary/SummaryCache.h"
@@ -42,6 +43,7 @@ void WaveformDocument::close() {
     path_.clear();
     format_ = {};
     summary_.reset();
+    markers_.clear();
     statistics_ = {};
     complete_ = false;
     fromCache_ = false;
@@ -71,13 +73,14 @@ void WaveformDocument::work(std::uint64_t generation, std::string path) {
         return;
     }
     const AudioFormat format = file->format();
+    std::vector<std::int64_t> markers = readDropoutMarkers(path);
     const SummaryCache cache;
     const Result<SummaryCacheKey> key = SummaryCache::keyFor(path);
     if (key.ok()) {
         if (std::optional<CachedSummary> cached = cache.load(*key, format)) {
-            post([this, generation, format, summary = cached->summary] {
-                onOpened(generation, format, summary);
-            });
+            post(
+                [this, generation, format, summary = cached->summary,
+                 markers = std::move(markers)] { onOpened(generation, format, summary, markers); });
             post([this, generation, stats = cached->statistics] {
                 onFinished(generation, stats, true);
             });
@@ -88,7 +91,9 @@ void WaveformDocument::work(std::uint64_t generation, std::string path) {
                                       ? format.frames + WaveformSummary::kBlockFrames[0]
                                       : WaveformSummary::kDefaultCapacityFrames;
     auto summary = std::make_shared<WaveformSummary>(format.channels, capacity);
-    post([this, generation, format, summary] { onOpened(generation, format, summary); });
+    post([this, generation, format, summary, markers = std::move(markers)] {
+        onOpened(generation, format, summary, markers);
+    });
     SummaryBuilder builder(std::move(*file), summary);
     builder.setCancelFlag(&cancel_);
     const Status status = builder.run();
@@ -110,11 +115,13 @@ void WaveformDocument::work(std::uint64_t generation, std::string path) {
 }
 
 void WaveformDocument::onOpened(std::uint64_t generation, AudioFormat format,
-                                std::shared_ptr<WaveformSummary> summary) {
+                                std::shared_ptr<WaveformSummary> summary,
+                                std::vector<std::int64_t> markers) {
     if (generation != generation_) {
         return;
     }
     format_ = std::move(format);
+    markers_ = std::move(markers);
     summary_ = std::move(summary);
     progressTimer_.start();
     emit opened();

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace tapedeck {
 
@@ -41,6 +42,8 @@ public:
     bool isComplete() const { return complete_; }
     bool cameFromCache() const { return fromCache_; }
     double progress() const;
+    // Frames where the take lost audio, from its ".dropouts" sidecar; valid after opened().
+    const std::vector<std::int64_t>& markers() const { return markers_; }
     // Whole-file statistics; valid after finished().
     const AudioStatistics& statistics() const { return statistics_; }
 
@@ -58,7 +61,7 @@ private:
     void stopWorker();
     void work(std::uint64_t generation, std::string path);
     void onOpened(std::uint64_t generation, AudioFormat format,
-                  std::shared_ptr<WaveformSummary> summary);
+                  std::shared_ptr<WaveformSummary> summary, std::vector<std::int64_t> markers);
     void onFinished(std::uint64_t generation, AudioStatistics statistics, bool fromCache);
     void onFailed(std::uint64_t generation, QString message);
     void pollProgress();
@@ -66,6 +69,7 @@ private:
     QString path_;
     AudioFormat format_;
     std::shared_ptr<const WaveformSummary> summary_;
+    std::vector<std::int64_t> markers_;
     AudioStatistics statistics_;
     bool complete_ = false;
     bool fromCache_ = false;

@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPolygon>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -27,6 +28,10 @@ constexpr double kLiveWindowSeconds = 30.0;  // live: initial visible span
 constexpr double kMaxScrollUnits = 1 << 30;
 constexpr int kClickSlopPixels = 4;
 constexpr int kPlayheadWidth = 2;
+constexpr int kMarkerWidth = 1;
+constexpr int kFlagWidth = 7; // the flag at the top of a marker line
+constexpr int kFlagHeight = 6;
+const QColor kMarkerRed(226, 40, 40);
 constexpr int kProgressBarHeight = 3;
 constexpr int kProgressMargin = 6;
 constexpr int kMinWidth = 120;
@@ -84,6 +89,7 @@ void WaveformView::setSummary(std::shared_ptr<const WaveformSummary> summary, in
 }
 
 void WaveformView::clear() {
+    markers_.clear();
     setSummary(nullptr, 0, 0);
 }
 
@@ -99,6 +105,28 @@ void WaveformView::setLiveMode(bool follow) {
             std::max(0.0, static_cast<double>(seenFrames_) - visible * kFollowKeepFraction);
         afterViewChange();
     }
+}
+
+QColor WaveformView::markerColor() {
+    return kMarkerRed;
+}
+
+void WaveformView::setMarkers(std::vector<std::int64_t> frames) {
+    std::sort(frames.begin(), frames.end());
+    markers_ = std::move(frames);
+    updateAccessibleDescription();
+    update();
+}
+
+void WaveformView::addMarker(std::int64_t frame) {
+    markers_.insert(std::upper_bound(markers_.begin(), markers_.end(), frame), frame);
+    update(markerRect(frame));
+}
+
+QRect WaveformView::markerRect(std::int64_t frame) const {
+    const QRect wave = waveformRect();
+    const int x = xForFrame(static_cast<double>(frame));
+    return QRect(x - 1, wave.top(), kFlagWidth + 2, wave.height());
 }
 
 void WaveformView::setPlayhead(std::int64_t frame) {
@@ -334,6 +362,7 @@ void WaveformView::paintEvent(QPaintEvent* event) {
         WaveformPainter::paintSummary(painter, wave, x0, x1, *summary_, startFrame_,
                                       framesPerPixel_, colors);
     }
+    paintMarkers(painter, wave, x0, x1);
     if (playhead_ >= 0) {
         const int x = xForFrame(static_cast<double>(playhead_));
         if (x + kPlayheadWidth > x0 && x < x1) {
@@ -343,6 +372,26 @@ void WaveformView::paintEvent(QPaintEvent* event) {
     }
     if (isBuilding()) {
         paintProgress(painter, wave);
+    }
+}
+
+void WaveformView::paintMarkers(QPainter& painter, const QRect& area, int x0, int x1) const {
+    if (markers_.empty())
+        return;
+    // Only the markers whose line or flag reaches into the dirty columns.
+    const double first = startFrame_ + (x0 - area.left() - kFlagWidth) * framesPerPixel_;
+    const double last = startFrame_ + (x1 - area.left() + 1) * framesPerPixel_;
+    auto it = std::lower_bound(markers_.begin(), markers_.end(),
+                               static_cast<std::int64_t>(std::floor(std::max(0.0, first))));
+    for (; it != markers_.end() && static_cast<double>(*it) <= last; ++it) {
+        const int x = xForFrame(static_cast<double>(*it));
+        painter.fillRect(QRect(x, area.top(), kMarkerWidth, area.height()), kMarkerRed);
+        const QPolygon flag({QPoint(x, area.top()),
+                             QPoint(x + kFlagWidth, area.top() + kFlagHeight / 2),
+                             QPoint(x, area.top() + kFlagHeight)});
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kMarkerRed);
+        painter.drawPolygon(flag);
     }
 }
 
@@ -450,8 +499,12 @@ void WaveformView::updateAccessibleDescription() {
         return;
     }
     const double seconds = static_cast<double>(totalFrames()) / sampleRate_;
-    setAccessibleDescription(tr("%n channel(s), %1 long", nullptr, summary_->channels())
-                                 .arg(WaveformRuler::formatTime(seconds, 1.0)));
+    QString description = tr("%n channel(s), %1 long", nullptr, summary_->channels())
+                              .arg(WaveformRuler::formatTime(seconds, 1.0));
+    if (!markers_.empty())
+        description += QLatin1Char(' ') +
+                       tr("%n dropout(s) marked", nullptr, static_cast<int>(markers_.size()));
+    setAccessibleDescription(description);
 }
 
 } // namespace tapedeck

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 class QScrollBar;
 
@@ -44,6 +45,14 @@ public:
     // Live mode: the view keeps the newest frames in sight as the summary grows.
     void setLiveMode(bool follow);
     bool isLiveMode() const { return live_; }
+
+    // Dropout markers: thin red lines with a flag at these frames (sorted or not).
+    void setMarkers(std::vector<std::int64_t> frames);
+    // Adds one marker (a dropout during a live recording); repaints only its column.
+    void addMarker(std::int64_t frame);
+    const std::vector<std::int64_t>& markers() const { return markers_; }
+    // The marker colour, for tests and the legend.
+    static QColor markerColor();
 
     // -1 hides the playhead.
     void setPlayhead(std::int64_t frame);
@@ -101,6 +110,8 @@ private:
     void onSamplesLoaded(std::uint64_t id, std::shared_ptr<const SampleWindow> window);
     bool isBuilding() const;
     void paintProgress(QPainter& painter, const QRect& area) const;
+    void paintMarkers(QPainter& painter, const QRect& area, int x0, int x1) const;
+    QRect markerRect(std::int64_t frame) const;
     int xForFrame(double frame) const;
     void updateAccessibleDescription();
 
@@ -110,6 +121,7 @@ private:
     QString samplePath_;
     bool live_ = false;
     std::int64_t playhead_ = -1;
+    std::vector<std::int64_t> markers_; // sorted
     double startFrame_ = 0.0;
     double framesPerPixel_ = 1.0;
     bool fitted_ = true; // follows the length while the view shows the whole file
