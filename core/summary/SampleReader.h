@@ -8,7 +8,8 @@
 
 namespace tapedeck {
 
-// A window of raw samples, for drawing at zooms finer than the 256-frame summary blocks.
+// A window of raw samples, for drawing at zooms finer than the finest summary blocks
+// (WaveformSummary::kBlockFrames[0]).
 struct SampleWindow {
     std::int64_t startFrame = 0;
     std::int64_t frames = 0; // may be fewer than asked for at the end of the file

@@ -3,7 +3,6 @@
 #include <readerwriterqueue/readerwriterqueue.h>
 
 #include <algorithm>
-#include <cmath>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -33,18 +32,9 @@ void SummaryBuilder::wait() {
 }
 
 void SummaryBuilder::collectStatistics() {
-    // Peak and energy from the coarsest level: exact extremes, energy summed in double.
-    const int top = WaveformSummary::kLevelCount - 1;
-    const std::int64_t entries = summary_->entryCount(top);
+    // Exact figures kept by the summary's writer from the samples (the entries are quantized).
     for (int c = 0; c < format_.channels; ++c) {
-        ChannelStatistics& s = statistics_.channels[c];
-        for (std::int64_t k = 0; k < entries; ++k) {
-            const SummaryEntry e = summary_->entry(top, c, k);
-            s.peak = std::max({s.peak, std::fabs(static_cast<double>(e.min)),
-                               std::fabs(static_cast<double>(e.max))});
-            s.sumSquares += e.sumSquares;
-        }
-        s.clippedSamples = summary_->clippedSamples(c);
+        statistics_.channels[c] = summary_->statistics(c);
     }
 }
 

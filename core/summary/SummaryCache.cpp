@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 namespace tapedeck {
@@ -21,7 +22,9 @@ constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr std::uint32_t kMaxPathBytes = 65536;
 constexpr std::int64_t kIoBatchEntries = 65536;
 constexpr const char* kCacheSuffix = ".tdsum";
-static_assert(sizeof(SummaryEntry) == 3 * sizeof(float));
+// Entries are stored as they are in memory: two int16 and a uint16, native byte order
+// (kByteOrderMark rejects a file from a machine of the other order).
+static_assert(sizeof(SummaryEntry) == 6 && std::is_trivially_copyable_v<SummaryEntry>);
 
 // A closed-on-destruction FILE*.
 struct FileCloser {

@@ -12,11 +12,19 @@ namespace {
 constexpr std::int64_t kFineBlockFrames = WaveformSummary::kBlockFrames[0];
 constexpr int kLanes = 8; // independent accumulators in the block loop
 
+// Exact per-channel figures of one block, written by the summarize functions.
+struct BlockOut {
+    float* min;
+    float* max;
+    float* sumSquares;
+    std::int64_t* clipped;
+};
+
 // Summary of `frames` interleaved frames for a channel count that divides kLanes: lane j
 // always holds channel j % C, so the inner loop has no stride and vectorizes.
 template <int C>
 void summarizeLanes(const float* samples, std::int64_t frames, float clipHigh, float clipLow,
-                    SummaryEntry* out, std::int64_t* clipped) {
+                    const BlockOut& out) {
     static_assert(kLanes % C == 0);
     float mins[kLanes];
     float maxs[kLanes];
@@ -49,31 +57,49 @@ void summarizeLanes(const float* samples, std::int64_t frames, float clipHigh, f
             static_cast<std::int32_t>(x >= clipHigh) | static_cast<std::int32_t>(x <= clipLow);
     }
     for (int c = 0; c < C; ++c) {
-        SummaryEntry e{mins[c], maxs[c], 0.0f};
+        float lo = mins[c];
+        float hi = maxs[c];
+        float sum = 0.0f;
         for (int j = c; j < kLanes; j += C) {
-            e.min = std::min(e.min, mins[j]);
-            e.max = std::max(e.max, maxs[j]);
-            e.sumSquares += squares[j];
-            clipped[c] += clips[j];
+            lo = std::min(lo, mins[j]);
+            hi = std::max(hi, maxs[j]);
+            sum += squares[j];
+            out.clipped[c] += clips[j];
         }
-        out[c] = e;
+        out.min[c] = lo;
+        out.max[c] = hi;
+        out.sumSquares[c] = sum;
     }
 }
 
 void summarizeGeneric(const float* samples, std::int64_t frames, int channels, float clipHigh,
-                      float clipLow, SummaryEntry* out, std::int64_t* clipped) {
+                      float clipLow, const BlockOut& out) {
     for (int c = 0; c < channels; ++c) {
-        SummaryEntry e{std::numeric_limits<float>::infinity(),
-                       -std::numeric_limits<float>::infinity(), 0.0f};
+        float lo = std::numeric_limits<float>::infinity();
+        float hi = -std::numeric_limits<float>::infinity();
+        float sum = 0.0f;
         for (std::int64_t f = 0; f < frames; ++f) {
             const float x = samples[f * channels + c];
-            e.min = std::min(e.min, x);
-            e.max = std::max(e.max, x);
-            e.sumSquares += x * x;
-            clipped[c] += (x >= clipHigh) || (x <= clipLow);
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+            sum += x * x;
+            out.clipped[c] += (x >= clipHigh) || (x <= clipLow);
         }
-        out[c] = e;
+        out.min[c] = lo;
+        out.max[c] = hi;
+        out.sumSquares[c] = sum;
     }
+}
+
+// Energy of an entry: its decoded rms² × the frames it covers.
+double entrySquares(const SummaryEntry& e, std::int64_t frames) {
+    const double r = e.rmsValue();
+    return r * r * static_cast<double>(frames);
+}
+
+std::uint16_t rmsCode(double sumSquares, std::int64_t frames) {
+    return SummaryEntry::encodeRms(frames > 0 ? std::sqrt(sumSquares / static_cast<double>(frames))
+                                              : 0.0);
 }
 
 } // namespace
@@ -95,6 +121,11 @@ WaveformSummary::WaveformSummary(int channels, std::int64_t capacityFrames)
     }
     partialBlock_.resize(kFineBlockFrames * channels_);
     clipped_.resize(channels_);
+    peak_.resize(channels_);
+    sumSquares_.resize(channels_);
+    blockMin_.resize(channels_);
+    blockMax_.resize(channels_);
+    blockSquares_.resize(channels_);
     blockEntries_.resize(channels_);
 }
 
@@ -144,17 +175,17 @@ void WaveformSummary::pushEntry(int levelIndex, const SummaryEntry* perChannel,
         const SummaryEntry& e = perChannel[c];
         if (next.pendingFrames == 0) {
             next.pending[c] = e;
-            next.pendingSquares[c] = e.sumSquares;
+            next.pendingSquares[c] = entrySquares(e, frames);
         } else {
             next.pending[c].min = std::min(next.pending[c].min, e.min);
             next.pending[c].max = std::max(next.pending[c].max, e.max);
-            next.pendingSquares[c] += e.sumSquares;
+            next.pendingSquares[c] += entrySquares(e, frames);
         }
     }
     next.pendingFrames += frames;
     if (next.pendingFrames >= next.blockFrames) {
         for (int c = 0; c < channels_; ++c) {
-            next.pending[c].sumSquares = static_cast<float>(next.pendingSquares[c]);
+            next.pending[c].rms = rmsCode(next.pendingSquares[c], next.pendingFrames);
         }
         const std::int64_t full = next.pendingFrames;
         next.pendingFrames = 0;
@@ -163,27 +194,33 @@ void WaveformSummary::pushEntry(int levelIndex, const SummaryEntry* perChannel,
 }
 
 void WaveformSummary::summarizeBlock(const float* samples, std::int64_t frames) {
+    const BlockOut out{blockMin_.data(), blockMax_.data(), blockSquares_.data(), clipped_.data()};
     switch (channels_) {
     case 1:
-        summarizeLanes<1>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
-                          clipped_.data());
+        summarizeLanes<1>(samples, frames, clipHigh_, clipLow_, out);
         break;
     case 2:
-        summarizeLanes<2>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
-                          clipped_.data());
+        summarizeLanes<2>(samples, frames, clipHigh_, clipLow_, out);
         break;
     case 4:
-        summarizeLanes<4>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
-                          clipped_.data());
+        summarizeLanes<4>(samples, frames, clipHigh_, clipLow_, out);
         break;
     case 8:
-        summarizeLanes<8>(samples, frames, clipHigh_, clipLow_, blockEntries_.data(),
-                          clipped_.data());
+        summarizeLanes<8>(samples, frames, clipHigh_, clipLow_, out);
         break;
     default:
-        summarizeGeneric(samples, frames, channels_, clipHigh_, clipLow_, blockEntries_.data(),
-                         clipped_.data());
+        summarizeGeneric(samples, frames, channels_, clipHigh_, clipLow_, out);
         break;
+    }
+    for (int c = 0; c < channels_; ++c) {
+        const float lo = blockMin_[c];
+        const float hi = blockMax_[c];
+        // NaN samples leave no trace in min/max (comparisons with NaN are false).
+        peak_[c] = std::max({peak_[c], -lo, hi});
+        sumSquares_[c] += blockSquares_[c];
+        blockEntries_[c].min = SummaryEntry::encodeMin(lo);
+        blockEntries_[c].max = SummaryEntry::encodeMax(hi);
+        blockEntries_[c].rms = rmsCode(blockSquares_[c], frames);
     }
     pushEntry(0, blockEntries_.data(), frames);
     writtenFrames_ += frames;
@@ -263,10 +300,10 @@ void WaveformSummary::finish() {
     for (int l = 1; l < kLevelCount; ++l) {
         Level& level = levels_[l];
         if (level.pendingFrames > 0) {
-            for (int c = 0; c < channels_; ++c) {
-                level.pending[c].sumSquares = static_cast<float>(level.pendingSquares[c]);
-            }
             const std::int64_t frames = level.pendingFrames;
+            for (int c = 0; c < channels_; ++c) {
+                level.pending[c].rms = rmsCode(level.pendingSquares[c], frames);
+            }
             level.pendingFrames = 0;
             pushEntry(l, level.pending.data(), frames);
         }
@@ -282,6 +319,32 @@ void WaveformSummary::setClipThresholds(float high, float low) {
 
 std::int64_t WaveformSummary::clippedSamples(int channel) const {
     return channel >= 0 && channel < channels_ ? clipped_[channel] : 0;
+}
+
+ChannelStatistics WaveformSummary::statistics(int channel) const {
+    if (channel < 0 || channel >= channels_) {
+        return {};
+    }
+    ChannelStatistics s;
+    s.peak = peak_[channel];
+    s.sumSquares = sumSquares_[channel];
+    s.clippedSamples = clipped_[channel];
+    return s;
+}
+
+std::int64_t WaveformSummary::memoryBytes() const {
+    const std::int64_t chunkBytes =
+        kChunkEntries * channels_ * static_cast<std::int64_t>(sizeof(SummaryEntry));
+    std::int64_t bytes = 0;
+    for (const Level& level : levels_) {
+        bytes += level.chunkCount * static_cast<std::int64_t>(sizeof(level.chunks[0]));
+        for (std::int64_t i = 0; i < level.chunkCount; ++i) {
+            if (level.chunks[i].load(std::memory_order_acquire) != nullptr) {
+                bytes += chunkBytes;
+            }
+        }
+    }
+    return bytes;
 }
 
 std::int64_t WaveformSummary::entryCount(int level) const {
@@ -314,10 +377,10 @@ void WaveformSummary::addEntry(const SummaryEntry& e, std::int64_t entryFrames,
         acc.max = e.max;
         acc.any = true;
     } else {
-        acc.min = std::min(acc.min, e.min);
-        acc.max = std::max(acc.max, e.max);
+        acc.min = std::min<int>(acc.min, e.min);
+        acc.max = std::max<int>(acc.max, e.max);
     }
-    acc.sumSquares += e.sumSquares;
+    acc.sumSquares += entrySquares(e, entryFrames);
     acc.frames += entryFrames;
 }
 
@@ -374,8 +437,8 @@ void WaveformSummary::query(int channel, double startFrame, double framesPerPixe
         if (!acc.any) {
             continue;
         }
-        out[i].min = acc.min;
-        out[i].max = acc.max;
+        out[i].min = SummaryEntry::decodePeak(acc.min);
+        out[i].max = SummaryEntry::decodePeak(acc.max);
         out[i].rms =
             acc.frames > 0
                 ? static_cast<float>(std::sqrt(acc.sumSquares / static_cast<double>(acc.frames)))

@@ -11,23 +11,27 @@
 
 namespace tapedeck {
 
-// Multi-resolution waveform summary: per channel, min / max / sum of squares per block of
-// 256 frames, and the same per 4096 and per 65536 frames. One writer thread appends samples
-// (the file scanner or the recorder's disk-writer thread); any number of reader threads (the
-// GUI) read what has been published, concurrently and without locks.
+// Multi-resolution waveform summary: per channel, min / max / RMS per block of 512 frames,
+// and the same per 8192 and per 131072 frames, each entry quantized to 6 bytes (see
+// SummaryEntry: a decoded min/max always contains the true extremes and is at most 1/32767
+// wider). Views finer than 512 frames per pixel draw raw samples (SampleReader) instead.
+// One writer thread appends samples (the file scanner or the recorder's disk-writer thread);
+// any number of reader threads (the GUI) read what has been published, concurrently and
+// without locks. The writer also keeps exact per-channel statistics (peak, sum of squares,
+// clipped samples) from the samples themselves.
 //
 // Storage is a preallocated table of fixed-size chunks per level. A chunk never moves once
 // allocated, and an entry is written before the published count that covers it is raised
-// (release); readers load the count (acquire) and read only below it. About 16 MB per hour
+// (release); readers load the count (acquire) and read only below it. About 4.3 MB per hour
 // of 48 kHz stereo audio.
 class WaveformSummary {
 public:
     static constexpr int kLevelCount = 3;
-    static constexpr std::array<std::int64_t, kLevelCount> kBlockFrames = {256, 4096, 65536};
+    static constexpr std::array<std::int64_t, kLevelCount> kBlockFrames = {512, 8192, 131072};
     static constexpr std::int64_t kLevelRatio = 16; // blocks of one level per block of the next
     static constexpr std::int64_t kChunkEntries = 4096;
     static constexpr int kMaxChannels = 64;
-    // Room for about 8 days at 48 kHz; the chunk table costs 8 bytes per 2^20 frames.
+    // Room for about 8 days at 48 kHz; the chunk table costs 8 bytes per 2^21 frames.
     static constexpr std::int64_t kDefaultCapacityFrames = std::int64_t{1} << 35;
 
     // Any thread, before the summary is shared. channels in [1, kMaxChannels].
@@ -39,12 +43,14 @@ public:
     // --- Writer thread only (one thread for the life of the summary) ---
 
     // Appends `frames` interleaved frames of channels() samples each. Blocks of any size.
-    // Allocates a chunk every 2^20 frames (never on the audio thread). Returns false, and
+    // Allocates a chunk every 2^21 frames (never on the audio thread). Returns false, and
     // drops the samples, once capacityFrames() is reached or after finish().
     bool appendInterleaved(const float* samples, std::int64_t frames);
-    // Appends ready-made 256-frame entries, interleaved by channel (entry i of channel c at
-    // [i * channels() + c]); every entry covers a whole block except possibly the last,
-    // which covers `lastEntryFrames` (1..256). Used to restore a cached summary.
+    // Appends ready-made finest-level entries, interleaved by channel (entry i of channel c
+    // at [i * channels() + c]); every entry covers a whole kBlockFrames[0] block except
+    // possibly the last, which covers `lastEntryFrames` (1..kBlockFrames[0]). Used to
+    // restore a cached summary; coarser levels are rebuilt from these entries exactly as
+    // appendInterleaved builds them, and statistics() stays empty (the cache keeps them).
     bool appendFineEntries(const SummaryEntry* entries, std::int64_t count,
                            std::int64_t lastEntryFrames);
     // Publishes the trailing partial blocks; no more appends afterwards.
@@ -54,17 +60,24 @@ public:
     // Clipped samples appended so far. Writer thread, or any thread once the writer is done
     // (after joining it).
     std::int64_t clippedSamples(int channel) const;
+    // Exact figures of the samples appended so far to one channel: largest |x| (not clamped
+    // to 1), sum of x² (block sums in float, added up in double) and clipped samples. Same
+    // threads as clippedSamples().
+    ChannelStatistics statistics(int channel) const;
 
     // --- Any thread ---
 
     int channels() const { return channels_; }
     std::int64_t capacityFrames() const { return capacityFrames_; }
-    // Frames covered by published 256-frame entries (a multiple of 256 until finish()).
+    // Frames covered by published finest-level entries (a multiple of kBlockFrames[0] until
+    // finish()).
     std::int64_t frames() const { return publishedFrames_.load(std::memory_order_acquire); }
     bool isComplete() const { return complete_.load(std::memory_order_acquire); }
+    // Bytes held for entries: the chunks allocated so far and the chunk tables.
+    std::int64_t memoryBytes() const;
     // Published entries of a level.
     std::int64_t entryCount(int level) const;
-    // Entry `index` of a level and channel; index < entryCount(level).
+    // Entry `index` of a level and channel (quantized); index < entryCount(level).
     SummaryEntry entry(int level, int channel, std::int64_t index) const;
     // The coarsest level whose blocks are no wider than framesPerPixel (0 if none).
     static int levelFor(double framesPerPixel);
@@ -72,8 +85,10 @@ public:
     // Fills out[i] with the summary of frames [startFrame + i * framesPerPixel,
     // startFrame + (i + 1) * framesPerPixel) of one channel. Each block is counted in the
     // pixel where it starts, so adjacent pixels never share a block; a pixel narrower than a
-    // 256-frame block shows the block it lies in. Where a coarse level has not yet caught up
-    // with the published frames, finer levels fill in. Cost: O(pixels × 16) entries.
+    // finest-level block shows the block it lies in. Where a coarse level has not yet caught
+    // up with the published frames, finer levels fill in. Cost: O(pixels × 16) entries.
+    // min/max are the decoded entries (never inside the true extremes, at most 1/32767
+    // outside them for |x| <= 1); rms is within 2/65535 of the exact value.
     void query(int channel, double startFrame, double framesPerPixel,
                std::span<PixelSummary> out) const;
 
@@ -85,14 +100,14 @@ private:
         std::atomic<std::int64_t> published{0};
         // Writer only:
         std::int64_t written = 0;
-        std::vector<SummaryEntry> pending; // per channel, the block being accumulated
-        std::vector<double> pendingSquares;
+        std::vector<SummaryEntry> pending;  // per channel, the block being accumulated
+        std::vector<double> pendingSquares; // per channel, sum of decoded rms² × frames
         std::int64_t pendingFrames = 0;
     };
 
     struct Accumulator {
-        float min = 0.0f;
-        float max = 0.0f;
+        int min = 0; // codes, decoded once per pixel
+        int max = 0;
         double sumSquares = 0.0;
         std::int64_t frames = 0;
         bool any = false;
@@ -115,10 +130,15 @@ private:
 
     // Writer only:
     std::int64_t writtenFrames_ = 0;
-    std::vector<float> partialBlock_; // interleaved, up to one 256-frame block
+    std::vector<float> partialBlock_; // interleaved, up to one finest-level block
     std::int64_t partialFrames_ = 0;
+    std::vector<float> blockMin_; // per channel scratch: exact figures of the block
+    std::vector<float> blockMax_;
+    std::vector<float> blockSquares_;
     std::vector<SummaryEntry> blockEntries_; // per channel scratch
     std::vector<std::int64_t> clipped_;      // per channel
+    std::vector<float> peak_;                // per channel, largest |x|
+    std::vector<double> sumSquares_;         // per channel
     float clipHigh_ = 1.0f;
     float clipLow_ = -1.0f;
     bool finished_ = false;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 
+#include <cstdint>
 #include <memory>
 
 using namespace tapedeck;
@@ -58,6 +59,8 @@ private slots:
     void aStoredSummaryLoadsBackEqual();
     void aChangedFileMissesItsCache();
     void aDamagedCacheFileMisses();
+    void aCacheFileOfAnotherFormatVersionMisses();
+    void theCacheFileHoldsSixBytesPerFineEntryAndChannel();
     void theDefaultFolderFollowsXdgCacheHome();
 
 private:
@@ -99,7 +102,7 @@ void SummaryCacheTest::aStoredSummaryLoadsBackEqual() {
                 const SummaryEntry y = b.entry(level, c, k);
                 QCOMPARE(y.min, x.min);
                 QCOMPARE(y.max, x.max);
-                QCOMPARE(y.sumSquares, x.sumSquares);
+                QCOMPARE(y.rms, x.rms);
             }
         }
     }
@@ -108,6 +111,8 @@ void SummaryCacheTest::aStoredSummaryLoadsBackEqual() {
         QCOMPARE(loaded->statistics.channels[c].peak, original.statistics.channels[c].peak);
         QCOMPARE(loaded->statistics.channels[c].sumSquares,
                  original.statistics.channels[c].sumSquares);
+        QCOMPARE(loaded->statistics.channels[c].clippedSamples,
+                 original.statistics.channels[c].clippedSamples);
     }
 }
 
@@ -161,6 +166,40 @@ void SummaryCacheTest::aDamagedCacheFileMisses() {
     file.write("not a summary");
     file.close();
     QVERIFY(!cache.load(key, original.format).has_value());
+}
+
+void SummaryCacheTest::aCacheFileOfAnotherFormatVersionMisses() {
+    const Scan original = scan(audioPath_);
+    SummaryCache cache(cacheDir_);
+    const SummaryCacheKey key = *SummaryCache::keyFor(audioPath_);
+    QVERIFY(cache.store(key, original.format, *original.summary, original.statistics).ok());
+    QVERIFY(cache.load(key, original.format).has_value());
+    // The version follows the 8-byte magic. A file of the float format (version 1) or of a
+    // later one misses, whatever follows.
+    QFile file(QString::fromStdString(cache.cachePathFor(key)));
+    for (const std::uint32_t version :
+         {SummaryCache::kFormatVersion - 1, SummaryCache::kFormatVersion + 1}) {
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(8));
+        QCOMPARE(file.write(reinterpret_cast<const char*>(&version), sizeof(version)),
+                 qint64(sizeof(version)));
+        file.close();
+        QVERIFY(!cache.load(key, original.format).has_value());
+    }
+}
+
+void SummaryCacheTest::theCacheFileHoldsSixBytesPerFineEntryAndChannel() {
+    const Scan original = scan(audioPath_);
+    SummaryCache cache(cacheDir_);
+    const SummaryCacheKey key = *SummaryCache::keyFor(audioPath_);
+    QVERIFY(cache.store(key, original.format, *original.summary, original.statistics).ok());
+    const std::int64_t entries = original.summary->entryCount(0);
+    QCOMPARE(entries,
+             (kFrames + WaveformSummary::kBlockFrames[0] - 1) / WaveformSummary::kBlockFrames[0]);
+    const std::int64_t payload = entries * kChannels * 6;
+    const std::int64_t header = QFile(QString::fromStdString(cache.cachePathFor(key))).size() -
+                                payload - static_cast<std::int64_t>(key.canonicalPath.size());
+    QVERIFY2(header > 0 && header <= 256, qPrintable(QString("header %1 bytes").arg(header)));
 }
 
 void SummaryCacheTest::theDefaultFolderFollowsXdgCacheHome() {

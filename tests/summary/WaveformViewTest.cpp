@@ -68,6 +68,7 @@ private slots:
     void initTestCase();
     void coarseZoomDrawsMinMaxPerLane();
     void sampleLevelZoomDrawsTheSamples();
+    void zoomsFinerThanTheFinestBlockDrawSamplesNotBlocks();
     void aGrowingSummaryShowsProgressUntilComplete();
     void clickingRequestsASeek();
     void theDocumentOpensThenReopensFromTheCache();
@@ -82,7 +83,7 @@ void WaveformViewTest::initTestCase() {
 }
 
 void WaveformViewTest::coarseZoomDrawsMinMaxPerLane() {
-    const std::int64_t frames = kRate * 60;
+    const std::int64_t frames = kRate * 120;
     const std::vector<float> s = coarseSignal(frames);
     auto summary = std::make_shared<WaveformSummary>(2);
     summary->appendInterleaved(s.data(), frames);
@@ -156,6 +157,49 @@ void WaveformViewTest::sampleLevelZoomDrawsTheSamples() {
         ++checked;
     }
     QVERIFY(checked >= 12);
+}
+
+void WaveformViewTest::zoomsFinerThanTheFinestBlockDrawSamplesNotBlocks() {
+    // Silence with one +0.8 sample inside the third finest block. Below one block per pixel
+    // the view reads samples: the pixel holding the sample reaches +0.8 and the next pixel,
+    // which lies wholly inside the same block (and would show it, drawn from the summary),
+    // stays empty.
+    constexpr std::int64_t kBlock = WaveformSummary::kBlockFrames[0];
+    constexpr double kFramesPerPixel = 0.6 * kBlock;
+    constexpr std::int64_t kPulse = 2 * kBlock + 10;
+    const std::int64_t frames = kRate * 10;
+    std::vector<float> s(frames, 0.0f);
+    s[kPulse] = 0.8f;
+    const QString path = dir_.filePath("pulse.wav");
+    QVERIFY(testsignals::writeFile(path.toStdString(), s, 1, kRate));
+    auto summary = std::make_shared<WaveformSummary>(1);
+    summary->appendInterleaved(s.data(), frames);
+    summary->finish();
+
+    WaveformView view;
+    view.setPalette(testPalette());
+    view.resize(400, 200);
+    view.setSummary(summary, kRate, frames, path);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setView(0.0, static_cast<double>(kBlock));
+    QVERIFY(!view.showsSamples()); // one block per pixel: the summary
+    view.setView(0.0, kBlock - 1.0);
+    QTRY_VERIFY(view.showsSamples());
+    view.setView(0.0, kFramesPerPixel);
+    QTRY_VERIFY(view.showsSamples());
+    const QImage image = view.grab().toImage();
+    const QRect lane = WaveformPainter::laneRect(view.waveformRect(), 1, 0);
+    const int pulseX = view.waveformRect().left() + static_cast<int>(kPulse / kFramesPerPixel);
+    const int emptyX = pulseX + 1;
+    const double emptyFrom = (emptyX - view.waveformRect().left()) * kFramesPerPixel;
+    QVERIFY(emptyFrom > kPulse && std::floor(emptyFrom / kBlock) == kPulse / kBlock &&
+            emptyFrom + kFramesPerPixel <= static_cast<double>((kPulse / kBlock + 1) * kBlock));
+    std::vector<PixelSummary> fromSummary(1);
+    summary->query(0, emptyFrom, kFramesPerPixel, fromSummary);
+    QVERIFY(fromSummary[0].valid && fromSummary[0].max >= 0.8f); // what blocks would draw
+    QVERIFY2(isWave(image, pulseX, rowFor(lane, 0.4)), "the pulse's pixel reaches up");
+    QVERIFY2(isBackground(image, emptyX, rowFor(lane, 0.4)), "its neighbour stays empty");
 }
 
 void WaveformViewTest::aGrowingSummaryShowsProgressUntilComplete() {
