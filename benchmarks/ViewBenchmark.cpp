@@ -2,6 +2,7 @@
 
 #include "BenchmarkFile.h"
 #include "summary/SummaryCache.h"
+#include "summary/WaveformSummary.h"
 #include "waveform/WaveformDocument.h"
 #include "waveform/WaveformView.h"
 
@@ -104,7 +105,8 @@ bool runViewBenchmark(const std::string& path) {
         } else {
             view.setView(middle, zoom.framesPerPixel);
         }
-        if (zoom.framesPerPixel > 0.0 && zoom.framesPerPixel < 256.0) {
+        if (zoom.framesPerPixel > 0.0 &&
+            zoom.framesPerPixel < static_cast<double>(WaveformSummary::kBlockFrames[0])) {
             spinUntil([&] { return view.showsSamples(); });
         }
         std::vector<double> times;
