@@ -91,7 +91,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
                 return fail(error);
             }
             if (!parseNumber(text, cl.sampleRate) || cl.sampleRate <= 0) {
-                return fail("--rate takes a sample rate in Hz such as 48000, not \"" + text + "\".");
+                return fail("--rate takes a sample rate in Hz such as 48000, not \"" + text +
+                            "\".");
             }
         } else if (arg == "--channels") {
             if (!value(text)) {
@@ -105,7 +106,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
                 return fail(error);
             }
             if (!parseNumber(text, cl.bufferFrames) || cl.bufferFrames < 16) {
-                return fail("--buffer takes a number of frames (16 or more), not \"" + text + "\".");
+                return fail("--buffer takes a number of frames (16 or more), not \"" + text +
+                            "\".");
             }
         } else if (arg == "--format") {
             if (!value(cl.format)) {

@@ -37,9 +37,11 @@ private slots:
     void badValuesAreExplained_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("duration") << QStringList{"--record", "x.wav", "--duration", "soon"} << "--duration";
+        QTest::newRow("duration") << QStringList{"--record", "x.wav", "--duration", "soon"}
+                                  << "--duration";
         QTest::newRow("rate") << QStringList{"--record", "x.wav", "--rate", "-3"} << "--rate";
-        QTest::newRow("channels") << QStringList{"--record", "x.wav", "--channels", "0"} << "--channels";
+        QTest::newRow("channels") << QStringList{"--record", "x.wav", "--channels", "0"}
+                                  << "--channels";
         QTest::newRow("missing value") << QStringList{"--play"} << "--play needs a value";
         QTest::newRow("unknown") << QStringList{"--frobnicate"} << "Unknown option";
         QTest::newRow("two modes") << QStringList{"--play", "a", "--record", "b"} << "Choose one";
@@ -53,8 +55,7 @@ private slots:
         }
         const auto parsed = parseCommandLine(args);
         QVERIFY(!parsed.commandLine.has_value());
-        QVERIFY2(QString::fromStdString(parsed.error).contains(mentions),
-                 parsed.error.c_str());
+        QVERIFY2(QString::fromStdString(parsed.error).contains(mentions), parsed.error.c_str());
     }
 
     void helpAndVersionWinOverEverythingElse() {
