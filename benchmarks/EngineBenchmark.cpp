@@ -81,7 +81,8 @@ void measurePlayCpu(const std::string& tapedeck, const std::string& file) {
     int status = 0;
     rusage usage{};
     wait4(child, &status, 0, &usage);
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double user = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6;
     const double sys = usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
     std::printf("tapedeck --play, %d s file:  wall %.2f s, CPU %.3f s (user %.3f + sys %.3f), "

@@ -80,7 +80,8 @@ private slots:
         const auto reference =
             SignalGenerator::chirp(100, 4000, 0.5, 2 * kServerRate, 1, kServerRate);
         const auto heard = SignalComparison::channel(recorded->samples, 2, 1);
-        const Comparison c = SignalComparison::compare(reference, heard, static_cast<std::int64_t>(heard.size()));
+        const Comparison c =
+            SignalComparison::compare(reference, heard, static_cast<std::int64_t>(heard.size()));
         qInfo("libsoxr 44.1 → 48 kHz: correlation %.5f, residual %.1f dB", c.correlation,
               c.residualDb);
         QVERIFY(c.correlation > 0.995);
