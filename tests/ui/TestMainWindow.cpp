@@ -309,6 +309,24 @@ private slots:
         QVERIFY(view.markers().empty());
     }
 
+    // A take can start while the view is still hidden at its default size: once it gets its
+    // real width, it still shows the last thirty seconds.
+    void theLiveViewKeepsItsTimeSpanWhenItGetsItsSize() {
+        auto summary = std::make_shared<WaveformSummary>(2);
+        WaveformView view;
+        view.setSummary(summary, kRate, 0);
+        view.setLiveMode(true);
+        view.resize(900, 240);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double seconds = view.framesPerPixel() * view.waveformRect().width() / kRate;
+        QVERIFY2(std::abs(seconds - 30.0) < 0.5, qPrintable(QString::number(seconds)));
+        view.zoomIn(); // zoomed by hand: a resize keeps the zoom
+        const double zoomed = view.framesPerPixel();
+        view.resize(600, 240);
+        QCOMPARE(view.framesPerPixel(), zoomed);
+    }
+
     // Free space turns into minutes of recording, and the warning comes once per take.
     void lowDiskSpaceWarnsOncePerTake() {
         DiskSpaceMonitor monitor;

@@ -8,6 +8,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPolygon>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -95,6 +96,7 @@ void WaveformView::clear() {
 
 void WaveformView::setLiveMode(bool follow) {
     live_ = follow;
+    liveDefaultZoom_ = follow;
     if (live_) {
         fitted_ = false;
         const double width = std::max(1, waveformRect().width());
@@ -198,6 +200,7 @@ void WaveformView::zoomToFit() {
 }
 
 void WaveformView::zoomAround(double factor, int x) {
+    liveDefaultZoom_ = false;
     const int offset = x - waveformRect().left();
     const double anchor = startFrame_ + offset * framesPerPixel_;
     const double next = framesPerPixel_ * factor;
@@ -418,6 +421,11 @@ void WaveformView::resizeEvent(QResizeEvent*) {
     scrollBar_->setGeometry(0, height() - scrollHeight, width(), scrollHeight);
     if (fitted_) {
         framesPerPixel_ = fitFramesPerPixel();
+    } else if (live_ && liveDefaultZoom_ && sampleRate_ > 0) {
+        // Live, not zoomed by hand: the same stretch of time stays in view (the view often
+        // gets its real size only after the take has started).
+        framesPerPixel_ =
+            std::max(kMinFramesPerPixel, sampleRate_ * kLiveWindowSeconds / std::max(1, width()));
     }
     startFrame_ = clampStart(startFrame_, framesPerPixel_);
     afterViewChange();

@@ -120,6 +120,7 @@ private:
     std::int64_t expectedFrames_ = 0;
     QString samplePath_;
     bool live_ = false;
+    bool liveDefaultZoom_ = false; // live, and not zoomed by hand since
     std::int64_t playhead_ = -1;
     std::vector<std::int64_t> markers_; // sorted
     double startFrame_ = 0.0;
