@@ -9,7 +9,7 @@ namespace tapedeck {
 
 // The dropout sidecar of a take, "<take>.dropouts": one line per dropout (frame, seconds,
 // lost frames, kind), written as each one happens so a crash keeps them. Created only when
-// the first dropout happens. Disk thread.
+// the first dropout happens. Disk thread. DropoutMarkers.h reads it back.
 class DropoutLog {
 public:
     DropoutLog(std::string takePath, int sampleRate);

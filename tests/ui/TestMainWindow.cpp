@@ -10,7 +10,7 @@
 #include "TransportIcon.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "waveform/DropoutMarkers.h"
+#include "DropoutMarkers.h"
 #include "waveform/WaveformDocument.h"
 #include "waveform/WaveformView.h"
 
