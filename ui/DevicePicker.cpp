@@ -122,8 +122,18 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     for (int frames : bufferSizes())
         buffer_->addItem(tr("%1 frames").arg(frames), frames);
     for (FileFormat format : {FileFormat::Wav16, FileFormat::Wav24, FileFormat::WavFloat,
-                              FileFormat::Flac, FileFormat::OggVorbis})
+                              FileFormat::Flac, FileFormat::OggVorbis}) {
         format_->addItem(formatLabel(format), static_cast<int>(format));
+        // What a crash can cost, per format: the user chooses knowing it.
+        format_->setItemData(format_->count() - 1,
+                             format == FileFormat::OggVorbis
+                                 ? tr("If Tapedeck or the computer crashes, up to two seconds at "
+                                      "the end of an Ogg take can be lost. WAV and FLAC lose at "
+                                      "most the last second.")
+                                 : tr("If Tapedeck or the computer crashes, at most the last "
+                                      "second of the take is lost."),
+                             Qt::ToolTipRole);
+    }
     selectData(format_, static_cast<int>(FileFormat::Wav24));
 
     connect(hostApi_, &QComboBox::currentIndexChanged, this, &DevicePicker::onHostApiChanged);
