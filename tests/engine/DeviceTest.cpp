@@ -83,6 +83,23 @@ private slots:
         }
     }
 
+    // A sound server that goes away and comes back: the client sees it through its socket
+    // address, so pointing that elsewhere and back is what a restart looks like from here.
+    void rescanningFindsTheServerAgainWhenItReturns() {
+        const QByteArray server = qgetenv("PULSE_SERVER");
+        QVERIFY(!server.isEmpty());
+        qputenv("PULSE_SERVER", "unix:/nonexistent/tapedeck-no-server");
+        QVERIFY(system_->rescan().ok());
+        const auto gone = system_->findDevice("", Direction::Input);
+        qputenv("PULSE_SERVER", server);
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().code, ErrorCode::NoDevice);
+        QVERIFY(gone.error().message.find("refresh") != std::string::npos);
+        QVERIFY(system_->rescan().ok());
+        QVERIFY(system_->findDevice("", Direction::Input).ok());
+        QVERIFY(system_->findDevice("", Direction::Output).ok());
+    }
+
     void rescanningIsRefusedWhileRecording() {
         QTemporaryDir dir;
         RecordSettings settings;
