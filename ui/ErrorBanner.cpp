@@ -1,5 +1,7 @@
 #include "ErrorBanner.h"
 
+#include "ColourMix.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,13 +17,6 @@ const QColor kAlertColour(218, 54, 51);
 const QColor kWarningColour(230, 160, 20);
 constexpr double kAlertMix = 0.22; // how much of the alert colour tints the window colour
 constexpr int kIconSize = 24;
-
-QColor mix(const QColor& base, const QColor& tint, double amount) {
-    return QColor::fromRgbF(
-        static_cast<float>(base.redF() * (1 - amount) + tint.redF() * amount),
-        static_cast<float>(base.greenF() * (1 - amount) + tint.greenF() * amount),
-        static_cast<float>(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
 
 } // namespace
 
@@ -108,7 +103,7 @@ void ErrorBanner::applyColours() {
     const QColor window = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
                                          : tinted.color(QPalette::Window);
     tinted.setColor(QPalette::Window,
-                    mix(window, warning_ ? kWarningColour : kAlertColour, kAlertMix));
+                    mixColours(window, warning_ ? kWarningColour : kAlertColour, kAlertMix));
     if (tinted.color(QPalette::Window) != palette().color(QPalette::Window))
         setPalette(tinted);
 }

@@ -1,5 +1,7 @@
 #include "LevelMeter.h"
 
+#include "ColourMix.h"
+
 #include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
@@ -23,8 +25,7 @@ constexpr int kMinimumLength = 160;
 constexpr int kPreferredLength = 320;
 constexpr int kHoldLineWidth = 2;
 constexpr int kPeakAlpha = 110;
-constexpr double kTroughTint = 0.12; // how far the empty bar moves from window to text colour //
-                                     // the peak bar is drawn lighter than the RMS bar
+constexpr double kTroughTint = 0.12; // how far the empty bar moves from window to text colour
 
 const QColor kSafeColor(46, 160, 67);
 const QColor kWarnColor(219, 171, 9);
@@ -175,10 +176,7 @@ void LevelMeter::paintEvent(QPaintEvent*) {
     // A trough tinted from the palette's own colours reads in light and dark themes.
     const QColor window = pal.color(QPalette::Window);
     const QColor text = pal.color(QPalette::WindowText);
-    const QColor trough = QColor::fromRgbF(
-        static_cast<float>(window.redF() + (text.redF() - window.redF()) * kTroughTint),
-        static_cast<float>(window.greenF() + (text.greenF() - window.greenF()) * kTroughTint),
-        static_cast<float>(window.blueF() + (text.blueF() - window.blueF()) * kTroughTint));
+    const QColor trough = mixColours(window, text, kTroughTint);
     const QColor clipOff = pal.color(QPalette::Mid);
 
     for (int c = 0; c < channels; ++c) {

@@ -1,5 +1,7 @@
 #include "RecoveryBanner.h"
 
+#include "ColourMix.h"
+
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -14,13 +16,6 @@ namespace {
 
 constexpr double kTintMix = 0.18; // how much of the highlight colour tints the window colour
 constexpr int kIconSize = 24;
-
-QColor mix(const QColor& base, const QColor& tint, double amount) {
-    return QColor::fromRgbF(
-        static_cast<float>(base.redF() * (1 - amount) + tint.redF() * amount),
-        static_cast<float>(base.greenF() * (1 - amount) + tint.greenF() * amount),
-        static_cast<float>(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
 
 } // namespace
 
@@ -95,8 +90,8 @@ void RecoveryBanner::applyColours() {
     // A tint of the theme's own colours, so it fits light and dark palettes.
     QPalette tinted = palette();
     const QPalette& source = parentWidget() ? parentWidget()->palette() : tinted;
-    tinted.setColor(QPalette::Window, mix(source.color(QPalette::Window),
-                                          source.color(QPalette::Highlight), kTintMix));
+    tinted.setColor(QPalette::Window, mixColours(source.color(QPalette::Window),
+                                                 source.color(QPalette::Highlight), kTintMix));
     if (tinted.color(QPalette::Window) != palette().color(QPalette::Window))
         setPalette(tinted);
 }

@@ -1,5 +1,7 @@
 #include "WaveformPainter.h"
 
+#include "ColourMix.h"
+
 #include <QImage>
 #include <QPainter>
 #include <QPalette>
@@ -17,12 +19,6 @@ constexpr double kDotMinPixels = 6.0; // draw sample dots when samples are this 
 constexpr int kDotSize = 3;
 constexpr int kLaneGap = 1; // pixels between lanes
 
-QColor mix(const QColor& a, const QColor& b, double t) {
-    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
-                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
-
 // y of a sample value in a lane: +1 at the top, -1 at the bottom, clamped.
 int yFor(const QRect& lane, float value) {
     const double half = (lane.height() - 1) / 2.0;
@@ -37,7 +33,7 @@ WaveformColors WaveformColors::fromPalette(const QPalette& palette) {
     WaveformColors c;
     c.background = palette.color(QPalette::Base);
     c.peak = palette.color(QPalette::Highlight);
-    c.rms = mix(c.peak, palette.color(QPalette::Text), kRmsMix);
+    c.rms = mixColours(c.peak, palette.color(QPalette::Text), kRmsMix);
     c.axis = palette.color(QPalette::Mid);
     c.separator = palette.color(QPalette::Mid);
     return c;
