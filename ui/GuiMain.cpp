@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
+#include <cstdio>
 
 #include <functional>
 
@@ -47,6 +48,14 @@ private:
 } // namespace
 
 int runGui(int& argc, char** argv, const QStringList& files) {
+    // Without any display Qt would abort with a core dump; say what to do instead.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fputs("tapedeck: no display was found, so the window cannot open. Start Tapedeck "
+                   "from a desktop session, or use the command line (tapedeck --help).\n",
+                   stderr);
+        return 1;
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationName(QStringLiteral("Tapedeck"));
