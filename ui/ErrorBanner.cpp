@@ -1,8 +1,5 @@
 #include "ErrorBanner.h"
 
-#include "ColourMix.h"
-
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -16,18 +13,13 @@ namespace {
 const QColor kAlertColour(218, 54, 51);
 const QColor kWarningColour(230, 160, 20);
 constexpr double kAlertMix = 0.22; // how much of the alert colour tints the window colour
-constexpr int kIconSize = 24;
 
 } // namespace
 
-ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
+ErrorBanner::ErrorBanner(QWidget* parent) : TintedBanner(parent) {
     setAccessibleName(tr("Error"));
 
-    icon_ = new QLabel(this);
-    icon_->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(kIconSize));
-    icon_->setAccessibleName(tr("Warning"));
+    icon_ = makeIcon(QStyle::SP_MessageBoxWarning, tr("Warning"));
     message_ = new QLabel(this);
     message_->setWordWrap(true);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -39,11 +31,7 @@ ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
     nextStep_->setWordWrap(true);
     nextStep_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     nextStep_->setAccessibleName(tr("What to do next"));
-    close_ = new QToolButton(this);
-    close_->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    close_->setAutoRaise(true);
-    close_->setToolTip(tr("Dismiss this message"));
-    close_->setAccessibleName(tr("Dismiss error"));
+    QToolButton* close = makeCloseButton(tr("Dismiss this message"), tr("Dismiss error"));
 
     auto* text = new QVBoxLayout;
     text->addWidget(message_);
@@ -51,12 +39,7 @@ ErrorBanner::ErrorBanner(QWidget* parent) : QFrame(parent) {
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(icon_, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
-    layout->addWidget(close_, 0, Qt::AlignTop);
-
-    connect(close_, &QToolButton::clicked, this, [this] {
-        hide();
-        emit dismissed();
-    });
+    layout->addWidget(close, 0, Qt::AlignTop);
     applyColours();
     hide();
 }
@@ -90,22 +73,12 @@ QString ErrorBanner::nextStep() const {
     return nextStep_->text();
 }
 
-void ErrorBanner::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyColours();
-    QFrame::changeEvent(event);
+QColor ErrorBanner::tint() const {
+    return warning_ ? kWarningColour : kAlertColour;
 }
 
-void ErrorBanner::applyColours() {
-    // Tint the palette's own window colour, so the banner fits light and dark themes and
-    // the text keeps the theme's contrast.
-    QPalette tinted = palette();
-    const QColor window = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
-                                         : tinted.color(QPalette::Window);
-    tinted.setColor(QPalette::Window,
-                    mixColours(window, warning_ ? kWarningColour : kAlertColour, kAlertMix));
-    if (tinted.color(QPalette::Window) != palette().color(QPalette::Window))
-        setPalette(tinted);
+double ErrorBanner::tintAmount() const {
+    return kAlertMix;
 }
 
 } // namespace tapedeck

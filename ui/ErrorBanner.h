@@ -2,17 +2,16 @@
 
 #include "UserMessage.h"
 
-#include <QFrame>
+#include "TintedBanner.h"
 
 class QLabel;
-class QToolButton;
 
 namespace tapedeck {
 
 // A non-modal strip across the top of the window: what went wrong (or is about to) and what
 // to do next, with a close button. Showing a new message replaces the old one. Errors are
 // tinted red, warnings amber. GUI thread only.
-class ErrorBanner : public QFrame {
+class ErrorBanner : public TintedBanner {
     Q_OBJECT
 public:
     explicit ErrorBanner(QWidget* parent = nullptr);
@@ -23,20 +22,16 @@ public:
     QString message() const;
     QString nextStep() const;
 
-signals:
-    void dismissed();
-
 protected:
-    void changeEvent(QEvent* event) override;
+    QColor tint() const override;
+    double tintAmount() const override;
 
 private:
-    void applyColours();
     void present(const UserMessage& text, bool warning);
 
     QLabel* icon_;
     QLabel* message_;
     QLabel* nextStep_;
-    QToolButton* close_;
     bool warning_ = false;
 };
 

@@ -1,8 +1,5 @@
 #include "RecoveryBanner.h"
 
-#include "ColourMix.h"
-
-#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,18 +12,13 @@ namespace tapedeck {
 namespace {
 
 constexpr double kTintMix = 0.18; // how much of the highlight colour tints the window colour
-constexpr int kIconSize = 24;
 
 } // namespace
 
-RecoveryBanner::RecoveryBanner(QWidget* parent) : QFrame(parent) {
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
+RecoveryBanner::RecoveryBanner(QWidget* parent) : TintedBanner(parent) {
     setAccessibleName(tr("Unfinished recordings"));
 
-    icon_ = new QLabel(this);
-    icon_->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(kIconSize));
-    icon_->setAccessibleName(tr("Information"));
+    icon_ = makeIcon(QStyle::SP_MessageBoxInformation, tr("Information"));
     message_ = new QLabel(this);
     message_->setWordWrap(true);
     message_->setTextFormat(Qt::PlainText);
@@ -35,23 +27,16 @@ RecoveryBanner::RecoveryBanner(QWidget* parent) : QFrame(parent) {
     recover_->setToolTip(tr("Repair the recordings, keeping every sample that reached the disk, "
                             "and open the last one"));
     recover_->setAccessibleName(tr("Recover the unfinished recordings"));
-    close_ = new QToolButton(this);
-    close_->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    close_->setAutoRaise(true);
-    close_->setToolTip(tr("Not now (Tapedeck offers again at the next start)"));
-    close_->setAccessibleName(tr("Dismiss"));
+    QToolButton* close =
+        makeCloseButton(tr("Not now (Tapedeck offers again at the next start)"), tr("Dismiss"));
 
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(icon_, 0, Qt::AlignVCenter);
     layout->addWidget(message_, 1);
     layout->addWidget(recover_, 0, Qt::AlignVCenter);
-    layout->addWidget(close_, 0, Qt::AlignTop);
+    layout->addWidget(close, 0, Qt::AlignTop);
 
     connect(recover_, &QPushButton::clicked, this, &RecoveryBanner::recoverRequested);
-    connect(close_, &QToolButton::clicked, this, [this] {
-        hide();
-        emit dismissed();
-    });
     applyColours();
     hide();
 }
@@ -80,20 +65,13 @@ QString RecoveryBanner::message() const {
     return message_->text();
 }
 
-void RecoveryBanner::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyColours();
-    QFrame::changeEvent(event);
+QColor RecoveryBanner::tint() const {
+    // The theme's own highlight: an offer, not an alarm.
+    return (parentWidget() ? parentWidget()->palette() : palette()).color(QPalette::Highlight);
 }
 
-void RecoveryBanner::applyColours() {
-    // A tint of the theme's own colours, so it fits light and dark palettes.
-    QPalette tinted = palette();
-    const QPalette& source = parentWidget() ? parentWidget()->palette() : tinted;
-    tinted.setColor(QPalette::Window, mixColours(source.color(QPalette::Window),
-                                                 source.color(QPalette::Highlight), kTintMix));
-    if (tinted.color(QPalette::Window) != palette().color(QPalette::Window))
-        setPalette(tinted);
+double RecoveryBanner::tintAmount() const {
+    return kTintMix;
 }
 
 } // namespace tapedeck

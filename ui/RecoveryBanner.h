@@ -1,17 +1,17 @@
 #pragma once
 
-#include <QFrame>
+#include "TintedBanner.h"
+
 #include <QStringList>
 
 class QLabel;
 class QPushButton;
-class QToolButton;
 
 namespace tapedeck {
 
 // A non-modal strip that offers, in one step, to recover the takes a crash left unfinished:
 // "Tapedeck found 1 recording that was not finished (Take ….wav). [Recover]". GUI thread.
-class RecoveryBanner : public QFrame {
+class RecoveryBanner : public TintedBanner {
     Q_OBJECT
 public:
     explicit RecoveryBanner(QWidget* parent = nullptr);
@@ -26,18 +26,15 @@ public:
 
 signals:
     void recoverRequested();
-    void dismissed();
 
 protected:
-    void changeEvent(QEvent* event) override;
+    QColor tint() const override;
+    double tintAmount() const override;
 
 private:
-    void applyColours();
-
     QLabel* icon_;
     QLabel* message_;
     QPushButton* recover_;
-    QToolButton* close_;
 };
 
 } // namespace tapedeck
