@@ -11,8 +11,8 @@
 
 namespace tapedeck::bench {
 
-bool ensureBenchmarkFile(const std::string& path) {
-    const std::int64_t frames = kBenchSeconds * kBenchRate;
+bool ensureBenchmarkFile(const std::string& path, std::int64_t seconds) {
+    const std::int64_t frames = seconds * kBenchRate;
     SF_INFO existing{};
     if (SNDFILE* f = sf_open(path.c_str(), SFM_READ, &existing)) {
         sf_close(f);
@@ -21,7 +21,8 @@ bool ensureBenchmarkFile(const std::string& path) {
             return true;
         }
     }
-    std::printf("Generating %s (60 min, stereo, 48 kHz, 16-bit)...\n", path.c_str());
+    std::printf("Generating %s (%lld s, stereo, 48 kHz, 16-bit)...\n", path.c_str(),
+                static_cast<long long>(seconds));
     SF_INFO info{};
     info.samplerate = kBenchRate;
     info.channels = kBenchChannels;

@@ -3,20 +3,18 @@
 // 256-frame buffers, and the CPU time `tapedeck --play` uses for a 60-second file.
 // Prints figures; never fails on timing.
 #include "AudioSystem.h"
+#include "BenchmarkFile.h"
 #include "Player.h"
 #include "Recorder.h"
 
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <sndfile.h>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
-#include <vector>
 
 using namespace tapedeck;
 
@@ -27,28 +25,6 @@ constexpr int kChannels = 2;
 constexpr int kBlock = 256;
 constexpr int kStreamSeconds = 10;
 constexpr int kPlaySeconds = 60;
-
-bool writeTestFile(const std::string& path, int seconds) {
-    SF_INFO info{};
-    info.samplerate = kRate;
-    info.channels = kChannels;
-    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-    SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
-    if (file == nullptr) {
-        return false;
-    }
-    std::vector<float> second(kRate * kChannels);
-    for (int s = 0; s < seconds; ++s) {
-        for (int i = 0; i < kRate; ++i) {
-            const double t = static_cast<double>(s * kRate + i) / kRate;
-            second[i * 2] = static_cast<float>(0.5 * std::sin(2 * M_PI * 440 * t));
-            second[i * 2 + 1] = static_cast<float>(0.5 * std::sin(2 * M_PI * 660 * t));
-        }
-        sf_writef_float(file, second.data(), kRate);
-    }
-    sf_close(file);
-    return true;
-}
 
 void report(const char* what, const StreamStats& stats) {
     const double periodMicros = 1e6 * kBlock / kRate;
@@ -102,7 +78,7 @@ int main(int argc, char** argv) {
     const std::string playFile = work + "/tapedeck-bench-60s.wav";
     const std::string takeFile = work + "/tapedeck-bench-take.wav";
     std::filesystem::remove(takeFile);
-    if (!writeTestFile(playFile, kPlaySeconds)) {
+    if (!bench::ensureBenchmarkFile(playFile, kPlaySeconds)) {
         std::fprintf(stderr, "cannot write %s\n", playFile.c_str());
         return 1;
     }
