@@ -23,6 +23,11 @@ constexpr double kRingSeconds = 2.0;
 constexpr double kPrefillSeconds = 0.5;
 constexpr auto kPrefillTimeout = std::chrono::milliseconds(2000);
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
+// Long enough that the sound server runs long cycles: PortAudio's "high" default for the
+// ALSA pulse device is 8.7 ms, which drives the whole server graph at 256-frame cycles, and
+// a cycle the server misses on a busy or virtual machine is 5 ms of silence nothing reports.
+// Short enough that pause and seek, which wait for what is queued, still feel immediate.
+constexpr double kPlaybackLatencySeconds = 0.1;
 } // namespace
 
 // Everything the callback can see; shared with the stream closer (see Recorder).
@@ -169,8 +174,8 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     output.device = device->portAudioIndex;
     output.channelCount = state->deviceChannels;
     output.sampleFormat = paFloat32;
-    output.suggestedLatency = settings.suggestedLatency > 0 ? settings.suggestedLatency
-                                                            : device->defaultHighOutputLatency;
+    output.suggestedLatency =
+        settings.suggestedLatency > 0 ? settings.suggestedLatency : kPlaybackLatencySeconds;
     const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
                                               ? static_cast<unsigned long>(settings.framesPerBuffer)
                                               : paFramesPerBufferUnspecified;

@@ -17,7 +17,7 @@ struct PlaySettings {
     std::string path;
     std::string deviceName;      // exact or unique substring; empty: default output
     int framesPerBuffer = 0;     // 0: let PortAudio choose
-    double suggestedLatency = 0; // seconds; 0: the device's default high latency
+    double suggestedLatency = 0; // seconds; 0: 100 ms, long server cycles
     int deviceSampleRate = 0;    // 0: the file's rate if the device takes it, else resample
 };
 

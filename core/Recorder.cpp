@@ -22,6 +22,11 @@ namespace tapedeck {
 
 namespace {
 constexpr double kRingSeconds = 5.0;
+// A take goes to disk, so nothing waits on the capture latency but the meters: a large buffer
+// lets the sound server run long cycles and wake every thread rarely. A short one (PortAudio's
+// "low" default, 8.7 ms) drives the whole server graph at 256-frame cycles, and one cycle it
+// misses on a busy or virtual machine is 5 ms of silence in the take that nothing reports.
+constexpr double kRecordingLatencySeconds = 0.2;
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
 constexpr std::size_t kDropoutQueueCapacity = 256;
 } // namespace
@@ -185,7 +190,7 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     input.channelCount = state->channels;
     input.sampleFormat = paFloat32;
     input.suggestedLatency =
-        settings.suggestedLatency > 0 ? settings.suggestedLatency : device->defaultLowInputLatency;
+        settings.suggestedLatency > 0 ? settings.suggestedLatency : kRecordingLatencySeconds;
     const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
                                               ? static_cast<unsigned long>(settings.framesPerBuffer)
                                               : paFramesPerBufferUnspecified;

@@ -27,7 +27,7 @@ struct RecordSettings {
     int channels = 2;       // capped to what the device has
     FileFormat format = FileFormat::Wav24;
     int framesPerBuffer = 0;     // 0: let PortAudio choose
-    double suggestedLatency = 0; // seconds; 0: the device's default low latency
+    double suggestedLatency = 0; // seconds; 0: a large buffer suited to a take (200 ms)
     std::int64_t maxFrames = 0;  // stop by itself after this many frames; 0: no limit
 };
 
