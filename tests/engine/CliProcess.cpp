@@ -1,6 +1,7 @@
 #include "CliProcess.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 
 void startTapedeck(QProcess& process, const QStringList& arguments) {
     process.setProgram(QStringLiteral(TAPEDECK_BINARY));
@@ -30,4 +31,14 @@ CliRun runTapedeck(const QStringList& arguments, int timeoutMs) {
     QProcess process;
     startTapedeck(process, arguments);
     return finishTapedeck(process, timeoutMs);
+}
+
+qint64 reportedDropoutsAndXruns(const CliRun& run) {
+    static const QRegularExpression counts(
+        QStringLiteral("(\\d+) dropouts(?:,| and) (\\d+) xruns"));
+    const QRegularExpressionMatch match = counts.match(run.err);
+    if (!match.hasMatch()) {
+        return 0;
+    }
+    return match.captured(1).toLongLong() + match.captured(2).toLongLong();
 }

@@ -19,3 +19,9 @@ void startTapedeck(QProcess& process, const QStringList& arguments);
 CliRun finishTapedeck(QProcess& process, int timeoutMs);
 // Both at once.
 CliRun runTapedeck(const QStringList& arguments, int timeoutMs = 30000);
+
+// Tapedeck's own count of dropouts plus xruns, as the command line reports it on stderr
+// ("Saved 3.00 s to take.wav (2 dropouts, 0 xruns)", "Played with 1 dropouts and 0 xruns.");
+// it says nothing when both are 0. Loopback tests assert this apart from the signal check, so
+// a glitch of Tapedeck's own is never mistaken for one of the helper client.
+qint64 reportedDropoutsAndXruns(const CliRun& run);

@@ -1,5 +1,6 @@
 #include "CliProcess.h"
 
+#include "support/LoopbackTrace.h"
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"
 #include "support/SignalGenerator.h"
@@ -16,9 +17,16 @@ using namespace tapedeck::testing;
 
 namespace {
 constexpr int kServerRate = 48000;
-// What tapedeck played last is still in the server's pipeline when it exits: the monitor
-// keeps recording this long after.
-constexpr int kMonitorTailMs = 500;
+// What tapedeck played last is still in the server's pipeline when it exits, and what the
+// helper played last is still on its way to tapedeck when the helper exits: the recording goes
+// on for this much longer, well past either path's latency.
+constexpr int kTailFrames = kServerRate / 2;
+// Bit-exact paths: float files played to the monitor, float takes.
+constexpr double kBitExactDb = SignalComparison::kResidualFloorDb;
+// A 24-bit take of a float signal differs by its rounding, about -135 dB.
+constexpr double kTwentyFourBitDb = -120.0;
+constexpr double kSixteenBitDb = -80.0;
+using Kind = LoopbackGlitch::Kind;
 
 // The signal may sit anywhere in a recording: how long a process takes to start its stream
 // depends on the machine's load (seen: 0.1 s idle, over 1 s on a busy CI machine).
@@ -59,6 +67,38 @@ bool waitUntilRecording() {
 
 QString describe(const CliRun& run) {
     return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
+}
+
+// Records with tapedeck until stopped (SIGTERM, as Ctrl+C would), while the helper plays
+// `signal` once tapedeck's stream runs; stops a moment after the helper has finished, so the
+// take holds all of the signal however late either side started.
+CliRun recordWhileHelperPlays(const QString& file, const QStringList& options,
+                              const std::vector<float>& signal, QString& helperError) {
+    QProcess tapedeck;
+    startTapedeck(tapedeck, QStringList{"--record", file, "--rate", "48000"} + options);
+    if (!waitUntilRecording()) {
+        helperError = QStringLiteral("tapedeck's stream never appeared on the server");
+        return finishTapedeck(tapedeck, 1);
+    }
+    PulseClient player;
+    if (!player.play(signal, 2, kServerRate)) {
+        helperError = player.errorString();
+    }
+    // The helper's last samples are in the server when it exits; a recorder with a 200 ms
+    // buffer has them within that, so twice the tail is plenty.
+    QTest::qWait(2 * kTailFrames * 1000 / kServerRate);
+    tapedeck.terminate();
+    return finishTapedeck(tapedeck, 15000);
+}
+
+// The verdict on a loopback in which tapedeck recorded what the helper played: the helper may
+// have fallen behind (silence inserted); anything else is tapedeck's, and fails.
+void verifyTakeHolds(const std::vector<float>& reference, const std::vector<float>& heard,
+                     double worstAllowedDb, const char* what) {
+    const LoopbackTrace t = LoopbackTrace::follow(reference, heard);
+    qInfo("%s: %s", what, t.describe(kServerRate).c_str());
+    const std::string faults = t.faultsBeyond(Kind::Inserted, worstAllowedDb);
+    QVERIFY2(faults.empty(), (faults + t.describe(kServerRate)).c_str());
 }
 } // namespace
 
@@ -105,45 +145,51 @@ private slots:
         QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
         const CliRun run = runTapedeck({"--play", file});
         QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
-        QTest::qWait(kMonitorTailMs);
+        QVERIFY2(monitor.waitForFurtherFrames(kTailFrames), qPrintable(monitor.errorString()));
         const auto recorded = monitor.stopRecording();
         QVERIFY(recorded.has_value());
+        QCOMPARE(reportedDropoutsAndXruns(run), 0); // tapedeck's own counters
         for (int channel = 0; channel < 2; ++channel) {
             const auto reference = SignalComparison::channel(chirp, 2, channel);
             const auto heard = SignalComparison::channel(recorded->samples, 2, channel);
-            const Comparison c = SignalComparison::compare(reference, heard, anywhereIn(heard));
-            qInfo("play → monitor, channel %d: lag %lld, correlation %.5f, residual %.1f dB",
-                  channel, static_cast<long long>(c.lagFrames), c.correlation, c.residualDb);
-            // tapedeck reports dropouts on stderr: shown if the comparison fails.
-            QVERIFY2(c.correlation > 0.999, qPrintable(describe(run)));
-            QVERIFY2(c.residualDb < -60, qPrintable(describe(run)));
-            QVERIFY(std::abs(c.gain - 1.0) < 0.01);
+            const LoopbackTrace t = LoopbackTrace::follow(reference, heard);
+            qInfo("play → monitor, channel %d: %s", channel, t.describe(kServerRate).c_str());
+            // The monitor's recorder may have fallen behind (samples lost); a player that
+            // falls behind puts silence in (inserted): that would be tapedeck's.
+            const std::string faults = t.faultsBeyond(Kind::Lost, kBitExactDb);
+            QVERIFY2(faults.empty(), (faults + t.describe(kServerRate)).c_str());
         }
     }
 
-    // (2) --record for 3 s while another client plays a known signal.
+    // (2) --record while another client plays a known signal, stopped by SIGTERM.
     void recordCapturesWhatAnotherClientPlays() {
         const QString file = path("take.wav");
-        QProcess tapedeck;
-        startTapedeck(tapedeck, {"--record", file, "--duration", "3", "--rate", "48000"});
-        QVERIFY(waitUntilRecording());
         const auto chirp = SignalGenerator::chirp(200, 6000, 0.5, 2 * kServerRate, 2, kServerRate);
-        PulseClient player;
-        QVERIFY2(player.play(chirp, 2, kServerRate), qPrintable(player.errorString()));
-        const CliRun run = finishTapedeck(tapedeck, 15000);
+        QString helperError;
+        const CliRun run = recordWhileHelperPlays(file, {}, chirp, helperError);
+        QVERIFY2(helperError.isEmpty(), qPrintable(helperError));
         QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains("Saved"), qPrintable(describe(run)));
+        QCOMPARE(reportedDropoutsAndXruns(run), 0);
         const auto take = readSoundFile(file.toStdString());
         QVERIFY(take.ok());
         QCOMPARE(take->sampleRate, kServerRate);
         QCOMPARE(take->channels, 2);
-        QCOMPARE(take->frames(), qint64(3 * kServerRate)); // the stream stops on the frame
-        const auto reference = SignalComparison::channel(chirp, 2, 0);
-        const auto heard = SignalComparison::channel(take->samples, 2, 0);
-        const Comparison c = SignalComparison::compare(reference, heard, anywhereIn(heard));
-        qInfo("record: lag %lld, correlation %.5f, residual %.1f dB",
-              static_cast<long long>(c.lagFrames), c.correlation, c.residualDb);
-        QVERIFY2(c.correlation > 0.999, qPrintable(QString::number(c.correlation)));
-        QVERIFY(c.residualDb < -60); // 24-bit WAV of a bit-exact loopback
+        for (int channel = 0; channel < 2; ++channel) {
+            verifyTakeHolds(SignalComparison::channel(chirp, 2, channel),
+                            SignalComparison::channel(take->samples, 2, channel), kTwentyFourBitDb,
+                            "record");
+        }
+    }
+
+    void durationStopsTheTakeOnTheFrame() {
+        const QString file = path("timed.wav");
+        const CliRun run = runTapedeck({"--record", file, "--duration", "1.5", "--rate", "48000"});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
+        QCOMPARE(reportedDropoutsAndXruns(run), 0);
+        const auto take = readSoundFile(file.toStdString());
+        QVERIFY(take.ok());
+        QCOMPARE(take->frames(), qint64(1.5 * kServerRate));
     }
 
     // Every format a take can be written in, recorded for longer than the once-a-second header
@@ -151,45 +197,57 @@ private slots:
     void everyFormatRecordsAndReadsBack_data() {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("extension");
-        QTest::addColumn<double>("minCorrelation");
+        // How far each format's take may differ from the float signal.
+        QTest::addColumn<double>("worstAllowedDb");
         QTest::newRow("wav16") << "wav16"
-                               << "wav" << 0.999;
+                               << "wav" << kSixteenBitDb;
         QTest::newRow("wav24") << "wav"
-                               << "wav" << 0.999;
+                               << "wav" << kTwentyFourBitDb;
         QTest::newRow("wav32f") << "wav32f"
-                                << "wav" << 0.999;
+                                << "wav" << kBitExactDb;
         QTest::newRow("flac") << "flac"
-                              << "flac" << 0.999;
+                              << "flac" << kTwentyFourBitDb;
         QTest::newRow("ogg") << "ogg"
-                             << "ogg" << 0.95; // lossy
+                             << "ogg" << 0.0; // lossy: compared by correlation below
     }
     void everyFormatRecordsAndReadsBack() {
         QFETCH(QString, format);
         QFETCH(QString, extension);
-        QFETCH(double, minCorrelation);
+        QFETCH(double, worstAllowedDb);
         const QString file = path("format-" + format + "." + extension);
-        QProcess tapedeck;
-        startTapedeck(tapedeck, {"--record", file, "--duration", "2.5", "--rate", "48000",
-                                 "--format", format});
-        QVERIFY(waitUntilRecording());
-        const auto chirp = SignalGenerator::chirp(200, 6000, 0.5, kServerRate, 2, kServerRate);
-        PulseClient player;
-        QVERIFY2(player.play(chirp, 2, kServerRate), qPrintable(player.errorString()));
-        const CliRun run = finishTapedeck(tapedeck, 15000);
+        // Longer than the once-a-second header update.
+        const auto chirp =
+            SignalGenerator::chirp(200, 6000, 0.5, 3 * kServerRate / 2, 2, kServerRate);
+        QString helperError;
+        const CliRun run = recordWhileHelperPlays(file, {"--format", format}, chirp, helperError);
+        QVERIFY2(helperError.isEmpty(), qPrintable(helperError));
         QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
+        QCOMPARE(reportedDropoutsAndXruns(run), 0);
         const auto take = readSoundFile(file.toStdString());
         QVERIFY2(take.ok(), take.ok() ? "" : take.error().message.c_str());
-        QVERIFY(std::abs(take->frames() - qint64(2.5 * kServerRate)) <= 1024);
+        QVERIFY(take->frames() > qint64(chirp.size() / 2));
         const auto reference = SignalComparison::channel(chirp, 2, 0);
         const auto heard = SignalComparison::channel(take->samples, 2, 0);
+        if (format != "ogg") {
+            verifyTakeHolds(reference, heard, worstAllowedDb, qPrintable(format));
+            return;
+        }
+        // A lossy codec changes every block a little, so the trace cannot follow it; the sweep
+        // must still be there, whole and in tune.
         const Comparison c = SignalComparison::compare(reference, heard, anywhereIn(heard));
-        QVERIFY2(c.correlation > minCorrelation, qPrintable(QString::number(c.correlation)));
+        qInfo("ogg: lag %lld, correlation %.5f", static_cast<long long>(c.lagFrames),
+              c.correlation);
+        QVERIFY2(c.correlation > 0.95, qPrintable(QString::number(c.correlation)));
     }
 
     // (3) a 44.1 kHz file plays correctly on the 48 kHz server.
     void a44kFilePlaysCorrectlyOnA48kServer() {
         constexpr int kFileRate = 44100;
-        const auto chirp = SignalGenerator::chirp(100, 8000, 0.5, 2 * kFileRate, 1, kFileRate);
+        constexpr double kTopHz = 3000;
+        // Up to 3 kHz: the server's resampler may leave the result up to half a sample off the
+        // reference, which costs a sweep to 8 kHz several percent of its correlation (measured
+        // 0.987) and one to 3 kHz under one percent.
+        const auto chirp = SignalGenerator::chirp(100, kTopHz, 0.5, 2 * kFileRate, 1, kFileRate);
         const QString file = path("chirp44.wav");
         QVERIFY(writeSoundFile(file.toStdString(), chirp, 1, kFileRate,
                                SF_FORMAT_WAV | SF_FORMAT_PCM_16)
@@ -198,12 +256,13 @@ private slots:
         QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
         const CliRun run = runTapedeck({"--play", file});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-        QTest::qWait(kMonitorTailMs);
+        QCOMPARE(reportedDropoutsAndXruns(run), 0);
+        QVERIFY2(monitor.waitForFurtherFrames(kTailFrames), qPrintable(monitor.errorString()));
         const auto recorded = monitor.stopRecording();
         QVERIFY(recorded.has_value());
         // The same sweep computed at 48 kHz is what a correct resampling sounds like.
         const auto reference =
-            SignalGenerator::chirp(100, 8000, 0.5, 2 * kServerRate, 1, kServerRate);
+            SignalGenerator::chirp(100, kTopHz, 0.5, 2 * kServerRate, 1, kServerRate);
         for (int channel = 0; channel < 2; ++channel) { // mono plays on both channels
             const auto heard = SignalComparison::channel(recorded->samples, 2, channel);
             const Comparison c = SignalComparison::compare(reference, heard, anywhereIn(heard));

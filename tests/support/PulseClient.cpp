@@ -16,9 +16,12 @@ namespace {
 const QString kPacat = QStringLiteral("pacat");
 const QString kMonitorSource = QStringLiteral("testsink.monitor");
 constexpr int kBytesPerSample = static_cast<int>(sizeof(float));
-// A short server buffer, so recorded data reaches the file promptly and playback ends soon
-// after its last sample; pacat's default asks the server for seconds of buffering.
-constexpr int kLatencyMs = 20;
+// The server-side buffer of each helper stream. Generous, so that a helper starved of CPU for
+// a while on a busy machine neither runs dry nor overflows, and so that the server runs long
+// cycles (a client's latency sets the cycle: 20 ms gave 256-frame cycles, and a few
+// milliseconds' stall of the server then lost a whole cycle of audio). pacat's default would
+// ask for seconds, which only slows the tests.
+constexpr int kLatencyMs = 200;
 // Unity stream volume (PA_VOLUME_NORM), whatever the server might otherwise restore.
 constexpr int kUnityVolume = 65536;
 constexpr int kStartTimeoutMs = 5000;
@@ -192,6 +195,10 @@ int64_t PulseClient::recordedFrames() const {
         return 0;
     }
     return QFileInfo(recordingPath_).size() / (kBytesPerSample * recordChannels_);
+}
+
+bool PulseClient::waitForFurtherFrames(int64_t frames, int timeoutMs) {
+    return waitForRecordedFrames(recordedFrames() + frames, timeoutMs);
 }
 
 bool PulseClient::waitForRecordedFrames(int64_t frames, int timeoutMs) {

@@ -51,6 +51,10 @@ public:
     bool startRecording(int channels, int sampleRate);
     int64_t recordedFrames() const;
     bool waitForRecordedFrames(int64_t frames, int timeoutMs = kDefaultTimeoutMs);
+    // Waits until `frames` more have arrived than have now: everything played before this call
+    // has then passed through the server, however large its buffers, once `frames` is longer
+    // than the path's latency. A test calls it before stopRecording() rather than sleeping.
+    bool waitForFurtherFrames(int64_t frames, int timeoutMs = kDefaultTimeoutMs);
     // Stops recording and returns everything recorded since startRecording().
     std::optional<AudioBuffer> stopRecording();
     // Blocking: records exactly `frames` frames.
