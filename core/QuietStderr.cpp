@@ -2,13 +2,19 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
 namespace tapedeck {
 
+bool QuietStderr::debugRequested() {
+    const char* value = std::getenv("TAPEDECK_DEBUG_AUDIO");
+    return value != nullptr && std::strcmp(value, "1") == 0;
+}
+
 QuietStderr::QuietStderr() {
-    if (std::getenv("TAPEDECK_DEBUG_AUDIO") != nullptr) {
+    if (debugRequested()) {
         return; // keep the back ends' messages when debugging device problems
     }
     std::fflush(stderr);

@@ -10,6 +10,11 @@ public:
     QuietStderr();
     ~QuietStderr();
     QuietStderr(const QuietStderr&) = delete;
+
+    // True when TAPEDECK_DEBUG_AUDIO is exactly "1": the user asked to see the back ends'
+    // messages. Any other value, 0 included, keeps them quiet. Any thread.
+    static bool debugRequested();
+
     QuietStderr& operator=(const QuietStderr&) = delete;
 
 private:

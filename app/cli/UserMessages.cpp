@@ -1,5 +1,7 @@
 #include "UserMessages.h"
 
+#include "QuietStderr.h"
+
 #include <cstdlib>
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,7 +14,7 @@ int userFd = STDERR_FILENO;
 } // namespace
 
 void UserMessages::separateFromLibraryOutput() {
-    if (userStream != nullptr || std::getenv("TAPEDECK_DEBUG_AUDIO") != nullptr) {
+    if (userStream != nullptr || QuietStderr::debugRequested()) {
         return;
     }
     const int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);

@@ -1,4 +1,5 @@
 #include "cli/CommandLine.h"
+#include "QuietStderr.h"
 
 #include <QtTest>
 
@@ -8,6 +9,23 @@ class CommandLineTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void onlyDebugAudioOneShowsTheBackEndsMessages_data() {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("shown");
+        QTest::newRow("1") << QByteArray("1") << true;
+        QTest::newRow("0") << QByteArray("0") << false;
+        QTest::newRow("empty") << QByteArray("") << false;
+        QTest::newRow("no") << QByteArray("no") << false;
+    }
+    void onlyDebugAudioOneShowsTheBackEndsMessages() {
+        QFETCH(QByteArray, value);
+        QFETCH(bool, shown);
+        qputenv("TAPEDECK_DEBUG_AUDIO", value);
+        QCOMPARE(tapedeck::QuietStderr::debugRequested(), shown);
+        qunsetenv("TAPEDECK_DEBUG_AUDIO");
+        QVERIFY(!tapedeck::QuietStderr::debugRequested());
+    }
+
     void noArgumentsOpensTheWindow() {
         const auto parsed = parseCommandLine({});
         QVERIFY(parsed.commandLine.has_value());
