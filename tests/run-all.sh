@@ -1,100 +1,179 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian 12), builds Tapedeck and runs the whole test suite:
-# the normal build with every test (unit, widget, real sound server), the package checks,
-# then the engine and unit tests again under ThreadSanitizer, then the whole suite under
-# AddressSanitizer and UBSan, then a one-minute fuzz run of the file-opening code.
+# Installs what the tests need (Debian 12), builds Tapedeck and runs the whole test suite in
+# stages. Every stage runs even when an earlier one failed; the end prints one line per stage
+# and the script exits non-zero if any stage failed.
 #
-#   tests/run-all.sh              install, build, test
-#   SKIP_INSTALL=1 tests/run-all.sh   (packages already installed)
-#   SKIP_SANITIZERS=1 tests/run-all.sh
-#   FUZZ_SECONDS=600 tests/run-all.sh (a longer fuzz run; 0 skips it)
-#   RUN_SOAK=0 tests/run-all.sh       (skip the ten-minute soak recording, label "soak";
-#                                      it runs in the background during the sanitizer builds)
-set -euo pipefail
+#   tests           the normal build with every test: unit, widget, real sound server
+#   package         desktop file, metainfo, .deb built, installed, smoke-run, removed
+#   tsan            engine and unit tests again under ThreadSanitizer
+#   asan-ubsan      the whole suite under AddressSanitizer and UBSan
+#   fuzz            a one-minute fuzz run of the file-opening code
+#   soak            a ten-minute recording, run in the background during the sanitizer builds
+#
+#   tests/run-all.sh                     install, build, test
+#   SKIP_INSTALL=1 tests/run-all.sh      (packages already installed)
+#   SKIP_SANITIZERS=1 tests/run-all.sh   (skips tsan, asan-ubsan and fuzz)
+#   FUZZ_SECONDS=600 tests/run-all.sh    (a longer fuzz run; 0 skips it)
+#   RUN_SOAK=0 tests/run-all.sh          (skips the soak)
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${SKIP_INSTALL:-0}" != "1" ]; then
+jobs=$(nproc)
+stage_names=()
+stage_results=()
+stage_seconds=()
+
+# Runs one stage: a name, then the command. Records whether it passed and how long it took.
+run_stage() {
+    local name=$1 started status
+    shift
+    echo "=== ${name} ==="
+    started=$SECONDS
+    "$@"
+    status=$?
+    record_stage "${name}" "$([ "${status}" = 0 ] && echo passed || echo "FAILED (exit ${status})")" \
+        $((SECONDS - started))
+    return "${status}"
+}
+
+record_stage() {
+    stage_names+=("$1")
+    stage_results+=("$2")
+    stage_seconds+=("$3")
+}
+
+install_packages() {
     packaging/install-deps.sh --test
+}
+
+build_and_test() {
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo &&
+        cmake --build build -j "${jobs}" &&
+        ctest --test-dir build --output-on-failure -j "${jobs}" -LE 'benchmark|soak'
+}
+
+check_package() {
+    packaging/check-package.sh build
+}
+
+# Sanitizer reports go to files, so that problems in child processes (the tapedeck command
+# line run by the tests, whose own stderr is kept for user messages) are caught too.
+# Arguments: the folder for reports, then the ctest command line.
+run_with_reports() {
+    local reports=$1 status=0
+    shift
+    rm -rf "${reports}" && mkdir -p "${reports}"
+    "$@" || status=$?
+    if compgen -G "${reports}/*" >/dev/null; then
+        echo "The sanitizer found problems:"
+        cat "${reports}"/*
+        return 1
+    fi
+    return "${status}"
+}
+
+tsan_tests() {
+    cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTAPEDECK_SANITIZE=thread \
+        -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_BENCHMARKS=OFF &&
+        cmake --build build-tsan -j "${jobs}" || return 1
+    # die_after_fork=0: the tests start helper processes (pacat) from threaded programs
+    # through QProcess.
+    local reports="${PWD}/build-tsan/tsan-reports"
+    TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 second_deadlock_stack=1 suppressions=${PWD}/tests/tsan.supp log_path=${reports}/report" \
+        run_with_reports "${reports}" \
+        ctest --test-dir build-tsan --output-on-failure -j "${jobs}" -LE 'benchmark|soak'
+}
+
+asan_tests() {
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DTAPEDECK_SANITIZE=address,undefined -DTAPEDECK_BUILD_GUI=ON \
+        -DTAPEDECK_BUILD_BENCHMARKS=OFF &&
+        cmake --build build-asan -j "${jobs}" || return 1
+    # Leaks are checked; tests/lsan.supp names the known leaks of other libraries.
+    local reports="${PWD}/build-asan/asan-reports"
+    ASAN_OPTIONS="detect_leaks=1 halt_on_error=1 log_path=${reports}/asan" \
+        LSAN_OPTIONS="suppressions=${PWD}/tests/lsan.supp print_suppressions=0" \
+        UBSAN_OPTIONS="halt_on_error=1 print_stacktrace=1 log_path=${reports}/ubsan" \
+        QT_QPA_PLATFORM=offscreen \
+        run_with_reports "${reports}" \
+        ctest --test-dir build-asan --output-on-failure -j "${jobs}" -LE 'benchmark|soak'
+}
+
+fuzz() {
+    tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-60}"
+}
+
+print_summary() {
+    local i passed=0 failed=0 skipped=0
+    echo
+    echo "=== Summary ==="
+    for i in "${!stage_names[@]}"; do
+        printf '%-12s %-22s %5d s\n' "${stage_names[i]}" "${stage_results[i]}" \
+            "${stage_seconds[i]}"
+        case ${stage_results[i]} in
+        FAILED*) failed=$((failed + 1)) ;;
+        skipped) skipped=$((skipped + 1)) ;;
+        *) passed=$((passed + 1)) ;;
+        esac
+    done
+    echo "stages: ${passed} passed, ${failed} failed, ${skipped} skipped"
+    [ "${failed}" = 0 ]
+}
+
+if [ "${SKIP_INSTALL:-0}" != "1" ]; then
+    # Nothing else can run without the packages.
+    run_stage install install_packages || {
+        print_summary
+        exit 1
+    }
 fi
 
-jobs=$(nproc)
+run_stage tests build_and_test
 
-echo "=== Build (RelWithDebInfo) ==="
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build build -j "$jobs"
-
-echo "=== Tests ==="
-ctest --test-dir build --output-on-failure -j "$jobs" -LE 'benchmark|soak'
-
-echo "=== Package: desktop file, metainfo, .deb built, installed, smoke-run, removed ==="
-packaging/check-package.sh build
+if [ -x build/app/tapedeck ]; then
+    run_stage package check_package
+else
+    record_stage package "FAILED (no build)" 0
+fi
 
 # The soak records for ten minutes at a few percent of one core: it runs in its own sound
 # server while the sanitizer builds keep the cores busy, and is waited for at the end.
 soak_pid=""
-if [ "${RUN_SOAK:-1}" = "1" ]; then
-    echo "=== Soak: a ten-minute recording, started in the background ==="
-    ctest --test-dir build --output-on-failure -L soak > build/soak.log 2>&1 &
+soak_started=$SECONDS
+if [ "${RUN_SOAK:-1}" = "1" ] && [ -x build/app/tapedeck ]; then
+    echo "=== soak: a ten-minute recording, started in the background ==="
+    ctest --test-dir build --output-on-failure -L soak >build/soak.log 2>&1 &
     soak_pid=$!
-    trap '[ -n "$soak_pid" ] && kill "$soak_pid" 2>/dev/null || true' EXIT
+    trap '[ -n "${soak_pid}" ] && kill "${soak_pid}" 2>/dev/null || true' EXIT
 fi
 
 if [ "${SKIP_SANITIZERS:-0}" != "1" ]; then
-    echo "=== Build with ThreadSanitizer (engine and unit tests) ==="
-    cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTAPEDECK_SANITIZE=thread \
-        -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_BENCHMARKS=OFF
-    cmake --build build-tsan -j "$jobs"
-    echo "=== Tests under ThreadSanitizer ==="
-    # Reports go to files, so that races in child processes (the tapedeck command line run by
-    # the tests, whose own stderr is kept for user messages) are caught too. die_after_fork=0:
-    # the tests start helper processes (pacat) from threaded programs through QProcess.
-    reports="$PWD/build-tsan/tsan-reports"
-    rm -rf "$reports" && mkdir -p "$reports"
-    TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp log_path=$reports/report" \
-        ctest --test-dir build-tsan --output-on-failure -j "$jobs" -LE 'benchmark|soak' || status=$?
-    if compgen -G "$reports/report*" > /dev/null; then
-        echo "ThreadSanitizer found problems:"
-        cat "$reports"/report*
-        exit 1
-    fi
-    if [ "${status:-0}" != "0" ]; then
-        exit "$status"
-    fi
-
-    echo "=== Build with AddressSanitizer and UBSan (whole suite) ==="
-    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DTAPEDECK_SANITIZE=address,undefined -DTAPEDECK_BUILD_GUI=ON -DTAPEDECK_BUILD_BENCHMARKS=OFF
-    cmake --build build-asan -j "$jobs"
-    echo "=== Tests under AddressSanitizer and UBSan ==="
-    # As above, reports go to files so that the tapedeck processes run by the tests count
-    # too. Leaks are checked; tests/lsan.supp names the known leaks of other libraries.
-    reports="$PWD/build-asan/asan-reports"
-    rm -rf "$reports" && mkdir -p "$reports"
-    ASAN_OPTIONS="detect_leaks=1 halt_on_error=1 log_path=$reports/asan" \
-    LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp print_suppressions=0" \
-    UBSAN_OPTIONS="halt_on_error=1 print_stacktrace=1 log_path=$reports/ubsan" \
-    QT_QPA_PLATFORM=offscreen \
-        ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE 'benchmark|soak' || status=$?
-    if compgen -G "$reports/*" > /dev/null; then
-        echo "AddressSanitizer or UBSan found problems:"
-        cat "$reports"/*
-        exit 1
-    fi
-    if [ "${status:-0}" != "0" ]; then
-        exit "$status"
-    fi
-
+    run_stage tsan tsan_tests
+    run_stage asan-ubsan asan_tests
     if [ "${FUZZ_SECONDS:-60}" != "0" ]; then
-        echo "=== Fuzzing the file-opening code (${FUZZ_SECONDS:-60} s) ==="
-        tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-60}"
+        run_stage fuzz fuzz
+    else
+        record_stage fuzz skipped 0
     fi
+else
+    record_stage tsan skipped 0
+    record_stage asan-ubsan skipped 0
+    record_stage fuzz skipped 0
 fi
 
-if [ -n "$soak_pid" ]; then
-    echo "=== Soak: waiting for the ten-minute recording ==="
+if [ -n "${soak_pid}" ]; then
+    echo "=== soak: waiting for the ten-minute recording ==="
     soak_status=0
-    wait "$soak_pid" || soak_status=$?
+    wait "${soak_pid}" || soak_status=$?
     soak_pid=""
     cat build/soak.log
-    exit "$soak_status"
+    record_stage soak "$([ "${soak_status}" = 0 ] && echo passed || echo "FAILED (exit ${soak_status})")" \
+        $((SECONDS - soak_started))
+elif [ "${RUN_SOAK:-1}" = "1" ]; then
+    record_stage soak "FAILED (no build)" 0
+else
+    record_stage soak skipped 0
 fi
+
+print_summary
+exit $?
