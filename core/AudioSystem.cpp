@@ -2,6 +2,8 @@
 
 #include "QuietStderr.h"
 #include "StreamRegistry.h"
+#include "devices/ServerQuery.h"
+#include "devices/StreamTarget.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,14 +37,49 @@ std::string formatRates(const std::vector<int>& rates) {
     return out;
 }
 
-PaStreamParameters streamParameters(const DeviceInfo& device, Direction direction, int channels) {
-    PaStreamParameters p{};
-    p.device = device.portAudioIndex;
-    p.channelCount = channels;
-    p.sampleFormat = paFloat32;
-    p.suggestedLatency = direction == Direction::Input ? device.defaultLowInputLatency
-                                                       : device.defaultHighOutputLatency;
-    return p;
+double checkLatency(const DeviceInfo& device, Direction direction) {
+    return direction == Direction::Input ? device.defaultLowInputLatency
+                                         : device.defaultHighOutputLatency;
+}
+
+// PortAudio devices that are the sound server itself under another name: while the server's
+// own devices are listed, these would only be a second, nameless way to its defaults.
+bool isServerAlias(const DeviceInfo& d) {
+    return d.name == "pulse" || d.name == "default" || d.name == "pipewire" ||
+           d.name == "sysdefault";
+}
+
+DeviceInfo fromServer(const ServerDevice& s, const DeviceInfo& pulse) {
+    DeviceInfo d;
+    d.hostApi = DeviceInfo::kSoundServer;
+    d.name = s.description;
+    d.serverId = s.id;
+    d.isMonitor = s.kind == ServerDeviceKind::Monitor;
+    const bool output = s.kind == ServerDeviceKind::Output;
+    d.maxInputChannels = output ? 0 : s.channels;
+    d.maxOutputChannels = output ? s.channels : 0;
+    d.defaultSampleRate = s.sampleRate;
+    d.defaultLowInputLatency = pulse.defaultLowInputLatency;
+    d.defaultHighInputLatency = pulse.defaultHighInputLatency;
+    d.defaultLowOutputLatency = pulse.defaultLowOutputLatency;
+    d.defaultHighOutputLatency = pulse.defaultHighOutputLatency;
+    d.isDefaultInput = !output && s.isDefault;
+    d.isDefaultOutput = output && s.isDefault;
+    d.portAudioIndex = pulse.portAudioIndex;
+    return d;
+}
+
+// Whether streams can reach the server's devices by name: the ALSA "pulse" PCM must take a
+// DEVICE argument (Debian's libasound2-plugins configuration gives it one).
+bool canRouteByName(const DeviceInfo& device) {
+    const Direction direction = device.canRecord() ? Direction::Input : Direction::Output;
+    const int channels =
+        direction == Direction::Input ? device.maxInputChannels : device.maxOutputChannels;
+    const StreamTarget target(device, channels, checkLatency(device, direction));
+    QuietStderr quiet; // ALSA names a PCM it cannot parse on stderr
+    return Pa_IsFormatSupported(direction == Direction::Input ? target.parameters() : nullptr,
+                                direction == Direction::Output ? target.parameters() : nullptr,
+                                device.defaultSampleRate) == paFormatIsSupported;
 }
 
 } // namespace
@@ -87,6 +124,7 @@ Status AudioSystem::rescan() {
     Pa_Terminate();
     const PaError err = initializePortAudio();
     devices_.clear();
+    portAudioDevices_.clear();
     if (err != paNoError) {
         return Error{ErrorCode::NoAudioSystem,
                      std::string("The audio system could not restart: ") + Pa_GetErrorText(err)};
@@ -96,7 +134,49 @@ Status AudioSystem::rescan() {
 }
 
 void AudioSystem::scan() {
-    devices_.clear();
+    scanPortAudio();
+    refreshServerDevices();
+}
+
+void AudioSystem::refreshServerDevices() {
+    devices_ = portAudioDevices_;
+    serverName_.clear();
+    auto server = ServerQuery::devices();
+    const auto pulse = std::find_if(devices_.begin(), devices_.end(), [](const DeviceInfo& d) {
+        return d.hostApi == "ALSA" && d.name == "pulse";
+    });
+    if (!server || server->devices.empty() || pulse == devices_.end()) {
+        return; // no sound server: PortAudio's own list is all there is
+    }
+    std::vector<DeviceInfo> listed;
+    for (const ServerDevice& s : server->devices) {
+        listed.push_back(fromServer(s, *pulse));
+    }
+    if (!canRouteByName(listed.front())) {
+        return;
+    }
+    for (DeviceInfo& d : devices_) {
+        if (isServerAlias(d)) {
+            continue;
+        }
+        d.advanced = true;
+        d.isDefaultInput = false;
+        d.isDefaultOutput = false;
+        listed.push_back(std::move(d));
+    }
+    devices_ = std::move(listed);
+    serverName_ = server->serverName.empty() ? "sound server" : server->serverName;
+}
+
+std::shared_ptr<const ServerWatcher> AudioSystem::watchServer(ServerWatcher::ChangeFn onChange) {
+    if (!watcher_ && !serverName_.empty()) {
+        watcher_ = ServerWatcher::start(std::move(onChange));
+    }
+    return watcher_;
+}
+
+void AudioSystem::scanPortAudio() {
+    portAudioDevices_.clear();
     const int count = Pa_GetDeviceCount();
     const PaDeviceIndex defaultIn = Pa_GetDefaultInputDevice();
     const PaDeviceIndex defaultOut = Pa_GetDefaultOutputDevice();
@@ -119,7 +199,7 @@ void AudioSystem::scan() {
         d.isDefaultInput = i == defaultIn;
         d.isDefaultOutput = i == defaultOut;
         d.portAudioIndex = i;
-        devices_.push_back(std::move(d));
+        portAudioDevices_.push_back(std::move(d));
     }
 }
 
@@ -140,15 +220,25 @@ Result<DeviceInfo> AudioSystem::findDevice(std::string_view query, Direction dir
                          "running, then refresh the device list."};
     }
     for (const auto& d : devices_) {
-        if (usable(d) && d.name == query) {
+        if (usable(d) && (d.name == query || (!d.serverId.empty() && d.serverId == query))) {
             return d;
         }
     }
+    // A part of a name may match a headset's microphone and the monitor of its speakers, or a
+    // server device and a raw one: the microphone wins over the monitor, the server's device
+    // over raw hardware; only matches of the same standing are ambiguous.
+    const auto standing = [](const DeviceInfo& d) { return d.advanced ? 2 : d.isMonitor ? 1 : 0; };
     const std::string needle = lowercase(query);
     std::vector<const DeviceInfo*> matches;
     for (const auto& d : devices_) {
-        if (usable(d) && lowercase(d.name).find(needle) != std::string::npos) {
-            matches.push_back(&d);
+        if (usable(d) && (lowercase(d.name).find(needle) != std::string::npos ||
+                          lowercase(d.serverId).find(needle) != std::string::npos)) {
+            if (!matches.empty() && standing(d) < standing(*matches.front())) {
+                matches.clear();
+            }
+            if (matches.empty() || standing(d) == standing(*matches.front())) {
+                matches.push_back(&d);
+            }
         }
     }
     if (matches.size() == 1) {
@@ -178,6 +268,15 @@ const DeviceInfo* AudioSystem::findExact(std::string_view hostApi, std::string_v
     return nullptr;
 }
 
+const DeviceInfo* AudioSystem::findServerDevice(std::string_view serverId) const {
+    for (const auto& d : devices_) {
+        if (!d.serverId.empty() && d.serverId == serverId) {
+            return &d;
+        }
+    }
+    return nullptr;
+}
+
 Status AudioSystem::checkFormat(const DeviceInfo& device, Direction direction, int channels,
                                 int sampleRate) const {
     const int maxChannels =
@@ -189,10 +288,11 @@ Status AudioSystem::checkFormat(const DeviceInfo& device, Direction direction, i
                          std::to_string(channels) + " channel" + (channels == 1 ? "" : "s") +
                          "; it has " + std::to_string(maxChannels) + "."};
     }
-    const PaStreamParameters p = streamParameters(device, direction, channels);
+    const StreamTarget target(device, channels, checkLatency(device, direction));
+    const PaStreamParameters* p = target.parameters();
     const PaError err =
-        Pa_IsFormatSupported(direction == Direction::Input ? &p : nullptr,
-                             direction == Direction::Output ? &p : nullptr, sampleRate);
+        Pa_IsFormatSupported(direction == Direction::Input ? p : nullptr,
+                             direction == Direction::Output ? p : nullptr, sampleRate);
     if (err == paFormatIsSupported) {
         return success();
     }
@@ -207,10 +307,11 @@ Status AudioSystem::checkFormat(const DeviceInfo& device, Direction direction, i
 std::vector<int> AudioSystem::supportedRates(const DeviceInfo& device, Direction direction,
                                              int channels) const {
     std::vector<int> rates;
-    const PaStreamParameters p = streamParameters(device, direction, channels);
+    const StreamTarget target(device, channels, checkLatency(device, direction));
+    const PaStreamParameters* p = target.parameters();
     for (const int rate : standardRates()) {
-        if (Pa_IsFormatSupported(direction == Direction::Input ? &p : nullptr,
-                                 direction == Direction::Output ? &p : nullptr,
+        if (Pa_IsFormatSupported(direction == Direction::Input ? p : nullptr,
+                                 direction == Direction::Output ? p : nullptr,
                                  rate) == paFormatIsSupported) {
             rates.push_back(rate);
         }

@@ -2,14 +2,19 @@
 
 #include "DeviceInfo.h"
 #include "Result.h"
+#include "devices/ServerWatcher.h"
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace tapedeck {
 
-// PortAudio's initialization and the device list. One per process.
+// PortAudio's initialization and the device list. One per process. Where a PipeWire or
+// PulseAudio server runs, the list holds its sources, monitors and sinks by the names the
+// desktop shows (found with libpulse), then PortAudio's raw devices marked advanced; with no
+// server, PortAudio's own list.
 // Control thread only (the thread that created it): PortAudio is not thread-safe here.
 class AudioSystem {
 public:
@@ -25,12 +30,27 @@ public:
     // new devices after a re-initialization, so this fails while any stream is open.
     Status rescan();
 
-    // Finds a device by exact name, else by a unique case-insensitive substring. An empty
-    // query means the system default device for that direction.
+    // Asks the sound server for its devices again, keeping PortAudio's own: safe while
+    // streams are open, since every server device is reached through the same ALSA PCM.
+    void refreshServerDevices();
+
+    // A watcher of the server's devices (hot-plug), started on the first call; nullptr with
+    // no sound server. `onChange` (used only by the call that starts it) runs on libpulse's
+    // thread: see ServerWatcher.
+    std::shared_ptr<const ServerWatcher> watchServer(ServerWatcher::ChangeFn onChange = {});
+
+    // Finds a device by exact name or server id, else by a unique case-insensitive substring
+    // of either. An empty query means the system default device for that direction.
     Result<DeviceInfo> findDevice(std::string_view query, Direction direction) const;
 
     // Finds the device with this host API and name (how settings remember a device).
     const DeviceInfo* findExact(std::string_view hostApi, std::string_view name) const;
+    // Finds the sound server's device with this node name.
+    const DeviceInfo* findServerDevice(std::string_view serverId) const;
+
+    // The sound server the devices come from ("PulseAudio (on PipeWire 0.3.65)"); empty when
+    // none answered and the list is PortAudio's own.
+    const std::string& soundServer() const { return serverName_; }
 
     // Whether the device can run with this many channels at this rate. The error message
     // is meant for a person: it names the device and the rates it does support.
@@ -46,8 +66,12 @@ public:
 private:
     AudioSystem() = default;
     void scan();
+    void scanPortAudio();
 
-    std::vector<DeviceInfo> devices_;
+    std::vector<DeviceInfo> devices_;          // what the user chooses from
+    std::vector<DeviceInfo> portAudioDevices_; // PortAudio's own list, as last scanned
+    std::string serverName_;
+    std::shared_ptr<ServerWatcher> watcher_;
 };
 
 } // namespace tapedeck

@@ -10,6 +10,7 @@
 #include "StreamCounters.h"
 #include "StreamRegistry.h"
 #include "StreamWatchdog.h"
+#include "devices/StreamTarget.h"
 
 #include <algorithm>
 #include <atomic>
@@ -170,16 +171,13 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
         static_cast<std::int64_t>(kRingSeconds * state->deviceRate), state->deviceChannels);
     state->reader = std::make_unique<DiskReader>(std::move(*file), *state->ring, state->deviceRate);
 
-    PaStreamParameters output{};
-    output.device = device->portAudioIndex;
-    output.channelCount = state->deviceChannels;
-    output.sampleFormat = paFloat32;
-    output.suggestedLatency =
-        settings.suggestedLatency > 0 ? settings.suggestedLatency : kPlaybackLatencySeconds;
+    const StreamTarget output(*device, state->deviceChannels,
+                              settings.suggestedLatency > 0 ? settings.suggestedLatency
+                                                            : kPlaybackLatencySeconds);
     const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
                                               ? static_cast<unsigned long>(settings.framesPerBuffer)
                                               : paFramesPerBufferUnspecified;
-    PaError err = Pa_OpenStream(&state->stream, nullptr, &output, state->deviceRate,
+    PaError err = Pa_OpenStream(&state->stream, nullptr, output.parameters(), state->deviceRate,
                                 framesPerBuffer, paClipOff, playCallback, state.get());
     if (err != paNoError) {
         return Error{ErrorCode::StreamFailed, "Playing on " + device->name +

@@ -11,6 +11,8 @@
 #include "StreamCounters.h"
 #include "StreamRegistry.h"
 #include "StreamWatchdog.h"
+#include "devices/ServerQuery.h"
+#include "devices/StreamTarget.h"
 #include "recovery/RecordingJournal.h"
 
 #include <algorithm>
@@ -29,6 +31,10 @@ constexpr double kRingSeconds = 5.0;
 constexpr double kRecordingLatencySeconds = 0.2;
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
 constexpr std::size_t kDropoutQueueCapacity = 256;
+// After the device went away: how long a device-list query may take, and how long to wait
+// for the stream to reach the cut before stopping it anyway.
+constexpr auto kRemovalQueryTimeout = std::chrono::milliseconds(500);
+constexpr auto kRemovalGrace = std::chrono::milliseconds(1500);
 } // namespace
 
 // Everything the callback can see. Shared with the stream closer, so that a stream abandoned
@@ -46,6 +52,9 @@ struct RecorderState {
     EventQueue events;
     StreamWatchdog watchdog;
 
+    // The take ends by itself at this frame; 0: no limit. settings.maxFrames to begin with;
+    // lowered by the control thread when the device is unplugged.
+    std::atomic<std::int64_t> frameLimit{0};
     StreamCounters counters;                 // counters.frames: frames captured
     AudioThreadCounter lostDropouts;         // dropouts the disk thread never heard of
     std::atomic<bool> streamFinished{false}; // the finished callback ran
@@ -54,6 +63,11 @@ struct RecorderState {
     // Control thread only.
     bool stopped = false;
     std::optional<Error> failure;
+    std::shared_ptr<const ServerWatcher> watcher; // a server device's hot-plug news
+    std::uint64_t seenGeneration = 0;
+    std::int64_t latencyFrames = 0; // capture latency: audio still in the server
+    std::optional<Error> removal;   // the device went away; the take is ending
+    std::chrono::steady_clock::time_point removedAt;
 };
 
 namespace {
@@ -65,8 +79,10 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     const auto started = CallbackTimer::now();
     auto& s = *static_cast<RecorderState*>(userData);
     const std::int64_t position = s.counters.frames.value();
-    const std::int64_t limit = s.settings.maxFrames;
-    const auto frames = limit > 0 ? std::min<std::int64_t>(frameCount, limit - position)
+    const std::int64_t limit = s.frameLimit.load(std::memory_order_acquire);
+    // The limit may be lowered below the position by the control thread (an unplugged device).
+    const auto frames = limit > 0 ? std::clamp<std::int64_t>(limit - position, 0,
+                                                             static_cast<std::int64_t>(frameCount))
                                   : static_cast<std::int64_t>(frameCount);
 
     if ((flags & (paInputOverflow | paInputUnderflow)) != 0) {
@@ -123,6 +139,16 @@ void recordFinished(void* userData) noexcept {
     static_cast<RecorderState*>(userData)->streamFinished.store(true, std::memory_order_release);
 }
 
+// A sound-server source says how many channels it has: a mono mic gives a mono take. A
+// PortAudio device only says how many it could take at most (the ALSA plugins claim 32), so
+// stereo, or mono where that is all there is.
+int ownChannelCount(const DeviceInfo& device) {
+    if (!device.serverId.empty()) {
+        return device.maxInputChannels;
+    }
+    return std::min(2, device.maxInputChannels);
+}
+
 Error streamError(PaError err, const DeviceInfo& device) {
     if (err == paInvalidSampleRate) {
         return {ErrorCode::UnsupportedRate, device.name + " cannot record at the chosen rate."};
@@ -148,10 +174,11 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     auto state = std::make_shared<RecorderState>();
     state->settings = settings;
     state->device = *device;
+    state->frameLimit.store(settings.maxFrames, std::memory_order_relaxed);
     state->sampleRate = settings.sampleRate > 0
                             ? settings.sampleRate
                             : static_cast<int>(std::lround(device->defaultSampleRate));
-    state->channels = settings.channels > 0 ? settings.channels : 2;
+    state->channels = settings.channels > 0 ? settings.channels : ownChannelCount(*device);
     if (const Status ok =
             system.checkFormat(*device, Direction::Input, state->channels, state->sampleRate);
         !ok) {
@@ -185,17 +212,14 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
         std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, std::move(*file),
                                      settings.path, state->sampleRate, std::move(onSamplesWritten));
 
-    PaStreamParameters input{};
-    input.device = device->portAudioIndex;
-    input.channelCount = state->channels;
-    input.sampleFormat = paFloat32;
-    input.suggestedLatency =
-        settings.suggestedLatency > 0 ? settings.suggestedLatency : kRecordingLatencySeconds;
+    const StreamTarget input(*device, state->channels,
+                             settings.suggestedLatency > 0 ? settings.suggestedLatency
+                                                           : kRecordingLatencySeconds);
     const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
                                               ? static_cast<unsigned long>(settings.framesPerBuffer)
                                               : paFramesPerBufferUnspecified;
-    PaError err = Pa_OpenStream(&state->stream, &input, nullptr, state->sampleRate, framesPerBuffer,
-                                paClipOff, recordCallback, state.get());
+    PaError err = Pa_OpenStream(&state->stream, input.parameters(), nullptr, state->sampleRate,
+                                framesPerBuffer, paClipOff, recordCallback, state.get());
     if (err != paNoError) {
         state->writer->finish();
         std::remove(settings.path.c_str()); // nothing was recorded: leave no empty file behind
@@ -204,6 +228,13 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     }
     StreamRegistry::instance().opened();
     Pa_SetStreamFinishedCallback(state->stream, recordFinished);
+    if (const PaStreamInfo* info = Pa_GetStreamInfo(state->stream)) {
+        state->latencyFrames = static_cast<std::int64_t>(info->inputLatency * state->sampleRate);
+    }
+    if (!device->serverId.empty()) {
+        state->watcher = system.watchServer();
+        state->seenGeneration = state->watcher ? state->watcher->generation() : 0;
+    }
 
     state->writer->start();
     state->watchdog.reset(std::chrono::steady_clock::now());
@@ -230,9 +261,13 @@ std::optional<Error> Recorder::poll() {
     if (s.stopped) {
         return s.failure;
     }
+    noticeRemoval(s);
     std::optional<Error> failure;
-    if (s.reachedLimit.load(std::memory_order_acquire)) {
-        stop(); // the take is as long as asked: a normal end
+    if (s.reachedLimit.load(std::memory_order_acquire) ||
+        (s.removal && std::chrono::steady_clock::now() - s.removedAt > kRemovalGrace)) {
+        // The take is as long as asked (a normal end), or as long as its device lived.
+        s.failure = s.removal;
+        stop();
         return s.failure;
     }
     if (s.writer->failed()) {
@@ -250,6 +285,36 @@ std::optional<Error> Recorder::poll() {
         stop();
     }
     return s.failure;
+}
+
+// When the take's server device disappears, the server moves the stream to another source
+// and would go on recording that. What the device captured before it went is still in the
+// server's buffer, so the take keeps that much more (the capture latency) and then ends.
+void Recorder::noticeRemoval(RecorderState& s) {
+    if (s.removal || !s.watcher || s.watcher->generation() == s.seenGeneration) {
+        return;
+    }
+    s.seenGeneration = s.watcher->generation();
+    const auto server = ServerQuery::devices(kRemovalQueryTimeout);
+    if (!server) {
+        return; // the server itself is gone: the watchdog notices the stream stopping
+    }
+    for (const ServerDevice& d : server->devices) {
+        if (d.id == s.device.serverId && d.kind != ServerDeviceKind::Output) {
+            return;
+        }
+    }
+    s.removal =
+        Error{ErrorCode::DeviceLost, s.device.name +
+                                         " was unplugged or removed. The take is saved up to "
+                                         "that moment in " +
+                                         s.settings.path + "."};
+    s.removedAt = std::chrono::steady_clock::now();
+    const std::int64_t cut = s.counters.frames.value() + s.latencyFrames;
+    const std::int64_t limit = s.frameLimit.load(std::memory_order_relaxed);
+    if (limit == 0 || cut < limit) {
+        s.frameLimit.store(cut, std::memory_order_release);
+    }
 }
 
 bool Recorder::nextEvent(EngineEvent& event) {

@@ -68,6 +68,7 @@ public:
 
 private:
     explicit Recorder(std::shared_ptr<RecorderState> state);
+    static void noticeRemoval(RecorderState& s);
     std::shared_ptr<RecorderState> state_;
 };
 

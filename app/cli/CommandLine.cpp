@@ -136,8 +136,9 @@ std::string helpText() {
   tapedeck --recover [FOLDER]        repair takes a crash left unfinished (default: .)
   tapedeck --help | --version
 
-Device NAME matches a device's name exactly or by a unique part of it; the default is the
-system's default device. --record stops after --duration, or on Ctrl+C, and keeps every
+Device NAME matches a device's name (as the desktop's sound settings show it) or its id,
+exactly or by a unique part of it; the default is the system's default device. Without
+--rate and --channels, a take has the device's own rate and channel count. --record stops after --duration, or on Ctrl+C, and keeps every
 sample recorded. Recording never overwrites an existing file. If Tapedeck is killed or
 the computer stops mid-take, --recover makes the take whole again.
 )";

@@ -17,8 +17,8 @@ struct CommandLine {
     std::optional<double> durationSeconds;
     std::string inputDevice;
     std::string outputDevice;
-    int sampleRate = 0;
-    int channels = 2;
+    int sampleRate = 0; // 0: the device's own rate
+    int channels = 0;   // 0: the device's own count (a mono mic gives a mono take)
     std::string format = "wav";
     int bufferFrames = 0;
 };

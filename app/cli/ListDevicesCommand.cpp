@@ -11,10 +11,24 @@ namespace tapedeck::cli {
 
 namespace {
 
+const char* kindOf(const DeviceInfo& d) {
+    if (d.isMonitor) {
+        return "monitor";
+    }
+    if (d.canRecord() && d.canPlay()) {
+        return "duplex"; // a raw device with both directions
+    }
+    return d.canRecord() ? "input" : "output";
+}
+
 QJsonObject toJson(const DeviceInfo& d) {
     QJsonObject o;
     o["hostApi"] = QString::fromStdString(d.hostApi);
     o["name"] = QString::fromStdString(d.name);
+    // The server's node name; for PortAudio's own devices, the name again (what NAME matches).
+    o["id"] = QString::fromStdString(d.serverId.empty() ? d.name : d.serverId);
+    o["kind"] = kindOf(d);
+    o["advanced"] = d.advanced;
     o["maxInputChannels"] = d.maxInputChannels;
     o["maxOutputChannels"] = d.maxOutputChannels;
     o["defaultSampleRate"] = d.defaultSampleRate;
@@ -25,6 +39,38 @@ QJsonObject toJson(const DeviceInfo& d) {
     o["isDefaultInput"] = d.isDefaultInput;
     o["isDefaultOutput"] = d.isDefaultOutput;
     return o;
+}
+
+void printDevice(const DeviceInfo& d) {
+    std::string role;
+    if (d.isDefaultInput || d.isDefaultOutput) {
+        role = " [default]";
+    }
+    if (!d.serverId.empty()) {
+        const int channels = d.canRecord() ? d.maxInputChannels : d.maxOutputChannels;
+        std::printf("  %s%s\n      id %s, %d ch, %.0f Hz\n", d.name.c_str(), role.c_str(),
+                    d.serverId.c_str(), channels, d.defaultSampleRate);
+        return;
+    }
+    std::printf("  %s: %s%s\n      in %d ch, out %d ch, %.0f Hz, latency in %.1f ms, out %.1f ms\n",
+                d.hostApi.c_str(), d.name.c_str(), role.c_str(), d.maxInputChannels,
+                d.maxOutputChannels, d.defaultSampleRate, d.defaultLowInputLatency * 1000.0,
+                d.defaultLowOutputLatency * 1000.0);
+}
+
+template <typename Belongs>
+void printGroup(const std::vector<DeviceInfo>& devices, const char* heading, Belongs belongs) {
+    bool first = true;
+    for (const auto& d : devices) {
+        if (!belongs(d)) {
+            continue;
+        }
+        if (first) {
+            std::printf("\n%s:\n", heading);
+            first = false;
+        }
+        printDevice(d);
+    }
 }
 
 } // namespace
@@ -48,19 +94,19 @@ int listDevices(const CommandLine& commandLine) {
                   "sound server is running.");
         return 0;
     }
-    for (const auto& d : devices) {
-        std::string role;
-        if (d.isDefaultInput) {
-            role += " [default input]";
-        }
-        if (d.isDefaultOutput) {
-            role += " [default output]";
-        }
-        std::printf("%s: %s%s\n    in %d ch, out %d ch, %.0f Hz, latency in %.1f ms, out %.1f ms\n",
-                    d.hostApi.c_str(), d.name.c_str(), role.c_str(), d.maxInputChannels,
-                    d.maxOutputChannels, d.defaultSampleRate, d.defaultLowInputLatency * 1000.0,
-                    d.defaultLowOutputLatency * 1000.0);
+    if (!(*system)->soundServer().empty()) {
+        std::printf("Devices of %s:\n", (*system)->soundServer().c_str());
+    } else {
+        std::puts("No sound server answered: these are the devices PortAudio finds directly.");
     }
+    printGroup(devices, "Microphones and inputs",
+               [](const DeviceInfo& d) { return !d.advanced && d.canRecord() && !d.isMonitor; });
+    printGroup(devices, "What the computer plays (record a call or a stream)",
+               [](const DeviceInfo& d) { return !d.advanced && d.isMonitor; });
+    printGroup(devices, "Speakers and outputs",
+               [](const DeviceInfo& d) { return !d.advanced && d.canPlay(); });
+    printGroup(devices, "Advanced: raw hardware (usually held by the sound server already)",
+               [](const DeviceInfo& d) { return d.advanced; });
     return 0;
 }
 

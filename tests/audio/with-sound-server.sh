@@ -222,11 +222,19 @@ EOF
     cat >"${d}/server/config/wireplumber/bluetooth.lua.d/60-test-server.lua" <<EOF
 bluez_monitor.enabled = false
 EOF
-    # Replaces the system ALSA configuration: no card probing, nothing read from \$HOME.
+    # Replaces the system ALSA configuration: no card probing, nothing read from \$HOME. The
+    # "pulse" PCM takes a DEVICE argument, as Debian's libasound2-plugins configuration gives
+    # it, so a stream can name the source or sink it wants ("pulse:DEVICE=testsink").
     cat >"${d}/alsa.conf" <<EOF
 pcm.!default { type pulse hint { show on description "Test sound server" } }
 ctl.!default { type pulse }
-pcm.pulse { type pulse }
+pcm.pulse {
+    @args [ DEVICE ]
+    @args.DEVICE { type string default "" }
+    type pulse
+    device \$DEVICE
+    hint { show on description "Test sound server" }
+}
 ctl.pulse { type pulse }
 EOF
     # A client must never start a PulseAudio daemon of its own.

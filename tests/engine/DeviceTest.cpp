@@ -1,16 +1,20 @@
 #include "AudioSystem.h"
 #include "Recorder.h"
+#include "support/NamedSource.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace tapedeck;
+using tapedeck::testing::NamedSource;
 
 // Device listing, lookup, rate support and re-scanning against the test sound server.
 class DeviceTest : public QObject {
     Q_OBJECT
 
     std::unique_ptr<AudioSystem> system_;
+    NamedSource studio_{QStringLiteral("studio_mic"), QStringLiteral("Studio Mic"), 2};
+    NamedSource headset_{QStringLiteral("headset_mic"), QStringLiteral("Headset Mic"), 1};
 
     const DeviceInfo& defaultInput() {
         for (const auto& d : system_->devices()) {
@@ -23,6 +27,8 @@ class DeviceTest : public QObject {
 
 private slots:
     void initTestCase() {
+        QVERIFY2(studio_.plug(), qPrintable(studio_.errorString()));
+        QVERIFY2(headset_.plug(), qPrintable(headset_.errorString()));
         auto system = AudioSystem::start();
         QVERIFY(system.ok());
         system_ = std::move(*system);
@@ -52,11 +58,37 @@ private slots:
         QVERIFY(system_->findExact("No API", input.name) == nullptr);
         const auto missing = system_->findDevice("Nonexistent Microphone", Direction::Input);
         QCOMPARE(missing.error().code, ErrorCode::DeviceNotFound);
-        // "pulse" and "default" both exist here: a part of a name both share is ambiguous.
-        const auto both = system_->findDevice("u", Direction::Input);
+        // A part of a name two microphones share is ambiguous.
+        const auto both = system_->findDevice("Mic", Direction::Input);
         QCOMPARE(both.error().code, ErrorCode::DeviceAmbiguous);
         QVERIFY(both.error().message.find("several devices") != std::string::npos);
-        QVERIFY(system_->findDevice("PULS", Direction::Input).ok()); // case does not matter
+        QCOMPARE(system_->findDevice("HEADSET", Direction::Input)->serverId, "headset_mic");
+        // The server's id works too, and a microphone wins over a monitor ("Sound from
+        // feed-studio_mic" also holds "studio").
+        QCOMPARE(system_->findDevice("studio_mic", Direction::Input)->name, "Studio Mic");
+        QCOMPARE(system_->findDevice("studio", Direction::Input)->name, "Studio Mic");
+        QVERIFY(system_->findDevice("Studio Mic", Direction::Output).error().code ==
+                ErrorCode::DeviceNotFound);
+    }
+
+    void theServersDevicesComeFirstAndRawOnesAreAdvanced() {
+        QVERIFY(!system_->soundServer().empty());
+        const DeviceInfo* studio = system_->findServerDevice("studio_mic");
+        QVERIFY(studio != nullptr);
+        QCOMPARE(studio->hostApi, std::string(DeviceInfo::kSoundServer));
+        QCOMPARE(studio->maxInputChannels, 2);
+        QCOMPARE(studio->maxOutputChannels, 0);
+        QCOMPARE(studio->defaultSampleRate, 48000.0);
+        QCOMPARE(system_->findServerDevice("headset_mic")->maxInputChannels, 1);
+        QVERIFY(system_->findServerDevice("testsink.monitor")->isMonitor);
+        bool seenAdvanced = false;
+        for (const auto& d : system_->devices()) {
+            // PortAudio's own "pulse"/"default" are the server under another name: not listed.
+            QVERIFY(!(d.hostApi == "ALSA" && (d.name == "pulse" || d.name == "default")));
+            QVERIFY2(!seenAdvanced || d.advanced, "advanced devices come last");
+            seenAdvanced = seenAdvanced || d.advanced;
+            QVERIFY(d.advanced == d.serverId.empty());
+        }
     }
 
     void standardRatesAreCheckedAndExplained() {
@@ -114,5 +146,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(DeviceTest)
+QTEST_GUILESS_MAIN(DeviceTest)
 #include "DeviceTest.moc"
