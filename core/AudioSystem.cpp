@@ -42,6 +42,24 @@ double checkLatency(const DeviceInfo& device, Direction direction) {
                                          : device.defaultHighOutputLatency;
 }
 
+// The sound server converts any rate it is given, so its devices are never opened to ask.
+// Opening one would not be free either: every stream a client opens on PipeWire can change the
+// whole graph's cycle, and a running take loses a few milliseconds when it does.
+constexpr int kServerLowestRate = 8000;
+constexpr int kServerHighestRate = 192000;
+
+bool formatSupported(const DeviceInfo& device, Direction direction, int channels,
+                     int sampleRate) {
+    if (!device.serverId.empty()) {
+        return sampleRate >= kServerLowestRate && sampleRate <= kServerHighestRate;
+    }
+    const StreamTarget target(device, channels, checkLatency(device, direction));
+    const PaStreamParameters* p = target.parameters();
+    return Pa_IsFormatSupported(direction == Direction::Input ? p : nullptr,
+                                direction == Direction::Output ? p : nullptr,
+                                sampleRate) == paFormatIsSupported;
+}
+
 // PortAudio devices that are the sound server itself under another name: while the server's
 // own devices are listed, these would only be a second, nameless way to its defaults.
 bool isServerAlias(const DeviceInfo& d) {
@@ -125,11 +143,13 @@ Status AudioSystem::rescan() {
     const PaError err = initializePortAudio();
     devices_.clear();
     portAudioDevices_.clear();
+    routesByName_.reset();
     if (err != paNoError) {
         return Error{ErrorCode::NoAudioSystem,
                      std::string("The audio system could not restart: ") + Pa_GetErrorText(err)};
     }
     scan();
+    watchServer();
     return success();
 }
 
@@ -152,7 +172,11 @@ void AudioSystem::refreshServerDevices() {
     for (const ServerDevice& s : server->devices) {
         listed.push_back(fromServer(s, *pulse));
     }
-    if (!canRouteByName(listed.front())) {
+    // Asked once per PortAudio start, before any stream runs (see formatSupported()).
+    if (!routesByName_) {
+        routesByName_ = canRouteByName(listed.front());
+    }
+    if (!*routesByName_) {
         return;
     }
     for (DeviceInfo& d : devices_) {
@@ -168,11 +192,20 @@ void AudioSystem::refreshServerDevices() {
     serverName_ = server->serverName.empty() ? "sound server" : server->serverName;
 }
 
-std::shared_ptr<const ServerWatcher> AudioSystem::watchServer(ServerWatcher::ChangeFn onChange) {
+std::shared_ptr<const ServerWatcher> AudioSystem::watchServer() {
+    if (watcher_ && !watcher_->isConnected()) {
+        watcher_.reset(); // the server went away; a new one may be there now
+    }
     if (!watcher_ && !serverName_.empty()) {
-        watcher_ = ServerWatcher::start(std::move(onChange));
+        watcher_ = ServerWatcher::start(onDeviceChange_);
     }
     return watcher_;
+}
+
+void AudioSystem::setDeviceChangeCallback(ServerWatcher::ChangeFn onChange) {
+    onDeviceChange_ = std::move(onChange);
+    watcher_.reset();
+    watchServer();
 }
 
 void AudioSystem::scanPortAudio() {
@@ -261,7 +294,8 @@ Result<DeviceInfo> AudioSystem::findDevice(std::string_view query, Direction dir
 
 const DeviceInfo* AudioSystem::findExact(std::string_view hostApi, std::string_view name) const {
     for (const auto& d : devices_) {
-        if (d.hostApi == hostApi && d.name == name) {
+        if (d.hostApi == hostApi &&
+            (d.name == name || (!d.serverId.empty() && d.serverId == name))) {
             return &d;
         }
     }
@@ -288,12 +322,7 @@ Status AudioSystem::checkFormat(const DeviceInfo& device, Direction direction, i
                          std::to_string(channels) + " channel" + (channels == 1 ? "" : "s") +
                          "; it has " + std::to_string(maxChannels) + "."};
     }
-    const StreamTarget target(device, channels, checkLatency(device, direction));
-    const PaStreamParameters* p = target.parameters();
-    const PaError err =
-        Pa_IsFormatSupported(direction == Direction::Input ? p : nullptr,
-                             direction == Direction::Output ? p : nullptr, sampleRate);
-    if (err == paFormatIsSupported) {
+    if (formatSupported(device, direction, channels, sampleRate)) {
         return success();
     }
     const std::vector<int> rates = supportedRates(device, direction, channels);
@@ -307,12 +336,8 @@ Status AudioSystem::checkFormat(const DeviceInfo& device, Direction direction, i
 std::vector<int> AudioSystem::supportedRates(const DeviceInfo& device, Direction direction,
                                              int channels) const {
     std::vector<int> rates;
-    const StreamTarget target(device, channels, checkLatency(device, direction));
-    const PaStreamParameters* p = target.parameters();
     for (const int rate : standardRates()) {
-        if (Pa_IsFormatSupported(direction == Direction::Input ? p : nullptr,
-                                 direction == Direction::Output ? p : nullptr,
-                                 rate) == paFormatIsSupported) {
+        if (formatSupported(device, direction, channels, rate)) {
             rates.push_back(rate);
         }
     }

@@ -5,6 +5,7 @@
 #include "devices/ServerWatcher.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,15 +36,19 @@ public:
     void refreshServerDevices();
 
     // A watcher of the server's devices (hot-plug), started on the first call; nullptr with
-    // no sound server. `onChange` (used only by the call that starts it) runs on libpulse's
-    // thread: see ServerWatcher.
-    std::shared_ptr<const ServerWatcher> watchServer(ServerWatcher::ChangeFn onChange = {});
+    // no sound server.
+    std::shared_ptr<const ServerWatcher> watchServer();
+    // Starts watching now, calling `onChange` on every change the server reports, from
+    // libpulse's thread (see ServerWatcher). Kept across rescan(): a server that comes back
+    // is watched again.
+    void setDeviceChangeCallback(ServerWatcher::ChangeFn onChange);
 
     // Finds a device by exact name or server id, else by a unique case-insensitive substring
     // of either. An empty query means the system default device for that direction.
     Result<DeviceInfo> findDevice(std::string_view query, Direction direction) const;
 
-    // Finds the device with this host API and name (how settings remember a device).
+    // Finds the device with this host API and name or server id (how settings remember a
+    // device).
     const DeviceInfo* findExact(std::string_view hostApi, std::string_view name) const;
     // Finds the sound server's device with this node name.
     const DeviceInfo* findServerDevice(std::string_view serverId) const;
@@ -71,7 +76,9 @@ private:
     std::vector<DeviceInfo> devices_;          // what the user chooses from
     std::vector<DeviceInfo> portAudioDevices_; // PortAudio's own list, as last scanned
     std::string serverName_;
+    std::optional<bool> routesByName_; // the "pulse" PCM takes a DEVICE; unknown until asked
     std::shared_ptr<ServerWatcher> watcher_;
+    ServerWatcher::ChangeFn onDeviceChange_;
 };
 
 } // namespace tapedeck

@@ -6,12 +6,13 @@
 
 namespace tapedeck {
 
-// What the person chose in the device picker. Devices are remembered by host API + name,
-// never by PortAudio index. Zero means "let the device or PortAudio decide".
+// What the person chose in the device picker. Devices are remembered by host API + the sound
+// server's node name (or PortAudio's device name), never by PortAudio index. Zero means "let
+// the device or PortAudio decide".
 struct DeviceChoice {
     QString hostApi;
-    QString inputDevice;  // empty: the default input
-    QString outputDevice; // empty: the default output
+    QString inputDevice;  // server id or device name; empty: the default input
+    QString outputDevice; // server id or device name; empty: the default output
     int sampleRate = 0;
     int channels = 2;
     int framesPerBuffer = 0;

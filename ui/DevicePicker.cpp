@@ -68,6 +68,18 @@ QString formatLabel(FileFormat format) {
     return {};
 }
 
+// What a device is remembered by: the sound server's node name, which stays the same when the
+// device is unplugged and plugged in again, or PortAudio's name.
+QString deviceKey(const DeviceInfo& device) {
+    return QString::fromStdString(device.serverId.empty() ? device.name : device.serverId);
+}
+
+QString hostApiLabel(const QString& hostApi) {
+    if (hostApi == QLatin1String(DeviceInfo::kSoundServer))
+        return DevicePicker::tr("Desktop sound devices");
+    return DevicePicker::tr("%1 (advanced)").arg(hostApi);
+}
+
 QComboBox* makeBox(QWidget* parent, const QString& accessibleName, const QString& tip) {
     auto* box = new QComboBox(parent);
     box->setAccessibleName(accessibleName);
@@ -100,6 +112,9 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
                       tr("Smaller buffers mean less delay; larger ones are safer against "
                          "dropouts"));
     format_ = makeBox(this, tr("Recording format"), tr("The file format of new recordings"));
+    serverNote_ = new QLabel(this);
+    serverNote_->setWordWrap(true);
+    serverNote_->hide();
     refresh_ = new QPushButton(tr("Re&fresh Devices"), this);
     refresh_->setAccessibleName(tr("Refresh devices"));
     refresh_->setToolTip(tr("Look for devices again, for example after plugging one in"));
@@ -115,6 +130,7 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("&Format:"), format_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(serverNote_);
     layout->addWidget(refresh_, 0, Qt::AlignRight);
     layout->addStretch(1);
 
@@ -141,22 +157,50 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     connect(channels_, &QComboBox::currentIndexChanged, this, &DevicePicker::onChannelsChanged);
     for (QComboBox* box : {output_, rate_, buffer_, format_})
         connect(box, &QComboBox::currentIndexChanged, this, &DevicePicker::emitChoice);
+    // What the person picks is what the list goes back to when a device returns after an
+    // unplug; a fallback the picker made by itself is not.
+    for (QComboBox* box : {hostApi_, input_, output_})
+        connect(box, &QComboBox::activated, this, [this] { preferred_ = choice(); });
     connect(refresh_, &QPushButton::clicked, this, &DevicePicker::refreshRequested);
 }
 
 void DevicePicker::setFormatCheck(FormatCheck check) {
     check_ = std::move(check);
-    select(choice());
+    apply(choice());
 }
 
 void DevicePicker::setDevices(std::vector<DeviceInfo> devices,
                               const std::optional<DeviceChoice>& wanted) {
-    const DeviceChoice kept = wanted.value_or(choice());
+    if (wanted)
+        preferred_ = *wanted;
+    DeviceChoice kept = preferred_;
+    // Rate, channels, buffer and format are not devices: they stay as they are now.
+    const DeviceChoice current = choice();
+    if (!wanted) {
+        kept.sampleRate = current.sampleRate;
+        kept.channels = current.channels;
+        kept.framesPerBuffer = current.framesPerBuffer;
+        kept.format = current.format;
+    }
     devices_ = std::move(devices);
-    select(kept);
+    apply(kept);
+}
+
+void DevicePicker::setSoundServer(const QString& serverName) {
+    serverNote_->setText(
+        serverName.isEmpty()
+            ? tr("No sound server is running: these are the devices the audio systems offer "
+                 "directly.")
+            : QString());
+    serverNote_->setVisible(serverName.isEmpty());
 }
 
 void DevicePicker::select(const DeviceChoice& wanted) {
+    preferred_ = wanted;
+    apply(wanted);
+}
+
+void DevicePicker::apply(const DeviceChoice& wanted) {
     const DeviceChoice before = choice();
     unlisted_ = wanted;
     {
@@ -184,7 +228,8 @@ DeviceChoice DevicePicker::choice() const {
     DeviceChoice current;
     // With no devices listed (no scan yet, or the audio system failed), the wanted devices
     // are kept rather than forgotten.
-    current.hostApi = hostApi_->count() > 0 ? hostApi_->currentText() : unlisted_.hostApi;
+    current.hostApi =
+        hostApi_->count() > 0 ? hostApi_->currentData().toString() : unlisted_.hostApi;
     current.inputDevice =
         input_->count() > 0 ? input_->currentData().toString() : unlisted_.inputDevice;
     current.outputDevice =
@@ -198,11 +243,10 @@ DeviceChoice DevicePicker::choice() const {
     return current;
 }
 
-const DeviceInfo* DevicePicker::findDevice(const QString& name, bool input) const {
-    const std::string host = hostApi_->currentText().toStdString();
-    const std::string wanted = name.toStdString();
+const DeviceInfo* DevicePicker::findDevice(const QString& key, bool input) const {
+    const std::string host = hostApi_->currentData().toString().toStdString();
     for (const DeviceInfo& device : devices_) {
-        if (device.hostApi == host && device.name == wanted &&
+        if (device.hostApi == host && deviceKey(device) == key &&
             (input ? device.canRecord() : device.canPlay()))
             return &device;
     }
@@ -228,14 +272,14 @@ void DevicePicker::fillHostApis(const QString& wanted) {
     QString preferred;
     for (const DeviceInfo& device : devices_) {
         const QString host = QString::fromStdString(device.hostApi);
-        if (hostApi_->findText(host) < 0)
-            hostApi_->addItem(host);
+        if (hostApi_->findData(host) < 0)
+            hostApi_->addItem(hostApiLabel(host), host);
         if (preferred.isEmpty() && device.isDefaultInput)
             preferred = host;
     }
-    int index = hostApi_->findText(wanted);
+    int index = hostApi_->findData(wanted);
     if (index < 0)
-        index = hostApi_->findText(preferred);
+        index = hostApi_->findData(preferred);
     hostApi_->setCurrentIndex(index >= 0 ? index : (hostApi_->count() > 0 ? 0 : -1));
     hostApi_->setEnabled(hostApi_->count() > 0);
     hostApi_->setPlaceholderText(tr("None found"));
@@ -244,23 +288,33 @@ void DevicePicker::fillHostApis(const QString& wanted) {
 void DevicePicker::fillDevices(const QString& wantedInput, const QString& wantedOutput) {
     input_->clear();
     output_->clear();
-    const std::string host = hostApi_->currentText().toStdString();
+    const std::string host = hostApi_->currentData().toString().toStdString();
     QString defaultInput;
     QString defaultOutput;
-    for (const DeviceInfo& device : devices_) {
-        if (device.hostApi != host)
-            continue;
+    auto label = [](const DeviceInfo& device, bool isDefault) {
         const QString name = QString::fromStdString(device.name);
-        if (device.canRecord()) {
-            input_->addItem(device.isDefaultInput ? tr("%1 (default)").arg(name) : name, name);
+        return isDefault ? tr("%1 (default)").arg(name) : name;
+    };
+    // Microphones first; then, apart, what the computer plays (monitors).
+    for (const bool monitors : {false, true}) {
+        bool separated = !monitors;
+        for (const DeviceInfo& device : devices_) {
+            if (device.hostApi != host || !device.canRecord() || device.isMonitor != monitors)
+                continue;
+            if (!separated && input_->count() > 0)
+                input_->insertSeparator(input_->count());
+            separated = true;
+            input_->addItem(label(device, device.isDefaultInput), deviceKey(device));
             if (device.isDefaultInput)
-                defaultInput = name;
+                defaultInput = deviceKey(device);
         }
-        if (device.canPlay()) {
-            output_->addItem(device.isDefaultOutput ? tr("%1 (default)").arg(name) : name, name);
-            if (device.isDefaultOutput)
-                defaultOutput = name;
-        }
+    }
+    for (const DeviceInfo& device : devices_) {
+        if (device.hostApi != host || !device.canPlay())
+            continue;
+        output_->addItem(label(device, device.isDefaultOutput), deviceKey(device));
+        if (device.isDefaultOutput)
+            defaultOutput = deviceKey(device);
     }
     selectData(input_, input_->findData(wantedInput) >= 0 ? wantedInput : defaultInput);
     selectData(output_, output_->findData(wantedOutput) >= 0 ? wantedOutput : defaultOutput);
@@ -290,7 +344,11 @@ void DevicePicker::fillChannels(int wanted, int rate) {
         }
         setItemUsable(channels_, channels_->count() - 1, label, reason);
     }
-    const int fallback = available > 0 ? std::min(kDefaultChannels, available) : kDefaultChannels;
+    // A sound-server source has a channel count of its own (a mono mic: 1); PortAudio's
+    // devices only say how many they could take at most.
+    const int own = device && !device->serverId.empty() ? std::min(available, kMaxChannels)
+                                                        : std::min(kDefaultChannels, available);
+    const int fallback = available > 0 ? own : kDefaultChannels;
     // Without a device to ask, the wanted count stands.
     const bool possible = wanted > 0 && (device ? wanted <= available : wanted <= kMaxChannels);
     selectData(channels_, possible ? wanted : fallback);
@@ -323,7 +381,7 @@ void DevicePicker::onHostApiChanged() {
     current.inputDevice.clear();
     current.outputDevice.clear();
     updating_ = true;
-    select(current);
+    apply(current);
     updating_ = false;
     emitChoice();
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 class QComboBox;
+class QLabel;
 class QPushButton;
 
 namespace tapedeck {
@@ -30,12 +31,15 @@ public:
     explicit DevicePicker(QWidget* parent = nullptr);
 
     void setFormatCheck(FormatCheck check);
-    // Replaces the device list (after a scan) and selects `wanted`, or else keeps the
-    // current choice, as far as the same host API + device name is still there.
+    // Replaces the device list (after a scan or a hot-plug) and selects `wanted`, or else the
+    // devices last chosen (by the person, or by select()), as far as they are there. A device
+    // that comes back after an unplug is selected again.
     void setDevices(std::vector<DeviceInfo> devices,
                     const std::optional<DeviceChoice>& wanted = std::nullopt);
     // Selects what the choice names, as far as the devices allow.
     void select(const DeviceChoice& choice);
+    // The sound server the devices come from; empty says in the panel that none runs.
+    void setSoundServer(const QString& serverName);
     DeviceChoice choice() const;
     // The selected input/output device, if any is selected and still present.
     const DeviceInfo* inputDevice() const;
@@ -60,6 +64,7 @@ signals:
     void refreshRequested();
 
 private:
+    void apply(const DeviceChoice& wanted);
     void fillHostApis(const QString& wanted);
     void fillDevices(const QString& wantedInput, const QString& wantedOutput);
     void fillChannels(int wanted, int sampleRate);
@@ -68,11 +73,12 @@ private:
     void onInputChanged();
     void onChannelsChanged();
     void emitChoice();
-    const DeviceInfo* findDevice(const QString& name, bool input) const;
+    const DeviceInfo* findDevice(const QString& key, bool input) const;
 
     std::vector<DeviceInfo> devices_;
     FormatCheck check_;
-    DeviceChoice unlisted_; // the last wanted choice, for devices not in the list
+    DeviceChoice unlisted_;  // the last wanted choice, for devices not in the list
+    DeviceChoice preferred_; // what the person chose last, to return to after a hot-plug
     bool updating_ = false;
     QComboBox* hostApi_;
     QComboBox* input_;
@@ -81,6 +87,7 @@ private:
     QComboBox* channels_;
     QComboBox* buffer_;
     QComboBox* format_;
+    QLabel* serverNote_;
     QPushButton* refresh_;
 };
 

@@ -316,7 +316,14 @@ void MainWindow::restoreFromSettings() {
 }
 
 void MainWindow::showDevices(std::vector<DeviceInfo> devices) {
-    picker_->setDevices(std::move(devices), session_.deviceChoice());
+    // The first time, the saved choice; after that, what the person last chose, so a device
+    // that was unplugged and comes back is selected again.
+    picker_->setDevices(std::move(devices),
+                        devicesShown_ ? std::nullopt : std::optional(session_.deviceChoice()));
+    devicesShown_ = true;
+    // Before the first scan there is nothing to say yet.
+    if (session_.hasAudio())
+        picker_->setSoundServer(session_.soundServer());
     session_.setDeviceChoice(picker_->choice());
 }
 

@@ -90,6 +90,7 @@ private:
     TakeRecovery* recovery_ = nullptr;
     LevelMeter* meter_ = nullptr;
     StatusPanel* status_ = nullptr;
+    bool devicesShown_ = false; // the saved device choice has been applied
     RecentFilesMenu* recent_ = nullptr;
     QStackedWidget* waveformArea_ = nullptr;
     QLabel* waveformPlaceholder_ = nullptr;

@@ -53,6 +53,11 @@ Session::Session(Settings& settings, QObject* parent)
     connect(&bridge_, &EngineBridge::playbackFinished, this, &Session::onPlaybackFinished);
     connect(&bridge_, &EngineBridge::recordingFailed, this, &Session::onRecordingFailed);
     connect(&bridge_, &EngineBridge::playbackFailed, this, &Session::onPlaybackFailed);
+    // A plug-in brings several server events at once (a source, its sink, a new default):
+    // one refresh after they settle.
+    hotplugTimer_.setSingleShot(true);
+    hotplugTimer_.setInterval(kHotplugSettleMs);
+    connect(&hotplugTimer_, &QTimer::timeout, this, &Session::onServerDevicesChanged);
     diskTimer_.setInterval(kDiskCheckIntervalMs);
     connect(&diskTimer_, &QTimer::timeout, this, &Session::updateDiskTimeLeft);
     diskTimer_.start();
@@ -79,6 +84,11 @@ void Session::startAudio() {
     }
     audio_ = std::move(started.value());
     audioError_.reset();
+    // Runs on libpulse's thread: only hand the news to the GUI thread.
+    audio_->setDeviceChangeCallback([this] {
+        QMetaObject::invokeMethod(&hotplugTimer_, qOverload<>(&QTimer::start),
+                                  Qt::QueuedConnection);
+    });
     reportIfNoDevices();
     emit devicesChanged();
     updateDiskTimeLeft();
@@ -86,6 +96,17 @@ void Session::startAudio() {
     // that fails, Play tries again and says why.
     if (!path_.isEmpty() && state_ != TransportState::Recording && !bridge_.hasPlayer())
         openPlayer(path_, resumeFrame_);
+}
+
+QString Session::soundServer() const {
+    return audio_ ? QString::fromStdString(audio_->soundServer()) : QString();
+}
+
+void Session::onServerDevicesChanged() {
+    if (!audio_)
+        return;
+    audio_->refreshServerDevices();
+    emit devicesChanged();
 }
 
 std::vector<DeviceInfo> Session::devices() const {

@@ -28,6 +28,8 @@ class Session : public QObject {
     Q_OBJECT
 public:
     static constexpr int kDiskCheckIntervalMs = 2000;
+    // How long a burst of hot-plug events may take before the device lists are refreshed.
+    static constexpr int kHotplugSettleMs = 150;
     static constexpr int kFallbackSampleRate = 48000; // when neither choice nor device says
 
     // "48000 Hz, stereo, WAV 24-bit". Any thread.
@@ -41,6 +43,8 @@ public:
     void startAudio();
     bool hasAudio() const { return audio_ != nullptr; }
     std::vector<DeviceInfo> devices() const;
+    // The sound server the devices come from; empty when none answered.
+    QString soundServer() const;
     // Why the device cannot run with this format, or nothing if it can.
     std::optional<QString> checkFormat(const DeviceInfo& device, Direction direction, int channels,
                                        int sampleRate) const;
@@ -115,10 +119,15 @@ private:
     void report(const UserMessage& text);
     // Shows an error when the scan found nothing; true if it did.
     bool reportIfNoDevices();
+    // A device was plugged in or removed: the lists are asked for again (safe while a take
+    // runs; the take notices its own device going).
+    void onServerDevicesChanged();
     int plannedSampleRate() const;
     int plannedChannels() const;
 
     Settings& settings_;
+    // Before audio_, so it outlives the device watcher that starts it from libpulse's thread.
+    QTimer hotplugTimer_;
     std::unique_ptr<AudioSystem> audio_;
     std::optional<UserMessage> audioError_; // why PortAudio did not start
     EngineBridge bridge_;

@@ -1,6 +1,7 @@
 #include "DevicePicker.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
@@ -25,6 +26,33 @@ DeviceInfo device(const char* host, const char* name, int inputs, int outputs,
     info.isDefaultInput = isDefault && inputs > 0;
     info.isDefaultOutput = isDefault && outputs > 0;
     return info;
+}
+
+DeviceInfo serverDevice(const char* id, const char* name, int inputs, int outputs,
+                        bool isDefault = false, bool isMonitor = false) {
+    DeviceInfo info = device(DeviceInfo::kSoundServer, name, inputs, outputs, isDefault);
+    info.serverId = id;
+    info.isMonitor = isMonitor;
+    return info;
+}
+
+// A desktop: a sound server with a laptop mic, a USB headset (mono mic, stereo speakers), the
+// speakers' monitor; and a raw ALSA device under the advanced host API.
+std::vector<DeviceInfo> desktop(bool withHeadset = true) {
+    std::vector<DeviceInfo> devices{
+        serverDevice("alsa_input.pci.analog-stereo", "Built-in Audio Analog Stereo", 2, 0, true),
+        serverDevice("alsa_output.pci.analog-stereo", "Built-in Audio Analog Stereo", 0, 2, true),
+        serverDevice("alsa_output.pci.analog-stereo.monitor",
+                     "Sound from Built-in Audio Analog Stereo (what the computer plays)", 2, 0,
+                     false, true)};
+    if (withHeadset) {
+        devices.push_back(serverDevice("alsa_input.usb-headset.mono", "Headset Mic", 1, 0));
+        devices.push_back(serverDevice("alsa_output.usb-headset.stereo", "Headset", 0, 2));
+    }
+    DeviceInfo raw = device("ALSA", "hw:0,0", 2, 2);
+    raw.advanced = true;
+    devices.push_back(raw);
+    return devices;
 }
 
 std::vector<DeviceInfo> twoHosts() {
@@ -109,10 +137,66 @@ private slots:
         QCOMPARE(picker.inputBox()->count(), 2);  // USB Mic, default
         QCOMPARE(picker.outputBox()->count(), 2); // Speakers, default
         QSignalSpy changed(&picker, &DevicePicker::choiceChanged);
-        picker.hostApiBox()->setCurrentIndex(picker.hostApiBox()->findText("JACK"));
+        QCOMPARE(picker.hostApiBox()->itemText(picker.hostApiBox()->findData("JACK")),
+                 QStringLiteral("JACK (advanced)"));
+        picker.hostApiBox()->setCurrentIndex(picker.hostApiBox()->findData("JACK"));
         QVERIFY(changed.count() >= 1);
         QCOMPARE(picker.choice().inputDevice, QStringLiteral("system"));
         QCOMPARE(picker.inputBox()->count(), 1);
+    }
+
+    void theDesktopsDevicesAreListedByNameWithMonitorsApart() {
+        DevicePicker picker;
+        picker.setDevices(desktop());
+        QCOMPARE(picker.choice().hostApi, QString(DeviceInfo::kSoundServer));
+        QCOMPARE(picker.hostApiBox()->currentText(), QStringLiteral("Desktop sound devices"));
+        // The default is chosen when nothing was, and remembered by the server's id.
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("alsa_input.pci.analog-stereo"));
+        QCOMPARE(picker.inputBox()->currentText(),
+                 QStringLiteral("Built-in Audio Analog Stereo (default)"));
+        // Microphones, a separator, then what the computer plays.
+        QComboBox* input = picker.inputBox();
+        QCOMPARE(input->count(), 4);
+        QCOMPARE(input->itemText(1), QStringLiteral("Headset Mic"));
+        QVERIFY(input->itemText(2).isEmpty()); // the separator
+        QVERIFY(input->itemText(3).contains(QStringLiteral("what the computer plays")));
+        QCOMPARE(picker.outputBox()->count(), 2);
+    }
+
+    void aMonoMicRecordsInMonoUnlessTheUserPicksMore() {
+        DevicePicker picker;
+        picker.setDevices(desktop());
+        picker.inputBox()->setCurrentIndex(
+            picker.inputBox()->findData(QStringLiteral("alsa_input.usb-headset.mono")));
+        QCOMPARE(picker.choice().channels, 1);
+        QCOMPARE(picker.inputDevice()->name, std::string("Headset Mic"));
+    }
+
+    void anUnpluggedDeviceComesBackSelected() {
+        DevicePicker picker;
+        picker.setDevices(desktop());
+        const int headset =
+            picker.inputBox()->findData(QStringLiteral("alsa_input.usb-headset.mono"));
+        picker.inputBox()->setCurrentIndex(headset);
+        emit picker.inputBox()->activated(headset); // as a person's pick does
+        picker.setDevices(desktop(false));          // unplugged: the default stands in
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("alsa_input.pci.analog-stereo"));
+        picker.setDevices(desktop(true)); // plugged in again
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("alsa_input.usb-headset.mono"));
+    }
+
+    void withNoSoundServerThePanelSaysSo() {
+        DevicePicker picker;
+        picker.setDevices(twoHosts());
+        picker.setSoundServer(QString());
+        const auto labels = picker.findChildren<QLabel*>();
+        const bool said = std::any_of(labels.begin(), labels.end(), [](QLabel* label) {
+            return !label->isHidden() && label->text().contains("No sound server");
+        });
+        QVERIFY(said);
+        picker.setSoundServer(QStringLiteral("PulseAudio (on PipeWire 0.3.65)"));
+        for (QLabel* label : labels)
+            QVERIFY(label->isHidden() || !label->text().contains("No sound server"));
     }
 
     void aRescanKeepsTheSelectionByHostApiAndName() {

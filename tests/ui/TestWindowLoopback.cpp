@@ -1,9 +1,11 @@
+#include "DevicePicker.h"
 #include "ErrorBanner.h"
 #include "MainWindow.h"
 #include "Session.h"
 #include "Settings.h"
 #include "TransportActions.h"
 #include "support/LoopbackTrace.h"
+#include "support/NamedSource.h"
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"
 #include "support/SignalGenerator.h"
@@ -11,6 +13,7 @@
 #include "waveform/WaveformView.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
@@ -29,6 +32,7 @@ namespace {
 constexpr int kServerRate = 48000;
 constexpr int kTakeMs = 2000;
 constexpr int kStateTimeoutMs = 15000;
+constexpr int kHotplugMs = 1000;
 // What Tapedeck played last is still in the server's pipeline when playback ends: the
 // monitor keeps recording this long after.
 // What was played last is still in the server's pipeline when a stream stops: the monitor
@@ -206,6 +210,24 @@ private slots:
         QVERIFY(firstAfter >= pausedAt - kServerRate / 10);
         click(TransportAction::Stop);
         QCOMPARE(session_->state(), TransportState::Stopped);
+    }
+
+    // Hot-plug: no Refresh needed, within a second of the server listing the new microphone.
+    void aMicPluggedInShowsUpInThePickerAndGoesWhenUnplugged() {
+        QComboBox* inputs = window_->devicePicker()->inputBox();
+        const QString id = QStringLiteral("usb_mic");
+        tapedeck::testing::NamedSource mic(id, QStringLiteral("USB Mic"), 1);
+        QVERIFY(inputs->findData(id) < 0);
+        QElapsedTimer elapsed;
+        QVERIFY2(mic.plug(), qPrintable(mic.errorString()));
+        elapsed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(inputs->findData(id) >= 0, kHotplugMs);
+        qInfo("plugged in: in the picker %lld ms after the server listed it",
+              static_cast<long long>(elapsed.elapsed()));
+        QCOMPARE(inputs->itemText(inputs->findData(id)), QStringLiteral("USB Mic"));
+        QVERIFY2(mic.unplug(), qPrintable(mic.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(inputs->findData(id) < 0, kHotplugMs);
+        QVERIFY(inputs->currentIndex() >= 0); // something is still selected
     }
 
     void aNearlyFullDiskWarnsOnceWhileRecording() {
