@@ -178,7 +178,9 @@ void DevicePicker::setDevices(std::vector<DeviceInfo> devices,
     const DeviceChoice current = choice();
     if (!wanted) {
         kept.sampleRate = current.sampleRate;
-        kept.channels = current.channels;
+        // The channel count belongs to the microphone it was chosen for.
+        if (current.inputDevice == preferred_.inputDevice)
+            kept.channels = current.channels;
         kept.framesPerBuffer = current.framesPerBuffer;
         kept.format = current.format;
     }
@@ -213,7 +215,13 @@ void DevicePicker::apply(const DeviceChoice& wanted) {
         const QSignalBlocker blockFormat(format_);
         fillHostApis(wanted.hostApi);
         fillDevices(wanted.inputDevice, wanted.outputDevice);
-        fillChannels(wanted.channels, wanted.sampleRate);
+        // Standing in for a missing microphone, a server device records in its own channel
+        // count, not in the count chosen for the missing one.
+        const DeviceInfo* device = inputDevice();
+        const bool standIn =
+            !wanted.inputDevice.isEmpty() && input_->currentData().toString() != wanted.inputDevice;
+        fillChannels(standIn && device && !device->serverId.empty() ? 0 : wanted.channels,
+                     wanted.sampleRate);
         fillRates(wanted.sampleRate);
         if (rate_->currentData().toInt() != wanted.sampleRate)
             fillChannels(channels_->currentData().toInt(), rate_->currentData().toInt());
@@ -390,11 +398,15 @@ void DevicePicker::onInputChanged() {
     if (updating_)
         return;
     const DeviceChoice current = choice();
+    // Another microphone of the sound server records in its own channel count (a mono mic in
+    // mono, a stereo one in stereo) until the person picks a count for it.
+    const DeviceInfo* device = inputDevice();
+    const int wantedChannels = device && !device->serverId.empty() ? 0 : current.channels;
     updating_ = true;
     {
         const QSignalBlocker blockRate(rate_);
         const QSignalBlocker blockChannels(channels_);
-        fillChannels(current.channels, current.sampleRate);
+        fillChannels(wantedChannels, current.sampleRate);
         fillRates(current.sampleRate);
         if (rate_->currentData().toInt() != current.sampleRate)
             fillChannels(channels_->currentData().toInt(), rate_->currentData().toInt());

@@ -35,8 +35,8 @@ QString Text::nextStepFor(ErrorCode code) {
         return tr("Another program may be using the device. Close it, or pick another device "
                   "or a larger buffer, and try again.");
     case ErrorCode::DeviceLost:
-        return tr("Everything recorded up to that moment was saved. Reconnect the device, "
-                  "choose Refresh Devices, and try again.");
+        return tr("Everything recorded up to that moment was saved. Reconnect the device, or "
+                  "choose another, and record again.");
     case ErrorCode::FileNotFound:
         return tr("The file may have been moved or deleted. Open it from its new place.");
     case ErrorCode::FileEmpty:

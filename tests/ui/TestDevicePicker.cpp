@@ -170,6 +170,10 @@ private slots:
             picker.inputBox()->findData(QStringLiteral("alsa_input.usb-headset.mono")));
         QCOMPARE(picker.choice().channels, 1);
         QCOMPARE(picker.inputDevice()->name, std::string("Headset Mic"));
+        // Back to a stereo microphone: stereo again.
+        picker.inputBox()->setCurrentIndex(
+            picker.inputBox()->findData(QStringLiteral("alsa_input.pci.analog-stereo")));
+        QCOMPARE(picker.choice().channels, 2);
     }
 
     void anUnpluggedDeviceComesBackSelected() {

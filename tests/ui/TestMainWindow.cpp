@@ -1,5 +1,6 @@
 #include "DevicePicker.h"
 #include "DiskSpaceMonitor.h"
+#include "DropoutMarkers.h"
 #include "ErrorBanner.h"
 #include "MainWindow.h"
 #include "RecentFilesMenu.h"
@@ -10,7 +11,6 @@
 #include "TransportIcon.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "DropoutMarkers.h"
 #include "waveform/WaveformDocument.h"
 #include "waveform/WaveformView.h"
 

@@ -230,6 +230,36 @@ private slots:
         QVERIFY(inputs->currentIndex() >= 0); // something is still selected
     }
 
+    void unpluggingTheMicEndsTheTakeSavedAndNamesIt() {
+        QComboBox* inputs = window_->devicePicker()->inputBox();
+        const QString id = QStringLiteral("lapel_mic");
+        tapedeck::testing::NamedSource mic(id, QStringLiteral("Lapel Mic"), 1);
+        QVERIFY2(mic.plug(), qPrintable(mic.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(inputs->findData(id) >= 0, kHotplugMs);
+        inputs->setCurrentIndex(inputs->findData(id));
+        QCOMPARE(session_->deviceChoice().inputDevice, id);
+        QSignalSpy saved(session_.get(), &Session::takeSaved);
+        click(TransportAction::Record);
+        QCOMPARE(session_->state(), TransportState::Recording);
+        QTest::qWait(kTakeMs / 2);
+        QVERIFY2(mic.unplug(), qPrintable(mic.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(session_->state() != TransportState::Recording, kStateTimeoutMs);
+        ErrorBanner* banner = window_->errorBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisibleTo(window_.get()), kHotplugMs);
+        QVERIFY2(banner->message().startsWith(QStringLiteral("Lapel Mic was unplugged")),
+                 qPrintable(banner->message()));
+        QCOMPARE(saved.count(), 1);
+        const auto take = readSoundFile(saved.first().first().toString().toStdString());
+        QVERIFY(take.ok());
+        QCOMPARE(take->channels, 1); // the mic's own channel count
+        QVERIFY(take->frames() > kServerRate / 4);
+        // The picker goes back to a device that is there, in that device's own format.
+        QTRY_VERIFY_WITH_TIMEOUT(inputs->findData(id) < 0, kHotplugMs);
+        QCOMPARE(session_->deviceChoice().inputDevice, QStringLiteral("testsink.monitor"));
+        QCOMPARE(session_->deviceChoice().channels, 2);
+        banner->hide();
+    }
+
     void aNearlyFullDiskWarnsOnceWhileRecording() {
         const double bytesPerSecond = kServerRate * 2 * 3.0; // WAV 24-bit stereo
         session_->setDiskSpaceMeasure([bytesPerSecond](const QString&) {
