@@ -1,5 +1,6 @@
 #include "DevicePicker.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -17,6 +18,7 @@ namespace {
 constexpr int kDefaultChannels = 2;
 constexpr int kMinimumComboCharacters = 16;
 constexpr int kAutomatic = 0; // rate / buffer size chosen by the device or PortAudio
+constexpr int kPopupMargin = 24; // room for the scroll bar beside the longest name
 
 // Marks one combo box item usable or not; an unusable item says why, in its text and tooltip.
 void setItemUsable(QComboBox* box, int index, const QString& label, const QString& reason) {
@@ -324,6 +326,10 @@ void DevicePicker::fillDevices(const QString& wantedInput, const QString& wanted
         if (device.isDefaultOutput)
             defaultOutput = deviceKey(device);
     }
+    // The panel is narrow; the unfolded list shows the long names ("Sound from … (what the
+    // computer plays)") whole.
+    for (QComboBox* box : {input_, output_})
+        box->view()->setMinimumWidth(box->view()->sizeHintForColumn(0) + kPopupMargin);
     selectData(input_, input_->findData(wantedInput) >= 0 ? wantedInput : defaultInput);
     selectData(output_, output_->findData(wantedOutput) >= 0 ? wantedOutput : defaultOutput);
     input_->setEnabled(input_->count() > 0);
