@@ -48,8 +48,7 @@ double checkLatency(const DeviceInfo& device, Direction direction) {
 constexpr int kServerLowestRate = 8000;
 constexpr int kServerHighestRate = 192000;
 
-bool formatSupported(const DeviceInfo& device, Direction direction, int channels,
-                     int sampleRate) {
+bool formatSupported(const DeviceInfo& device, Direction direction, int channels, int sampleRate) {
     if (!device.serverId.empty()) {
         return sampleRate >= kServerLowestRate && sampleRate <= kServerHighestRate;
     }

@@ -7,7 +7,10 @@ namespace tapedeck {
 
 namespace {
 constexpr std::int64_t kChunkFrames = 8192;
-constexpr auto kIdleWait = std::chrono::milliseconds(5);
+// With the ring full, how long the reader sleeps before looking for room again. The callback
+// cannot wake it (no locks in the callback), so it looks; the ring holds two seconds, so a
+// twentieth of that is plenty of margin and only 20 wake-ups a second.
+constexpr auto kRefillWait = std::chrono::milliseconds(100);
 constexpr auto kFlushPoll = std::chrono::milliseconds(1);
 } // namespace
 
@@ -35,6 +38,7 @@ void DiskReader::start() {
 
 void DiskReader::stop() {
     stopRequested_.store(true, std::memory_order_release);
+    wakeUp();
     if (thread_.joinable()) {
         thread_.join();
     }
@@ -44,6 +48,25 @@ void DiskReader::requestSeek(std::int64_t fileFrame) {
     seekTarget_.store(std::clamp<std::int64_t>(fileFrame, 0, fileFrames()),
                       std::memory_order_release);
     seekRequested_.fetch_add(1, std::memory_order_acq_rel);
+    wakeUp();
+}
+
+void DiskReader::wakeUp() {
+    // Taken so a wake-up between the reader's check and its wait is not lost.
+    const std::lock_guard<std::mutex> lock(wakeMutex_);
+    wake_.notify_one();
+}
+
+void DiskReader::sleep(std::optional<std::chrono::milliseconds> atMost) {
+    std::unique_lock<std::mutex> lock(wakeMutex_);
+    const auto woken = [this] {
+        return seekPending() || stopRequested_.load(std::memory_order_acquire);
+    };
+    if (atMost) {
+        wake_.wait_for(lock, *atMost, woken);
+    } else {
+        wake_.wait(lock, woken);
+    }
 }
 
 void DiskReader::waitForPrefill(std::int64_t frames, std::chrono::milliseconds timeout) const {
@@ -62,13 +85,13 @@ void DiskReader::run() {
         }
         if (pendingFrames_ > 0) {
             if (!pushPending()) {
-                std::this_thread::sleep_for(kIdleWait);
+                sleep(kRefillWait); // the ring is full
             }
             continue;
         }
         if (fileDone_) {
             endOfFile_.store(true, std::memory_order_release);
-            std::this_thread::sleep_for(kIdleWait);
+            sleep(std::nullopt); // nothing left to read until a seek
             continue;
         }
         readChunk();

@@ -7,8 +7,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -51,6 +54,10 @@ public:
 
 private:
     void run();
+    // Reader thread: sleeps until a seek or stop, or at most `atMost`. The control thread's
+    // requests wake it at once; the ring getting room does not (see kRefillWait).
+    void sleep(std::optional<std::chrono::milliseconds> atMost);
+    void wakeUp(); // control thread
     void handleSeek();
     bool pushPending(); // returns whether everything pending went into the ring
     void readChunk();
@@ -74,6 +81,9 @@ private:
     std::atomic<std::int64_t> seekTarget_{0};
     std::atomic<std::int64_t> base_{0};
     std::atomic<bool> endOfFile_{false};
+    // Between the control thread and the reader only; the callback never touches these.
+    std::mutex wakeMutex_;
+    std::condition_variable wake_;
 };
 
 } // namespace tapedeck

@@ -10,7 +10,10 @@ namespace tapedeck {
 
 namespace {
 constexpr std::int64_t kChunkFrames = 16384;
-constexpr auto kIdleWait = std::chrono::milliseconds(5);
+// With the ring empty, how long the writer sleeps before looking again. The callback cannot
+// wake it (no locks in the callback); the ring holds five seconds, so waking 20 times a
+// second leaves a wide margin and keeps a long take cheap.
+constexpr auto kIdleWait = std::chrono::milliseconds(50);
 constexpr auto kSyncInterval = std::chrono::seconds(1);
 } // namespace
 

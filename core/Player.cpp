@@ -16,6 +16,7 @@
 #include <atomic>
 #include <cmath>
 #include <portaudio.h>
+#include <thread>
 
 namespace tapedeck {
 
@@ -24,6 +25,10 @@ constexpr double kRingSeconds = 2.0;
 constexpr double kPrefillSeconds = 0.5;
 constexpr auto kPrefillTimeout = std::chrono::milliseconds(2000);
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
+// How long play() waits for the reader to finish a seek (a file read or two), and how often
+// it looks.
+constexpr auto kSeekTimeout = std::chrono::milliseconds(2000);
+constexpr auto kSeekPoll = std::chrono::milliseconds(1);
 // Long enough that the sound server runs long cycles: PortAudio's "high" default for the
 // ALSA pulse device is 8.7 ms, which drives the whole server graph at 256-frame cycles, and
 // a cycle the server misses on a busy or virtual machine is 5 ms of silence nothing reports.
@@ -170,39 +175,9 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     state->ring = std::make_unique<SampleRing>(
         static_cast<std::int64_t>(kRingSeconds * state->deviceRate), state->deviceChannels);
     state->reader = std::make_unique<DiskReader>(std::move(*file), *state->ring, state->deviceRate);
-
-    const StreamTarget output(*device, state->deviceChannels,
-                              settings.suggestedLatency > 0 ? settings.suggestedLatency
-                                                            : kPlaybackLatencySeconds);
-    const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
-                                              ? static_cast<unsigned long>(settings.framesPerBuffer)
-                                              : paFramesPerBufferUnspecified;
-    PaError err = Pa_OpenStream(&state->stream, nullptr, output.parameters(), state->deviceRate,
-                                framesPerBuffer, paClipOff, playCallback, state.get());
-    if (err != paNoError) {
-        return Error{ErrorCode::StreamFailed, "Playing on " + device->name +
-                                                  " could not start: " + Pa_GetErrorText(err) +
-                                                  ". Choose another output device."};
-    }
-    StreamRegistry::instance().opened();
-    Pa_SetStreamFinishedCallback(state->stream, playFinished);
-    if (const PaStreamInfo* info = Pa_GetStreamInfo(state->stream)) {
-        state->latencyFrames = static_cast<std::int64_t>(info->outputLatency * state->deviceRate);
-    }
-
+    // The stream opens on play() and closes on pause: an open file that is not playing holds
+    // nothing on the sound server, and the server can let the device sleep.
     state->reader->start();
-    state->reader->waitForPrefill(static_cast<std::int64_t>(kPrefillSeconds * state->deviceRate),
-                                  kPrefillTimeout);
-    state->watchdog.reset(std::chrono::steady_clock::now());
-    err = Pa_StartStream(state->stream);
-    if (err != paNoError) {
-        closeStream(state->stream, StopMode::Abort, state, kCloseTimeout);
-        state->stream = nullptr;
-        state->reader->stop();
-        return Error{ErrorCode::StreamFailed, "Playing on " + device->name +
-                                                  " could not start: " + Pa_GetErrorText(err) +
-                                                  ". Choose another output device."};
-    }
     return std::unique_ptr<Player>(new Player(std::move(state)));
 }
 
@@ -212,30 +187,65 @@ Player::~Player() {
     stop();
 }
 
-void Player::play() {
-    if (state_->finished.load(std::memory_order_acquire)) {
+Status Player::play() {
+    PlayerState& s = *state_;
+    if (s.stopped) {
+        return s.failure ? *s.failure : Error{ErrorCode::StreamFailed, "The player is closed."};
+    }
+    if (s.finished.load(std::memory_order_acquire)) {
         seek(0);
     }
-    state_->paused.store(false, std::memory_order_release);
+    s.paused.store(false, std::memory_order_release);
+    if (s.stream != nullptr) {
+        return success();
+    }
+    if (Status started = openStream(); !started) {
+        s.paused.store(true, std::memory_order_release);
+        return started;
+    }
+    return success();
 }
 
 void Player::pause() {
-    state_->paused.store(true, std::memory_order_release);
+    PlayerState& s = *state_;
+    s.paused.store(true, std::memory_order_release);
+    if (s.stream == nullptr) {
+        return;
+    }
+    // Stop at once rather than let the server play out its buffer: the pause is heard when it
+    // is pressed. The next play() starts where it was heard.
+    const std::int64_t heard = position();
+    closeOpenStream(StopMode::Abort);
+    s.reader->requestSeek(heard);
 }
 
 void Player::seek(std::int64_t frame) {
-    state_->reader->requestSeek(frame);
+    PlayerState& s = *state_;
+    if (s.stream == nullptr) {
+        s.reader->requestSeek(frame);
+        return;
+    }
+    // While playing: drop what is queued on the server too, so the new place is heard at
+    // once, not after the buffer.
+    closeOpenStream(StopMode::Abort);
+    s.reader->requestSeek(frame);
+    if (Status started = openStream(); !started) {
+        s.paused.store(true, std::memory_order_release);
+        s.failure = started.error();
+    }
 }
 
 Status Player::stop() {
     PlayerState& s = *state_;
     if (!s.stopped) {
         s.stopped = true;
-        // At the end of the file, let the buffers already queued play out (the last
-        // fraction of a second is still on its way to the speaker); otherwise stop at once.
-        const bool atEnd = s.finished.load(std::memory_order_acquire);
         s.paused.store(true, std::memory_order_release);
-        closeStream(s.stream, atEnd ? StopMode::Drain : StopMode::Abort, state_, kCloseTimeout);
+        if (s.stream != nullptr) {
+            // At the end of the file, let the buffers already queued play out (the last
+            // fraction of a second is still on its way to the speaker); otherwise stop at once.
+            closeOpenStream(s.finished.load(std::memory_order_acquire) ? StopMode::Drain
+                                                                       : StopMode::Abort);
+        }
         s.reader->stop();
     }
     if (s.failure) {
@@ -244,9 +254,83 @@ Status Player::stop() {
     return success();
 }
 
+// Control thread, with no stream running: the reader's seek waits for the ring to be
+// emptied, which the callback does while a stream runs; with none, this thread does it.
+void Player::finishPendingSeek() {
+    PlayerState& s = *state_;
+    DiskReader& reader = *s.reader;
+    const auto deadline = std::chrono::steady_clock::now() + kSeekTimeout;
+    while (reader.seekPending() && std::chrono::steady_clock::now() < deadline) {
+        if (reader.flushRequested()) {
+            s.ring->discardAll();
+            s.consumedSinceFlush.reset();
+            s.silenceAfterEnd.reset();
+            s.finished.store(false, std::memory_order_release);
+            reader.acknowledgeFlush();
+        }
+        std::this_thread::sleep_for(kSeekPoll);
+    }
+}
+
+Status Player::openStream() {
+    PlayerState& s = *state_;
+    finishPendingSeek();
+    s.reader->waitForPrefill(static_cast<std::int64_t>(kPrefillSeconds * s.deviceRate),
+                             kPrefillTimeout);
+    const StreamTarget output(s.device, s.deviceChannels,
+                              s.settings.suggestedLatency > 0 ? s.settings.suggestedLatency
+                                                              : kPlaybackLatencySeconds);
+    const unsigned long framesPerBuffer =
+        s.settings.framesPerBuffer > 0 ? static_cast<unsigned long>(s.settings.framesPerBuffer)
+                                       : paFramesPerBufferUnspecified;
+    const auto couldNotStart = [&s](PaError err) {
+        return Error{ErrorCode::StreamFailed, "Playing on " + s.device.name +
+                                                  " could not start: " + Pa_GetErrorText(err) +
+                                                  ". Choose another output device."};
+    };
+    PaError err = Pa_OpenStream(&s.stream, nullptr, output.parameters(), s.deviceRate,
+                                framesPerBuffer, paClipOff, playCallback, state_.get());
+    if (err != paNoError) {
+        s.stream = nullptr;
+        return couldNotStart(err);
+    }
+    StreamRegistry::instance().opened();
+    s.streamFinished.store(false, std::memory_order_release);
+    Pa_SetStreamFinishedCallback(s.stream, playFinished);
+    if (const PaStreamInfo* info = Pa_GetStreamInfo(s.stream)) {
+        s.latencyFrames = static_cast<std::int64_t>(info->outputLatency * s.deviceRate);
+    }
+    s.watchdog.reset(std::chrono::steady_clock::now());
+    err = Pa_StartStream(s.stream);
+    if (err != paNoError) {
+        closeOpenStream(StopMode::Abort);
+        return couldNotStart(err);
+    }
+    return success();
+}
+
+void Player::closeOpenStream(StopMode mode) {
+    PlayerState& s = *state_;
+    closeStream(s.stream, mode, state_, kCloseTimeout);
+    s.stream = nullptr;
+}
+
+bool Player::isStreaming() const {
+    return state_->stream != nullptr;
+}
+
 std::optional<Error> Player::poll() {
     PlayerState& s = *state_;
     if (s.stopped) {
+        return s.failure;
+    }
+    if (s.stream == nullptr) {
+        return s.failure; // paused or finished: nothing runs that could be lost
+    }
+    if (s.finished.load(std::memory_order_acquire)) {
+        // The last frame has been heard (the callback waited out the latency): let go of the
+        // server until the next play().
+        closeOpenStream(StopMode::Abort);
         return s.failure;
     }
     if (s.watchdog.streamLost(s.stream, s.streamFinished.load(std::memory_order_acquire),

@@ -3,6 +3,7 @@
 #include "AudioSystem.h"
 #include "EngineEvent.h"
 #include "Result.h"
+#include "StreamCloser.h"
 #include "StreamStats.h"
 
 #include <memory>
@@ -26,16 +27,26 @@ struct PlaySettings {
 // callback. The file is never loaded whole. Control thread only, except where noted.
 class Player {
 public:
-    // Opens the file and the device; the stream starts paused at frame 0.
+    // Opens the file, paused at frame 0. The device's stream opens on play() and closes on
+    // pause() and at the end of the file, so a player that is not playing holds nothing on
+    // the sound server.
     static Result<std::unique_ptr<Player>> open(AudioSystem& system, const PlaySettings& settings);
     ~Player();
     Player(const Player&) = delete;
     Player& operator=(const Player&) = delete;
 
-    void play();                   // starts or resumes; at the end of the file, starts again from 0
-    void pause();                  // output silence, keep the position
-    void seek(std::int64_t frame); // file frames; clamped to the file
-    Status stop();                 // stops and closes the stream; never blocks for long
+    // Starts or resumes (at the end of the file, from 0): opens the stream. Says why the
+    // device cannot play, if it cannot.
+    Status play();
+    // Stops the sound at once (what the server had queued is dropped) and keeps the position
+    // heard; closes the stream.
+    void pause();
+    // File frames, clamped to the file. While playing, the new place is heard at once (the
+    // stream is reopened there); a failure to reopen shows in poll().
+    void seek(std::int64_t frame);
+    Status stop(); // stops and closes the stream; never blocks for long
+    // Whether a stream is open on the device (playing, or just finishing).
+    bool isStreaming() const;
 
     // Control thread, call often: watchdog; the failure that stopped playback, if any.
     std::optional<Error> poll();
@@ -56,6 +67,9 @@ public:
 
 private:
     explicit Player(std::shared_ptr<PlayerState> state);
+    Status openStream();
+    void closeOpenStream(StopMode mode);
+    void finishPendingSeek();
     std::shared_ptr<PlayerState> state_;
 };
 

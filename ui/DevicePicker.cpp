@@ -17,7 +17,7 @@ namespace {
 
 constexpr int kDefaultChannels = 2;
 constexpr int kMinimumComboCharacters = 16;
-constexpr int kAutomatic = 0; // rate / buffer size chosen by the device or PortAudio
+constexpr int kAutomatic = 0;    // rate / buffer size chosen by the device or PortAudio
 constexpr int kPopupMargin = 24; // room for the scroll bar beside the longest name
 
 // Marks one combo box item usable or not; an unusable item says why, in its text and tooltip.

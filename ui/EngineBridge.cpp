@@ -45,14 +45,20 @@ Status EngineBridge::openPlayer(AudioSystem& system, const PlaySettings& setting
     return success();
 }
 
-void EngineBridge::play() {
-    if (player_)
-        player_->play();
+Status EngineBridge::play() {
+    if (!player_)
+        return success();
+    Status started = player_->play();
+    updateTimer();
+    return started;
 }
 
 void EngineBridge::pause() {
-    if (player_)
-        player_->pause();
+    if (!player_)
+        return;
+    player_->pause();
+    pollNow(); // the last levels, and the position where it paused
+    updateTimer();
 }
 
 void EngineBridge::seek(std::int64_t frame) {
@@ -76,6 +82,7 @@ Status EngineBridge::stop() {
     if (player_) {
         player_->pause();
         seek(0);
+        updateTimer();
     }
     return success();
 }
@@ -114,11 +121,15 @@ int EngineBridge::channels() const {
     return player_ ? player_->fileChannels() : 0;
 }
 
+// Polls only while something moves: an idle window, or one with a paused file, wakes no
+// timer at all.
 void EngineBridge::updateTimer() {
-    if (recorder_ || player_)
-        timer_.start();
-    else
+    if (recorder_ || (player_ && player_->isStreaming())) {
+        if (!timer_.isActive())
+            timer_.start();
+    } else {
         timer_.stop();
+    }
 }
 
 template <typename Engine> void EngineBridge::drain(Engine& engine) {
@@ -214,6 +225,7 @@ void EngineBridge::pollNow() {
             lastPosition_ = now;
             emit positionChanged(now);
         }
+        updateTimer(); // at the end of the file the stream closes: the polling stops too
     }
 }
 

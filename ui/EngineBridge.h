@@ -31,7 +31,8 @@ public:
     // Opens a file for playback (paused at the start). Any open player is closed first.
     Status openPlayer(AudioSystem& system, const PlaySettings& settings);
 
-    void play();
+    // Starts or resumes playback; says why it cannot.
+    Status play();
     void pause();
     void seek(std::int64_t frame);
     void setLoop(bool loop) { loop_ = loop; }

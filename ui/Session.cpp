@@ -60,7 +60,6 @@ Session::Session(Settings& settings, QObject* parent)
     connect(&hotplugTimer_, &QTimer::timeout, this, &Session::onServerDevicesChanged);
     diskTimer_.setInterval(kDiskCheckIntervalMs);
     connect(&diskTimer_, &QTimer::timeout, this, &Session::updateDiskTimeLeft);
-    diskTimer_.start();
 }
 
 void Session::setDiskSpaceMeasure(DiskSpaceFn measure) {
@@ -130,7 +129,16 @@ QString Session::recordingFolder() const {
 void Session::setState(TransportState state) {
     if (state == state_)
         return;
+    const bool wasRecording = state_ == TransportState::Recording;
     state_ = state;
+    // Free space only shrinks fast while a take grows: it is checked on the timer then, and
+    // otherwise when something changes it (a take ends, another folder or format).
+    if (state == TransportState::Recording) {
+        diskTimer_.start();
+    } else if (wasRecording) {
+        diskTimer_.stop();
+        updateDiskTimeLeft();
+    }
     emit stateChanged(state);
 }
 
@@ -209,7 +217,11 @@ void Session::play() {
         return;
     if (!ensurePlayer())
         return;
-    bridge_.play();
+    if (Status started = bridge_.play(); !started) {
+        report(describeError(started.error()));
+        playerStale_ = true; // the next Play opens the device afresh
+        return;
+    }
     setState(TransportState::Playing);
 }
 

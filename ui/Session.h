@@ -72,7 +72,7 @@ public:
     // Replaces how free disk space is measured (tests).
     void setDiskSpaceMeasure(DiskSpaceFn measure);
     // Measures the time left on disk now and reports it (and, while recording, warns once
-    // when it runs low). The disk timer calls it every kDiskCheckIntervalMs.
+    // when it runs low). While recording, the disk timer calls it every kDiskCheckIntervalMs.
     void updateDiskTimeLeft();
     void refreshDevices();
     void setDeviceChoice(const DeviceChoice& choice);

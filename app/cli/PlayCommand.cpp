@@ -13,7 +13,9 @@
 namespace tapedeck::cli {
 
 namespace {
-constexpr auto kPollInterval = std::chrono::milliseconds(20);
+// Ten times a second: enough for the status line and the watchdog (which notices a lost
+// stream within a second or two), and few wake-ups for a long take.
+constexpr auto kPollInterval = std::chrono::milliseconds(100);
 } // namespace
 
 int play(const CommandLine& commandLine) {
@@ -32,7 +34,9 @@ int play(const CommandLine& commandLine) {
         return fail(opened.error().message);
     }
     Player& player = **opened;
-    player.play();
+    if (Status started = player.play(); !started) {
+        return fail(started.error().message);
+    }
     std::optional<Error> failure;
     {
         TerminalStatus status;

@@ -14,7 +14,9 @@
 namespace tapedeck::cli {
 
 namespace {
-constexpr auto kPollInterval = std::chrono::milliseconds(20);
+// Ten times a second: enough for the status line and the watchdog (which notices a lost
+// stream within a second or two), and few wake-ups for a long take.
+constexpr auto kPollInterval = std::chrono::milliseconds(100);
 } // namespace
 
 int record(const CommandLine& commandLine) {

@@ -6,6 +6,7 @@
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <sndfile.h>
@@ -16,6 +17,15 @@ using namespace tapedeck::testing;
 
 namespace {
 constexpr int kServerRate = 48000;
+
+// Playback streams the sound server has open, of any client.
+int serverPlaybackStreams() {
+    QProcess pactl;
+    pactl.start("pactl", {"list", "short", "sink-inputs"});
+    pactl.waitForFinished();
+    const QByteArray out = pactl.readAllStandardOutput().trimmed();
+    return out.isEmpty() ? 0 : static_cast<int>(out.count('\n')) + 1;
+}
 
 void pollFor(Player& player, int milliseconds) {
     EngineEvent event;
@@ -137,6 +147,44 @@ private slots:
         QVERIFY(p.stop().ok());
     }
 
+    // Idle is free: a stream exists on the server only while the player plays.
+    void aStreamIsOpenOnlyWhilePlaying() {
+        PlaySettings settings;
+        settings.path = tone_.toStdString();
+        auto player = Player::open(*system_, settings);
+        QVERIFY(player.ok());
+        Player& p = **player;
+        QVERIFY(!p.isStreaming());
+        QCOMPARE(serverPlaybackStreams(), 0);
+        QVERIFY(p.play().ok());
+        QVERIFY(p.isStreaming());
+        QCOMPARE(serverPlaybackStreams(), 1);
+        pollFor(p, 600);
+        p.pause();
+        QVERIFY(!p.isStreaming());
+        QCOMPARE(serverPlaybackStreams(), 0);
+        // The position heard when paused stays, and playing goes on from there.
+        const std::int64_t paused = p.position();
+        QVERIFY2(paused > kServerRate / 4, qPrintable(QString::number(paused)));
+        pollFor(p, 200);
+        QCOMPARE(p.position(), paused);
+        QVERIFY(p.play().ok());
+        pollFor(p, 50);
+        QVERIFY(p.position() >= paused);
+        QVERIFY2(p.position() < paused + kServerRate / 4,
+                 qPrintable(QString::number(p.position())));
+        // At the end of the file the stream goes too.
+        p.seek(3 * kServerRate - kServerRate / 10);
+        for (int i = 0; i < 200 && p.isStreaming(); ++i) {
+            pollFor(p, 10);
+        }
+        QVERIFY(p.isFinished());
+        QVERIFY(!p.isStreaming());
+        QCOMPARE(serverPlaybackStreams(), 0);
+        QCOMPARE(p.stats().dropouts, 0);
+        QVERIFY(p.stop().ok());
+    }
+
     void aFinishedEventArrives() {
         PlaySettings settings;
         settings.path = tone_.toStdString();
@@ -144,7 +192,7 @@ private slots:
         QVERIFY(player.ok());
         Player& p = **player;
         p.seek(3 * kServerRate - kServerRate / 4);
-        p.play();
+        QVERIFY(p.play().ok());
         bool finished = false;
         bool levels = false;
         EngineEvent event;
