@@ -7,7 +7,9 @@
 # 1. summaries and waveform view on a generated 60-minute stereo 48 kHz 16-bit WAV
 # 2. engine: callback time per block (record and play, 48 kHz stereo, 256 frames) and the CPU
 #    time of `tapedeck --play` for a 60-second file, against the private test sound server
-# 3. launch to window shown, under Xvfb (median of several launches)
+# 3. CPU, wake-ups and peak memory of a 20 s take and playback next to sox, arecord/aplay and
+#    parecord/paplay, and the CPU of an idle window with a file open (compare-tools.py)
+# 4. launch to window shown, under Xvfb (median of several launches)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
@@ -20,6 +22,10 @@ QT_QPA_PLATFORM=offscreen "$build/benchmarks/tapedeck_benchmarks"
 echo
 echo "=== Engine (real streams on the test sound server) ==="
 tests/audio/with-sound-server.sh "$build/benchmarks/engine_benchmark" "$tapedeck"
+
+echo
+echo "=== Side by side with sox, arecord/aplay and parecord/paplay (same server, same job) ==="
+tests/audio/with-sound-server.sh benchmarks/compare-tools.py "$tapedeck"
 
 echo
 echo "=== Launch to window shown (Xvfb, $launches launches) ==="

@@ -15,6 +15,7 @@ test_packages=(
     xvfb xauth x11-apps imagemagick xdotool procps
     clang libclang-rt-14-dev
     desktop-file-utils appstream dpkg-dev file
+    sox alsa-utils
 )
 
 packages=("${build_packages[@]}")
