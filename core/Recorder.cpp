@@ -212,6 +212,11 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
         std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, std::move(*file),
                                      settings.path, state->sampleRate, std::move(onSamplesWritten));
 
+    // Before the stream opens: once it runs, nothing should stand between it and its start.
+    if (!device->serverId.empty()) {
+        state->watcher = system.watchServer();
+        state->seenGeneration = state->watcher ? state->watcher->generation() : 0;
+    }
     const StreamTarget input(*device, state->channels,
                              settings.suggestedLatency > 0 ? settings.suggestedLatency
                                                            : kRecordingLatencySeconds);
@@ -230,10 +235,6 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     Pa_SetStreamFinishedCallback(state->stream, recordFinished);
     if (const PaStreamInfo* info = Pa_GetStreamInfo(state->stream)) {
         state->latencyFrames = static_cast<std::int64_t>(info->inputLatency * state->sampleRate);
-    }
-    if (!device->serverId.empty()) {
-        state->watcher = system.watchServer();
-        state->seenGeneration = state->watcher ? state->watcher->generation() : 0;
     }
 
     state->writer->start();

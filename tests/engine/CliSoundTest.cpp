@@ -47,22 +47,11 @@ double rmsDb(const std::vector<float>& samples) {
     return count > 0 ? 10 * std::log10(sum / count) : -200.0;
 }
 
-// Waits until the sound server has a capture stream (tapedeck's), so a signal played after
-// this is captured from its start however long tapedeck took to start. File sizes cannot
-// tell: FLAC and Ogg compress silence to almost nothing.
+// Waits until tapedeck's capture stream runs on the server, so a signal played after this is
+// captured from its start however long tapedeck took to start (a sanitizer build takes long).
+// File sizes cannot tell: FLAC and Ogg compress silence to almost nothing.
 bool waitUntilRecording() {
-    constexpr int kStartMarginMs = 100; // the stream exists just before it runs
-    for (int waited = 0; waited < 10000; waited += 20) {
-        QProcess pactl;
-        pactl.start("pactl", {"list", "short", "source-outputs"});
-        pactl.waitForFinished();
-        if (!pactl.readAllStandardOutput().trimmed().isEmpty()) {
-            QTest::qWait(kStartMarginMs);
-            return true;
-        }
-        QTest::qWait(20);
-    }
-    return false;
+    return PulseClient::waitForRunningCaptureStreams(1, 10000);
 }
 
 QString describe(const CliRun& run) {

@@ -45,20 +45,10 @@ QString describe(const CliRun& run) {
     return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
 }
 
-// Waits until the server has `count` capture streams (tapedeck's), so a signal played after
-// this is heard.
+// Waits until `count` capture streams (tapedeck's) run, so a signal played after this is
+// heard.
 bool waitForCaptureStreams(int count) {
-    for (int waited = 0; waited < 10000; waited += 20) {
-        QProcess pactl;
-        pactl.start("pactl", {"list", "short", "source-outputs"});
-        pactl.waitForFinished();
-        const QByteArray out = pactl.readAllStandardOutput().trimmed();
-        if ((out.isEmpty() ? 0 : out.count('\n') + 1) >= count) {
-            return true;
-        }
-        QTest::qWait(20);
-    }
-    return false;
+    return PulseClient::waitForRunningCaptureStreams(count, 10000);
 }
 
 } // namespace

@@ -52,6 +52,26 @@ bool PulseClient::insideTestServer() {
            qEnvironmentVariableIsSet("PULSE_SERVER");
 }
 
+int PulseClient::runningCaptureStreams() {
+    QProcess pactl;
+    pactl.start(QStringLiteral("pactl"),
+                {QStringLiteral("list"), QStringLiteral("source-outputs")});
+    pactl.waitForFinished();
+    return static_cast<int>(pactl.readAllStandardOutput().count("Corked: no"));
+}
+
+bool PulseClient::waitForRunningCaptureStreams(int count, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (runningCaptureStreams() < count) {
+        if (timer.elapsed() > timeoutMs) {
+            return false;
+        }
+        QThread::msleep(kPollIntervalMs * 4);
+    }
+    return true;
+}
+
 bool PulseClient::fail(const QString& message) {
     error_ = message;
     return false;

@@ -33,6 +33,13 @@ public:
     // True when TAPEDECK_SOUND_SERVER_DIR and PULSE_SERVER point at a private test server.
     static bool insideTestServer();
 
+    // Capture streams of any client that the server runs now (opened and not corked: a stream
+    // exists on the server a moment before its client starts it).
+    static int runningCaptureStreams();
+    // Waits until at least `count` capture streams run, so a signal played after this is
+    // heard from its start however slowly the recorder started. False after `timeoutMs`.
+    static bool waitForRunningCaptureStreams(int count, int timeoutMs = kDefaultTimeoutMs);
+
     // Playback into the default sink (or the sink set with setSink()). Returns once pacat has
     // started; the samples are played in the background.
     bool startPlayback(std::span<const float> samples, int channels, int sampleRate);
