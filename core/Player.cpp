@@ -43,6 +43,11 @@ struct PlayerState {
     int deviceRate = 0;
     int deviceChannels = 0;
     std::int64_t latencyFrames = 0; // output latency, in device frames
+    // Silence played after the last frame before the end counts as heard: the output latency
+    // PortAudio reports, twice over. It does not count the sound server's own cycle, and the
+    // stream is closed at once when the end is heard, so an estimate short by a few
+    // milliseconds would cut them off the end of the file.
+    std::int64_t endFrames = 0;
     PaStream* stream = nullptr;
     std::unique_ptr<SampleRing> ring;
     std::unique_ptr<DiskReader> reader;
@@ -97,7 +102,7 @@ int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
             if (reader.endOfFile()) {
                 s.silenceAfterEnd.add(frames - got);
                 if (!s.finished.load(std::memory_order_relaxed) &&
-                    s.silenceAfterEnd.value() >= s.latencyFrames) {
+                    s.silenceAfterEnd.value() >= s.endFrames) {
                     s.finished.store(true, std::memory_order_release);
                     EngineEvent e;
                     e.type = EngineEventType::Finished;
@@ -300,6 +305,7 @@ Status Player::openStream() {
     if (const PaStreamInfo* info = Pa_GetStreamInfo(s.stream)) {
         s.latencyFrames = static_cast<std::int64_t>(info->outputLatency * s.deviceRate);
     }
+    s.endFrames = 2 * s.latencyFrames;
     s.watchdog.reset(std::chrono::steady_clock::now());
     err = Pa_StartStream(s.stream);
     if (err != paNoError) {
