@@ -69,6 +69,16 @@ struct PlayerState {
 
 namespace {
 
+// The ring's read side of a seek: drops what the ring holds and forgets the end of the file.
+// On the audio thread while a stream runs, else on the control thread (real-time safe).
+void flushForSeek(PlayerState& s) noexcept {
+    s.ring->discardAll();
+    s.consumedSinceFlush.reset();
+    s.silenceAfterEnd.reset();
+    s.finished.store(false, std::memory_order_release);
+    s.reader->acknowledgeFlush();
+}
+
 int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
                  const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags flags,
                  void* userData) noexcept {
@@ -89,11 +99,7 @@ int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
     }
     std::int64_t got = 0;
     if (reader.flushRequested()) {
-        s.ring->discardAll();
-        s.consumedSinceFlush.reset();
-        s.silenceAfterEnd.reset();
-        s.finished.store(false, std::memory_order_release);
-        reader.acknowledgeFlush();
+        flushForSeek(s);
     } else if (!s.paused.load(std::memory_order_acquire) && !reader.seekPending()) {
         got = s.ring->read(out, frames);
         s.consumedSinceFlush.add(got);
@@ -267,11 +273,7 @@ void Player::finishPendingSeek() {
     const auto deadline = std::chrono::steady_clock::now() + kSeekTimeout;
     while (reader.seekPending() && std::chrono::steady_clock::now() < deadline) {
         if (reader.flushRequested()) {
-            s.ring->discardAll();
-            s.consumedSinceFlush.reset();
-            s.silenceAfterEnd.reset();
-            s.finished.store(false, std::memory_order_release);
-            reader.acknowledgeFlush();
+            flushForSeek(s);
         }
         std::this_thread::sleep_for(kSeekPoll);
     }

@@ -30,7 +30,6 @@ struct Query {
     std::string defaultSink;
     std::string defaultSource;
     ServerSnapshot snapshot;
-    std::vector<std::pair<std::uint32_t, std::string>> sinkDescriptions; // index → description
 };
 
 std::string orEmpty(const char* text) {
@@ -47,20 +46,24 @@ void onServerInfo(pa_context* /*context*/, const pa_server_info* info, void* use
     --q.pending;
 }
 
+// What sink and source infos share: libpulse gives both the same fields under these names.
+template <typename Info> ServerDevice deviceFrom(const Info& info, ServerDeviceKind kind) {
+    ServerDevice d;
+    d.id = orEmpty(info.name);
+    d.description = info.description != nullptr ? info.description : d.id;
+    d.kind = kind;
+    d.sampleRate = static_cast<int>(info.sample_spec.rate);
+    d.channels = info.sample_spec.channels;
+    return d;
+}
+
 void onSinkInfo(pa_context* /*context*/, const pa_sink_info* info, int eol, void* userdata) {
     auto& q = *static_cast<Query*>(userdata);
     if (eol != 0) {
         --q.pending;
         return;
     }
-    ServerDevice d;
-    d.id = orEmpty(info->name);
-    d.description = info->description != nullptr ? info->description : d.id;
-    d.kind = ServerDeviceKind::Output;
-    d.sampleRate = static_cast<int>(info->sample_spec.rate);
-    d.channels = info->sample_spec.channels;
-    q.sinkDescriptions.emplace_back(info->index, d.description);
-    q.snapshot.devices.push_back(std::move(d));
+    q.snapshot.devices.push_back(deviceFrom(*info, ServerDeviceKind::Output));
 }
 
 void onSourceInfo(pa_context* /*context*/, const pa_source_info* info, int eol, void* userdata) {
@@ -69,14 +72,10 @@ void onSourceInfo(pa_context* /*context*/, const pa_source_info* info, int eol, 
         --q.pending;
         return;
     }
-    ServerDevice d;
-    d.id = orEmpty(info->name);
-    d.description = info->description != nullptr ? info->description : d.id;
-    d.kind = info->monitor_of_sink != PA_INVALID_INDEX ? ServerDeviceKind::Monitor
-                                                       : ServerDeviceKind::Input;
-    d.sampleRate = static_cast<int>(info->sample_spec.rate);
-    d.channels = info->sample_spec.channels;
-    if (d.kind == ServerDeviceKind::Monitor) {
+    const bool monitor = info->monitor_of_sink != PA_INVALID_INDEX;
+    ServerDevice d =
+        deviceFrom(*info, monitor ? ServerDeviceKind::Monitor : ServerDeviceKind::Input);
+    if (monitor) {
         d.monitoredSink = orEmpty(info->monitor_of_sink_name);
     }
     q.snapshot.devices.push_back(std::move(d));
