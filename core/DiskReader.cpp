@@ -51,6 +51,23 @@ void DiskReader::requestSeek(std::int64_t fileFrame) {
     wakeUp();
 }
 
+void DiskReader::setConsuming(bool consuming) {
+    consuming_.store(consuming, std::memory_order_release);
+    wakeUp();
+}
+
+void DiskReader::sleepUntilRoom() {
+    if (consuming_.load(std::memory_order_acquire)) {
+        sleep(kRefillWait);
+        return;
+    }
+    std::unique_lock<std::mutex> lock(wakeMutex_);
+    wake_.wait(lock, [this] {
+        return seekPending() || stopRequested_.load(std::memory_order_acquire) ||
+               consuming_.load(std::memory_order_acquire);
+    });
+}
+
 void DiskReader::wakeUp() {
     // Taken so a wake-up between the reader's check and its wait is not lost.
     const std::lock_guard<std::mutex> lock(wakeMutex_);
@@ -85,7 +102,7 @@ void DiskReader::run() {
         }
         if (pendingFrames_ > 0) {
             if (!pushPending()) {
-                sleep(kRefillWait); // the ring is full
+                sleepUntilRoom(); // the ring is full
             }
             continue;
         }

@@ -32,6 +32,10 @@ public:
     void start();
     void stop();
     void requestSeek(std::int64_t fileFrame);
+    // Whether a stream is taking frames from the ring. While none is, a full ring cannot get
+    // room, so the reader sleeps until this turns true (or a seek or stop) instead of
+    // looking every kRefillWait.
+    void setConsuming(bool consuming);
     // Waits until the ring holds `frames` (or the whole file fits), at most `timeout`.
     void waitForPrefill(std::int64_t frames, std::chrono::milliseconds timeout) const;
 
@@ -57,6 +61,8 @@ private:
     // Reader thread: sleeps until a seek or stop, or at most `atMost`. The control thread's
     // requests wake it at once; the ring getting room does not (see kRefillWait).
     void sleep(std::optional<std::chrono::milliseconds> atMost);
+    // Reader thread, with the ring full: until there may be room.
+    void sleepUntilRoom();
     void wakeUp(); // control thread
     void handleSeek();
     bool pushPending(); // returns whether everything pending went into the ring
@@ -81,6 +87,7 @@ private:
     std::atomic<std::int64_t> seekTarget_{0};
     std::atomic<std::int64_t> base_{0};
     std::atomic<bool> endOfFile_{false};
+    std::atomic<bool> consuming_{true};
     // Between the control thread and the reader only; the callback never touches these.
     std::mutex wakeMutex_;
     std::condition_variable wake_;

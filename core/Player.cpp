@@ -188,6 +188,7 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     state->reader = std::make_unique<DiskReader>(std::move(*file), *state->ring, state->deviceRate);
     // The stream opens on play() and closes on pause: an open file that is not playing holds
     // nothing on the sound server, and the server can let the device sleep.
+    state->reader->setConsuming(false);
     state->reader->start();
     return std::unique_ptr<Player>(new Player(std::move(state)));
 }
@@ -282,6 +283,7 @@ void Player::finishPendingSeek() {
 Status Player::openStream() {
     PlayerState& s = *state_;
     finishPendingSeek();
+    s.reader->setConsuming(true);
     s.reader->waitForPrefill(static_cast<std::int64_t>(kPrefillSeconds * s.deviceRate),
                              kPrefillTimeout);
     const StreamTarget output(s.device, s.deviceChannels,
@@ -321,6 +323,7 @@ void Player::closeOpenStream(StopMode mode) {
     PlayerState& s = *state_;
     closeStream(s.stream, mode, state_, kCloseTimeout);
     s.stream = nullptr;
+    s.reader->setConsuming(false);
 }
 
 bool Player::isStreaming() const {

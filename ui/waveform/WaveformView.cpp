@@ -245,6 +245,9 @@ void WaveformView::poll() {
     }
     const std::int64_t frames = summary_->frames();
     const bool complete = summary_->isComplete();
+    if (complete && !live_) {
+        pollTimer_.stop(); // nothing more will arrive: an idle window wakes for nothing
+    }
     if (frames == seenFrames_ && complete == seenComplete_) {
         return;
     }
