@@ -191,6 +191,45 @@
         <source>%1 Hz</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Desktop sound devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (advanced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If Tapedeck or the computer crashes, up to two seconds at the end of an Ogg take can be lost. WAV and FLAC lose at most the last second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If Tapedeck or the computer crashes, at most the last second of the take is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound server is running: these are the devices the audio systems offer directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::DiskSpaceMonitor</name>
+    <message>
+        <source>Less than a minute of recording space is left on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only 1 minute of recording space left on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 minutes of recording space left on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording goes on until the disk is full, and everything written is kept. Stop soon, or free some disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ErrorBanner</name>
@@ -370,6 +409,14 @@
         <source>Choose the Recordings Folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recovered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered %1 recordings: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::OpenFileFilter</name>
@@ -394,6 +441,53 @@
     </message>
     <message>
         <source>&amp;Clear Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecoveryBanner</name>
+    <message>
+        <source>Unfinished recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished recordings found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair the recordings, keeping every sample that reached the disk, and open the last one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover the unfinished recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now (Tapedeck offers again at the next start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck found 1 recording that was not finished (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck found %1 recordings that were not finished (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovering…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -528,6 +622,27 @@
         <source>Disk: %1 left</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Audio was lost at %n place(s) while this take was recorded; the red marks on the waveform show where.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::TakeRecovery</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck could not repair %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is left as it was. Copy it somewhere safe before recording more; Tapedeck tries again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::TransportActions</name>
@@ -619,10 +734,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everything recorded up to that moment was saved. Reconnect the device, choose Refresh Devices, and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file may have been moved or deleted. Open it from its new place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,6 +781,18 @@
         <source>Something went wrong with the audio device.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Everything recorded up to that moment was saved. Reconnect the device, or choose another, and record again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck cannot reach the sound system, so it cannot play or record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck found no audio devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::WaveformView</name>
@@ -695,6 +818,12 @@
     </message>
     <message numerus="yes">
         <source>%n channel(s), %1 long</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropout(s) marked</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
