@@ -14,7 +14,9 @@ constexpr std::int64_t kChunkFrames = 16384;
 // wake it (no locks in the callback); the ring holds five seconds, so waking 20 times a
 // second leaves a wide margin and keeps a long take cheap.
 constexpr auto kIdleWait = std::chrono::milliseconds(50);
-constexpr auto kSyncInterval = std::chrono::seconds(1);
+// Twice a second: with the 200 ms the capture buffer holds and the writer's 50 ms naps, a
+// kill or power cut still loses under a second (the kill test holds it to that).
+constexpr auto kSyncInterval = std::chrono::milliseconds(500);
 } // namespace
 
 DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle file,

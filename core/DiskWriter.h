@@ -18,8 +18,8 @@
 namespace tapedeck {
 
 // The disk thread of a take: drains the sample ring in chunks, writes with libsndfile, and
-// keeps the file valid on disk (header updated and data synced once a second) so a crash
-// or power cut loses at most a second. Frames the callback had to drop are written as
+// keeps the file valid on disk (header updated and data synced twice a second) so a crash
+// or power cut loses less than a second. Frames the callback had to drop are written as
 // silence at their place, so the audio after a dropout stays in time, and each dropout is
 // logged beside the take. Never runs on the audio or GUI thread.
 class DiskWriter {

@@ -11,7 +11,7 @@ namespace tapedeck::testing {
 // Writes a take the way the disk writer does (createRecordingFile, then chunks through
 // libsndfile), in a child process that is killed with SIGKILL after the last chunk, without
 // closing the file. With headerUpdateAfterFrames > 0, the header is updated and the data
-// synced once that many frames are written (as the disk writer does once a second).
+// synced once that many frames are written (as the disk writer does twice a second).
 // Returns false if the child did not end by SIGKILL. Test main thread.
 bool writeCrashedTake(const std::string& path, FileFormat format, int sampleRate, int channels,
                       const std::vector<float>& interleaved, std::int64_t headerUpdateAfterFrames);
