@@ -6,7 +6,6 @@
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <sndfile.h>
@@ -17,15 +16,6 @@ using namespace tapedeck::testing;
 
 namespace {
 constexpr int kServerRate = 48000;
-
-// Playback streams the sound server has open, of any client.
-int serverPlaybackStreams() {
-    QProcess pactl;
-    pactl.start("pactl", {"list", "short", "sink-inputs"});
-    pactl.waitForFinished();
-    const QByteArray out = pactl.readAllStandardOutput().trimmed();
-    return out.isEmpty() ? 0 : static_cast<int>(out.count('\n')) + 1;
-}
 
 void pollFor(Player& player, int milliseconds) {
     EngineEvent event;
@@ -155,14 +145,14 @@ private slots:
         QVERIFY(player.ok());
         Player& p = **player;
         QVERIFY(!p.isStreaming());
-        QCOMPARE(serverPlaybackStreams(), 0);
+        QCOMPARE(PulseClient::playbackStreams(), 0);
         QVERIFY(p.play().ok());
         QVERIFY(p.isStreaming());
-        QCOMPARE(serverPlaybackStreams(), 1);
+        QCOMPARE(PulseClient::playbackStreams(), 1);
         pollFor(p, 600);
         p.pause();
         QVERIFY(!p.isStreaming());
-        QCOMPARE(serverPlaybackStreams(), 0);
+        QCOMPARE(PulseClient::playbackStreams(), 0);
         // The position heard when paused stays, and playing goes on from there.
         const std::int64_t paused = p.position();
         QVERIFY2(paused > kServerRate / 4, qPrintable(QString::number(paused)));
@@ -180,7 +170,7 @@ private slots:
         }
         QVERIFY(p.isFinished());
         QVERIFY(!p.isStreaming());
-        QCOMPARE(serverPlaybackStreams(), 0);
+        QCOMPARE(PulseClient::playbackStreams(), 0);
         QCOMPARE(p.stats().dropouts, 0);
         QVERIFY(p.stop().ok());
     }

@@ -52,6 +52,15 @@ bool PulseClient::insideTestServer() {
            qEnvironmentVariableIsSet("PULSE_SERVER");
 }
 
+int PulseClient::playbackStreams() {
+    QProcess pactl;
+    pactl.start(QStringLiteral("pactl"),
+                {QStringLiteral("list"), QStringLiteral("short"), QStringLiteral("sink-inputs")});
+    pactl.waitForFinished();
+    const QByteArray out = pactl.readAllStandardOutput().trimmed();
+    return out.isEmpty() ? 0 : static_cast<int>(out.count('\n')) + 1;
+}
+
 int PulseClient::runningCaptureStreams() {
     QProcess pactl;
     pactl.start(QStringLiteral("pactl"),

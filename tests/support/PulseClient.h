@@ -33,6 +33,8 @@ public:
     // True when TAPEDECK_SOUND_SERVER_DIR and PULSE_SERVER point at a private test server.
     static bool insideTestServer();
 
+    // Playback streams of any client that the server has open now.
+    static int playbackStreams();
     // Capture streams of any client that the server runs now (opened and not corked: a stream
     // exists on the server a moment before its client starts it).
     static int runningCaptureStreams();

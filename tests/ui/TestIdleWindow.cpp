@@ -37,15 +37,6 @@ long long wakeups(qint64 pid) {
     return total;
 }
 
-int serverStreams() {
-    QProcess pactl;
-    pactl.start(QStringLiteral("pactl"),
-                {QStringLiteral("list"), QStringLiteral("short"), QStringLiteral("sink-inputs")});
-    pactl.waitForFinished();
-    const QByteArray out = pactl.readAllStandardOutput().trimmed();
-    return out.isEmpty() ? 0 : static_cast<int>(out.count('\n')) + 1;
-}
-
 } // namespace
 
 // Idle is free: the real program with a file open and nothing playing holds no stream on the
@@ -73,8 +64,8 @@ private slots:
         QTest::qWait(kMeasureMs);
         const long long woken = wakeups(window.processId()) - before;
         qInfo("idle window: %lld wake-ups in %d ms, %d playback streams", woken, kMeasureMs,
-              serverStreams());
-        QCOMPARE(serverStreams(), 0);
+              PulseClient::playbackStreams());
+        QCOMPARE(PulseClient::playbackStreams(), 0);
         QVERIFY2(woken <= kMostWakeups, qPrintable(QString::number(woken)));
         window.terminate();
         QVERIFY(window.waitForFinished());
