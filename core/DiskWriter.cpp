@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 
 namespace tapedeck {
 
@@ -17,18 +18,23 @@ constexpr auto kIdleWait = std::chrono::milliseconds(50);
 // Twice a second: with the 200 ms the capture buffer holds and the writer's 50 ms naps, a
 // kill or power cut still loses under a second (the kill test holds it to that).
 constexpr auto kSyncInterval = std::chrono::milliseconds(500);
+
+bool isLoud(const float* frame, int channels, float level) {
+    for (int c = 0; c < channels; ++c) {
+        if (std::fabs(frame[c]) >= level) {
+            return true;
+        }
+    }
+    return false;
+}
 } // namespace
 
-DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle file,
-                       std::string path, int sampleRate, SamplesWrittenFn onWritten)
-    : ring_(ring), dropouts_(dropouts), log_(path, sampleRate),
+DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, const DiskWriterOptions& options,
+                       SamplesWrittenFn onWritten)
+    : ring_(ring), dropouts_(dropouts), options_(options), channels_(ring.channels()),
       silence_(static_cast<std::size_t>(kChunkFrames * ring.channels()), 0.0f),
-      file_(std::move(file)), path_(std::move(path)), onWritten_(std::move(onWritten)),
-      chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {
-    SF_INFO info{};
-    sf_command(file_.get(), SFC_GET_CURRENT_SF_INFO, &info, sizeof info);
-    updateHeader_ = (info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_OGG;
-}
+      preRoll_(options.preRollCapacity, ring.channels()), onWritten_(std::move(onWritten)),
+      chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {}
 
 DiskWriter::~DiskWriter() {
     finish();
@@ -38,11 +44,19 @@ void DiskWriter::start() {
     thread_ = std::thread([this] { run(); });
 }
 
+void DiskWriter::beginFile(SndfileHandle file, std::string path, std::int64_t origin,
+                           std::int64_t liveFrom) {
+    std::lock_guard lock(mutex_);
+    pending_ = PendingFile{std::move(file), std::move(path), origin, liveFrom};
+    filePending_.store(true, std::memory_order_release);
+}
+
 std::optional<Error> DiskWriter::finish() {
     stopRequested_.store(true, std::memory_order_release);
     if (thread_.joinable()) {
         thread_.join();
     }
+    adoptPendingFile(); // a file handed over as the thread ended still gets its pre-roll
     if (file_) {
         errno = 0;
         if (file_.close() != 0 && !failed()) {
@@ -53,7 +67,7 @@ std::optional<Error> DiskWriter::finish() {
 }
 
 std::optional<Error> DiskWriter::error() const {
-    std::lock_guard lock(errorMutex_);
+    std::lock_guard lock(mutex_);
     return error_;
 }
 
@@ -61,6 +75,7 @@ void DiskWriter::run() {
     auto lastSync = std::chrono::steady_clock::now();
     for (;;) {
         const bool stopping = stopRequested_.load(std::memory_order_acquire);
+        adoptPendingFile();
         const bool wrote = drainOnce();
         if (!wrote) {
             if (stopping) {
@@ -70,7 +85,7 @@ void DiskWriter::run() {
             std::this_thread::sleep_for(kIdleWait);
         }
         const auto now = std::chrono::steady_clock::now();
-        if (now - lastSync >= kSyncInterval && !failed()) {
+        if (file_ && now - lastSync >= kSyncInterval && !failed()) {
             // Rewrite the header for the length so far and push the data to the disk, so the
             // file stays playable if the machine dies mid-take. Not for Ogg: it has no length
             // in a header, and libsndfile would write extra header pages into the stream,
@@ -84,6 +99,37 @@ void DiskWriter::run() {
     }
 }
 
+void DiskWriter::adoptPendingFile() {
+    if (!filePending_.load(std::memory_order_acquire)) {
+        return;
+    }
+    PendingFile pending;
+    {
+        std::lock_guard lock(mutex_);
+        if (!pending_) {
+            return;
+        }
+        pending = std::move(*pending_);
+        pending_.reset();
+        filePending_.store(false, std::memory_order_release);
+    }
+    file_ = std::move(pending.file);
+    path_ = std::move(pending.path);
+    liveFrom_ = pending.liveFrom;
+    SF_INFO info{};
+    sf_command(file_.get(), SFC_GET_CURRENT_SF_INFO, &info, sizeof info);
+    updateHeader_ = (info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_OGG;
+    log_.emplace(path_, options_.sampleRate);
+    // As far back as asked, and as far as the pre-roll buffer reaches.
+    const std::int64_t origin = std::max(pending.origin, preRoll_.oldest());
+    origin_.store(origin, std::memory_order_release);
+    for (std::int64_t from = origin; from < preRoll_.end() && !ended() && !failed();) {
+        const std::int64_t n = preRoll_.copy(from, chunk_.data(), kChunkFrames);
+        writeToFile(chunk_.data(), n, from);
+        from += n;
+    }
+}
+
 bool DiskWriter::drainOnce() {
     const std::int64_t n = ring_.read(chunk_.data(), kChunkFrames);
     if (n == 0) {
@@ -92,24 +138,21 @@ bool DiskWriter::drainOnce() {
     if (failed()) {
         return true; // keep draining so the callback never blocks; nothing more reaches disk
     }
-    writeInOrder(chunk_.data(), n);
+    processInOrder(chunk_.data(), n);
     return true;
 }
 
-void DiskWriter::writeInOrder(const float* frames, std::int64_t count) {
-    const int channels = ring_.channels();
+void DiskWriter::processInOrder(const float* frames, std::int64_t count) {
     // The callback queues a dropout before it writes any frame that follows it, so by the
     // time those frames are read here the dropout is visible in the queue.
     while (count > 0 && !failed()) {
         applyDueDropouts();
         std::int64_t piece = count;
         if (nextDropout_) {
-            piece = std::min(piece, nextDropout_->frame - framesWritten());
+            piece = std::min(piece, nextDropout_->frame - timeline_);
         }
-        if (!writeFrames(frames, piece)) {
-            return;
-        }
-        frames += piece * channels;
+        process(frames, piece);
+        frames += piece * channels_;
         count -= piece;
     }
 }
@@ -123,26 +166,88 @@ void DiskWriter::applyDueDropouts() {
             }
             nextDropout_ = d;
         }
-        if (nextDropout_->frame > framesWritten()) {
+        if (nextDropout_->frame > timeline_) {
             return; // not yet: frames before it are still to come
         }
         const Dropout due = *nextDropout_;
         nextDropout_.reset();
-        log_.add(due);
-        dropoutsLogged_.store(log_.count(), std::memory_order_release);
+        const std::int64_t origin = origin_.load(std::memory_order_relaxed);
+        if (file_ && origin >= 0 && due.frame >= origin && !ended()) {
+            log_->add(Dropout{due.frame - origin, due.lostFrames, due.kind});
+            dropoutsLogged_.store(log_->count(), std::memory_order_release);
+        }
         for (std::int64_t left = due.lostFrames; left > 0 && !failed();) {
             const std::int64_t piece = std::min(left, kChunkFrames);
-            if (!writeFrames(silence_.data(), piece)) {
-                return;
-            }
+            process(silence_.data(), piece);
             left -= piece;
         }
     }
 }
 
-bool DiskWriter::writeFrames(const float* frames, std::int64_t count) {
+void DiskWriter::process(const float* frames, std::int64_t count) {
     if (count <= 0) {
-        return true;
+        return;
+    }
+    if (file_) {
+        writeToFile(frames, count, timeline_);
+    } else {
+        lookForTrigger(frames, count);
+        preRoll_.append(frames, count);
+        oldestBuffered_.store(preRoll_.oldest(), std::memory_order_release);
+    }
+    timeline_ += count;
+}
+
+void DiskWriter::lookForTrigger(const float* frames, std::int64_t count) {
+    if (options_.triggerLevel <= 0 || triggerFrame_.load(std::memory_order_relaxed) >= 0) {
+        return;
+    }
+    for (std::int64_t i = 0; i < count; ++i) {
+        if (isLoud(frames + i * channels_, channels_, options_.triggerLevel)) {
+            triggerFrame_.store(timeline_ + i, std::memory_order_release);
+            return;
+        }
+    }
+}
+
+void DiskWriter::writeToFile(const float* frames, std::int64_t count, std::int64_t timeline) {
+    const std::int64_t origin = origin_.load(std::memory_order_relaxed);
+    if (timeline < origin) { // before the take's first frame
+        const std::int64_t skip = std::min(count, origin - timeline);
+        frames += skip * channels_;
+        count -= skip;
+        timeline += skip;
+    }
+    if (count <= 0 || ended()) {
+        return;
+    }
+    std::int64_t keep = count;
+    bool reachedEnd = false;
+    if (options_.maxFileFrames > 0 && framesWritten() + keep >= options_.maxFileFrames) {
+        keep = options_.maxFileFrames - framesWritten();
+        reachedEnd = true;
+    }
+    if (options_.silenceFrames > 0) {
+        for (std::int64_t i = 0; i < keep; ++i) {
+            if (timeline + i < liveFrom_ ||
+                isLoud(frames + i * channels_, channels_, options_.silenceLevel)) {
+                quietRun_ = 0;
+            } else if (++quietRun_ >= options_.silenceFrames) {
+                keep = i + 1; // the take ends with the silence that ended it
+                reachedEnd = true;
+                break;
+            }
+        }
+    }
+    writeFrames(frames, keep);
+    if (reachedEnd) {
+        ended_.store(true, std::memory_order_release);
+    }
+}
+
+bool DiskWriter::writeFrames(const float* frames, std::int64_t count) {
+    if (count <= 0 || failed()) {
+        return count <= 0;
     }
     errno = 0;
     const sf_count_t written = sf_writef_float(file_.get(), frames, count);
@@ -161,7 +266,7 @@ bool DiskWriter::writeFrames(const float* frames, std::int64_t count) {
 
 void DiskWriter::fail(int errnoValue) {
     {
-        std::lock_guard lock(errorMutex_);
+        std::lock_guard lock(mutex_);
         if (!error_) {
             error_ = Error{ErrorCode::WriteFailed, describeWriteFailure(errnoValue, path_)};
         }

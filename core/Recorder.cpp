@@ -1,5 +1,6 @@
 #include "Recorder.h"
 
+#include "BroadcastInfo.h"
 #include "CallbackTimer.h"
 #include "DiskWriter.h"
 #include "EventQueue.h"
@@ -13,6 +14,7 @@
 #include "StreamWatchdog.h"
 #include "devices/ServerQuery.h"
 #include "devices/StreamTarget.h"
+#include "markers/TakeMarkers.h"
 #include "recovery/RecordingJournal.h"
 
 #include <algorithm>
@@ -24,6 +26,11 @@ namespace tapedeck {
 
 namespace {
 constexpr double kRingSeconds = 5.0;
+// While monitoring, the disk thread keeps this much more than the pre-roll: the control thread
+// hands over the take's file a poll or two after R or the trigger, and the pre-roll is counted
+// back from that moment.
+constexpr double kPreRollSlackSeconds = 5.0;
+constexpr double kMaxPreRollSeconds = 30.0;
 // A take goes to disk, so nothing waits on the capture latency but the meters: a large buffer
 // lets the sound server run long cycles and wake every thread rarely. A short one (PortAudio's
 // "low" default, 8.7 ms) drives the whole server graph at 256-frame cycles, and one cycle it
@@ -52,13 +59,15 @@ struct RecorderState {
     EventQueue events;
     StreamWatchdog watchdog;
 
-    // The take ends by itself at this frame; 0: no limit. settings.maxFrames to begin with;
-    // lowered by the control thread when the device is unplugged.
+    // The stream ends by itself at this timeline frame; 0: no limit. Set by the control
+    // thread when the device is unplugged.
     std::atomic<std::int64_t> frameLimit{0};
-    StreamCounters counters;                 // counters.frames: frames captured
-    AudioThreadCounter lostDropouts;         // dropouts the disk thread never heard of
+    StreamCounters counters;         // counters.frames: the timeline (frames captured, not paused)
+    AudioThreadCounter lostDropouts; // dropouts the disk thread never heard of
     std::atomic<bool> streamFinished{false}; // the finished callback ran
-    std::atomic<bool> reachedLimit{false};   // maxFrames captured: the stream completed
+    std::atomic<bool> reachedLimit{false};   // frameLimit captured: the stream completed
+    // The take is paused: the callback measures levels but passes no frames on.
+    std::atomic<bool> paused{false};
 
     // Control thread only.
     bool stopped = false;
@@ -68,6 +77,10 @@ struct RecorderState {
     std::int64_t latencyFrames = 0; // capture latency: audio still in the server
     std::optional<Error> removal;   // the device went away; the take is ending
     std::chrono::steady_clock::time_point removedAt;
+    bool hasTake = false;
+    std::int64_t takeOrigin = 0; // timeline frame of the take's first file frame
+    std::int64_t preRollFrames = 0;
+    std::vector<Marker> markers;
 };
 
 namespace {
@@ -105,6 +118,16 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
         return paAbort;
     }
     const auto* samples = static_cast<const float*>(input);
+    if (s.paused.load(std::memory_order_acquire)) {
+        // Paused: the meters go on, nothing reaches the take and the timeline stands still.
+        EngineEvent levels;
+        measureLevels(samples, static_cast<std::int64_t>(frameCount), s.channels, levels);
+        levels.frame = position;
+        s.events.push(levels);
+        s.counters.callbacks.add();
+        s.counters.timer.record(started);
+        return paContinue;
+    }
     const std::int64_t kept = s.ring->write(samples, frames);
     if (kept < frames) {
         s.counters.droppedFrames.add(frames - kept);
@@ -167,6 +190,23 @@ Error streamError(PaError err, const DeviceInfo& device) {
 Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
                                                   const RecordSettings& settings,
                                                   SamplesWrittenFn onSamplesWritten) {
+    // The file first: a name that cannot be written fails before any stream opens.
+    RecordSettings take = settings;
+    take.preRollSeconds = 0;
+    take.startAboveDbfs.reset();
+    return open(system, take, std::move(onSamplesWritten), true);
+}
+
+Result<std::unique_ptr<Recorder>> Recorder::monitor(AudioSystem& system,
+                                                    const RecordSettings& settings,
+                                                    SamplesWrittenFn onSamplesWritten) {
+    return open(system, settings, std::move(onSamplesWritten), false);
+}
+
+Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
+                                                 const RecordSettings& settings,
+                                                 SamplesWrittenFn onSamplesWritten,
+                                                 bool takeAtOnce) {
     auto device = system.findDevice(settings.deviceName, Direction::Input);
     if (!device) {
         return device.error();
@@ -174,7 +214,6 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     auto state = std::make_shared<RecorderState>();
     state->settings = settings;
     state->device = *device;
-    state->frameLimit.store(settings.maxFrames, std::memory_order_relaxed);
     state->sampleRate = settings.sampleRate > 0
                             ? settings.sampleRate
                             : static_cast<int>(std::lround(device->defaultSampleRate));
@@ -184,33 +223,45 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
         !ok) {
         return ok.error();
     }
+    const double preRoll = std::clamp(settings.preRollSeconds, 0.0, kMaxPreRollSeconds);
+    state->preRollFrames = std::llround(preRoll * state->sampleRate);
 
-    auto file =
-        createRecordingFile(settings.path, settings.format, state->sampleRate, state->channels);
-    if (!file) {
-        return file.error();
-    }
-    // The journal reaches the disk before the first sample does, so a crash at any moment
-    // leaves a take that recovery can find.
-    JournalEntry entry;
-    entry.takePath = settings.path;
-    entry.hostApi = device->hostApi;
-    entry.deviceName = device->name;
-    entry.sampleRate = state->sampleRate;
-    entry.channels = state->channels;
-    entry.format = settings.format;
-    auto journal = RecordingJournal::begin(entry);
-    if (!journal) {
-        file->close();
-        std::remove(settings.path.c_str());
-        return journal.error();
-    }
-    state->journal = std::move(*journal);
+    // Allocated here, before the stream opens: the callback and the disk thread never do.
     const auto ringFrames = static_cast<std::int64_t>(kRingSeconds * state->sampleRate);
     state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
-    state->writer =
-        std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, std::move(*file),
-                                     settings.path, state->sampleRate, std::move(onSamplesWritten));
+    DiskWriterOptions options;
+    options.sampleRate = state->sampleRate;
+    options.maxFileFrames = std::max<std::int64_t>(settings.maxFrames, 0);
+    if (!takeAtOnce) {
+        options.preRollCapacity =
+            state->preRollFrames + std::llround(kPreRollSlackSeconds * state->sampleRate);
+    }
+    if (settings.startAboveDbfs) {
+        options.triggerLevel = static_cast<float>(std::pow(10.0, *settings.startAboveDbfs / 20));
+    }
+    if (settings.stopAfterSilenceSeconds > 0) {
+        options.silenceFrames = std::max<std::int64_t>(
+            1, std::llround(settings.stopAfterSilenceSeconds * state->sampleRate));
+        options.silenceLevel = static_cast<float>(
+            std::pow(10.0, settings.startAboveDbfs.value_or(settings.silenceDbfs) / 20));
+    }
+    state->writer = std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, options,
+                                                 std::move(onSamplesWritten));
+    std::unique_ptr<Recorder> recorder(new Recorder(state));
+    if (takeAtOnce) {
+        // Before the stream opens, so that the take holds the stream's very first frame.
+        if (const Status opened = recorder->beginTake(settings.path); !opened) {
+            return opened.error();
+        }
+    }
+    const auto abandonTake = [&] {
+        state->stopped = true;
+        state->writer->finish();
+        if (state->hasTake) {
+            std::remove(state->settings.path.c_str()); // nothing was recorded: no empty file
+            state->journal.finish();
+        }
+    };
 
     // Before the stream opens: once it runs, nothing should stand between it and its start.
     if (!device->serverId.empty()) {
@@ -226,9 +277,8 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     PaError err = Pa_OpenStream(&state->stream, input.parameters(), nullptr, state->sampleRate,
                                 framesPerBuffer, paClipOff, recordCallback, state.get());
     if (err != paNoError) {
-        state->writer->finish();
-        std::remove(settings.path.c_str()); // nothing was recorded: leave no empty file behind
-        state->journal.finish();
+        state->stream = nullptr;
+        abandonTake();
         return streamError(err, *device);
     }
     StreamRegistry::instance().opened();
@@ -243,12 +293,119 @@ Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
     if (err != paNoError) {
         closeStream(state->stream, StopMode::Abort, state, kCloseTimeout);
         state->stream = nullptr;
-        state->writer->finish();
-        std::remove(settings.path.c_str());
-        state->journal.finish();
+        abandonTake();
         return streamError(err, *device);
     }
-    return std::unique_ptr<Recorder>(new Recorder(std::move(state)));
+    return recorder;
+}
+
+Status Recorder::beginTake(const std::string& path) {
+    RecorderState& s = *state_;
+    if (s.stopped || s.hasTake) {
+        return success();
+    }
+    const std::int64_t now = s.counters.frames.value();
+    return openTake(path.empty() ? s.settings.path : path, now,
+                    std::max(now - s.preRollFrames, s.writer->oldestBuffered()));
+}
+
+Status Recorder::openTake(const std::string& path, std::int64_t startFrame, std::int64_t origin) {
+    RecorderState& s = *state_;
+    auto file = createRecordingFile(path, s.settings.format, s.sampleRate, s.channels);
+    if (!file) {
+        return file.error();
+    }
+    // bext: the wall-clock time of the take's first frame, which the pre-roll and the capture
+    // latency put before this moment.
+    const double ago =
+        static_cast<double>(s.counters.frames.value() - origin + s.latencyFrames) / s.sampleRate;
+    const auto firstSample = std::chrono::system_clock::now() -
+                             std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                                 std::chrono::duration<double>(std::max(ago, 0.0)));
+    if (s.settings.format != FileFormat::Flac && s.settings.format != FileFormat::OggVorbis) {
+        setBroadcastInfo(file->get(), broadcastInfoFor(s.device.name, firstSample, s.sampleRate));
+    }
+    // The journal reaches the disk before the first sample does, so a crash at any moment
+    // leaves a take that recovery can find.
+    JournalEntry entry;
+    entry.takePath = path;
+    entry.hostApi = s.device.hostApi;
+    entry.deviceName = s.device.name;
+    entry.sampleRate = s.sampleRate;
+    entry.channels = s.channels;
+    entry.format = s.settings.format;
+    auto journal = RecordingJournal::begin(entry);
+    if (!journal) {
+        file->close();
+        std::remove(path.c_str());
+        return journal.error();
+    }
+    s.journal = std::move(*journal);
+    s.settings.path = path;
+    s.takeOrigin = origin;
+    s.hasTake = true;
+    s.writer->beginFile(std::move(*file), path, origin, startFrame);
+    return success();
+}
+
+bool Recorder::hasTake() const {
+    return state_->hasTake;
+}
+
+bool Recorder::isWaitingForSound() const {
+    const RecorderState& s = *state_;
+    return !s.stopped && !s.hasTake && s.settings.startAboveDbfs.has_value();
+}
+
+void Recorder::pause() {
+    RecorderState& s = *state_;
+    if (s.hasTake && !s.stopped) {
+        s.paused.store(true, std::memory_order_release);
+    }
+}
+
+void Recorder::resume() {
+    RecorderState& s = *state_;
+    if (!s.paused.load(std::memory_order_acquire) || s.stopped) {
+        return;
+    }
+    // The timeline stands still while paused: this is exactly where the next frame will go.
+    addMarker(kPausedMarkerName);
+    s.paused.store(false, std::memory_order_release);
+}
+
+bool Recorder::isPaused() const {
+    return state_->paused.load(std::memory_order_acquire) && !state_->stopped;
+}
+
+std::optional<Marker> Recorder::addMarker(const std::string& name) {
+    RecorderState& s = *state_;
+    if (!s.hasTake || s.stopped) {
+        return std::nullopt;
+    }
+    Marker marker{takeFrames(), name};
+    // A journal that cannot be written loses crash safety for this marker only; the take
+    // and the marker in the file are unaffected.
+    s.journal.addMarker(marker);
+    s.markers.push_back(marker);
+    return marker;
+}
+
+const std::vector<Marker>& Recorder::markers() const {
+    return state_->markers;
+}
+
+std::int64_t Recorder::takeFrames() const {
+    const RecorderState& s = *state_;
+    if (!s.hasTake) {
+        return 0;
+    }
+    const std::int64_t origin = s.writer->origin() >= 0 ? s.writer->origin() : s.takeOrigin;
+    std::int64_t frames = std::max<std::int64_t>(0, s.counters.frames.value() - origin);
+    if (s.settings.maxFrames > 0) {
+        frames = std::min(frames, s.settings.maxFrames);
+    }
+    return frames;
 }
 
 Recorder::Recorder(std::shared_ptr<RecorderState> state) : state_(std::move(state)) {}
@@ -263,6 +420,21 @@ std::optional<Error> Recorder::poll() {
         return s.failure;
     }
     noticeRemoval(s);
+    if (!s.hasTake && s.settings.startAboveDbfs && s.writer->triggerFrame() >= 0) {
+        const std::int64_t trigger = s.writer->triggerFrame();
+        const Status opened =
+            openTake(s.settings.path, trigger,
+                     std::max(trigger - s.preRollFrames, s.writer->oldestBuffered()));
+        if (!opened) {
+            s.failure = opened.error();
+            stop();
+            return s.failure;
+        }
+    }
+    if (s.writer->ended()) {
+        stop(); // the take has its length, or the silence that ends it
+        return s.failure;
+    }
     std::optional<Error> failure;
     if (s.reachedLimit.load(std::memory_order_acquire) ||
         (s.removal && std::chrono::steady_clock::now() - s.removedAt > kRemovalGrace)) {
@@ -329,6 +501,13 @@ Status Recorder::stop() {
         closeStream(s.stream, s.failure ? StopMode::Abort : StopMode::Drain, state_, kCloseTimeout);
         if (auto writeError = s.writer->finish(); writeError && !s.failure) {
             s.failure = writeError;
+        }
+        if (s.hasTake && !s.markers.empty()) {
+            const Status saved =
+                take_markers::save(s.settings.path, s.settings.format, s.markers, s.sampleRate);
+            if (!saved && !s.failure) {
+                s.failure = saved.error();
+            }
         }
         // The file is closed and its header final, even after a failure: nothing to recover.
         s.journal.finish();

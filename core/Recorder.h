@@ -5,12 +5,14 @@
 #include "FileFormat.h"
 #include "Result.h"
 #include "StreamStats.h"
+#include "markers/Marker.h"
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tapedeck {
 
@@ -28,11 +30,26 @@ struct RecordSettings {
     FileFormat format = FileFormat::Wav24;
     int framesPerBuffer = 0;     // 0: let PortAudio choose
     double suggestedLatency = 0; // seconds; 0: a large buffer suited to a take (200 ms)
-    std::int64_t maxFrames = 0;  // stop by itself after this many frames; 0: no limit
+    // The take ends by itself at this length in the file, pre-roll included; 0: no limit.
+    std::int64_t maxFrames = 0;
+    // Monitoring only: how much audio from before the take starts goes into it (0–30 s).
+    double preRollSeconds = 0;
+    // Monitoring only: the take starts by itself when the level rises to this (dBFS).
+    std::optional<double> startAboveDbfs;
+    // The take ends after this long below silenceDbfs (the start level if one is set). 0: never.
+    double stopAfterSilenceSeconds = 0;
+    double silenceDbfs = -50;
 };
 
-// One take: a PortAudio input callback stream → lock-free ring → disk-writer thread →
-// libsndfile. Created, polled and stopped on one control thread (CLI main loop or GUI).
+// A capture stream and its take: a PortAudio input callback stream → lock-free ring →
+// disk-writer thread → libsndfile. Created, polled and stopped on one control thread (CLI
+// main loop or GUI).
+//
+// start() opens the stream and the take at once. monitor() opens only the stream: levels
+// arrive, the last seconds are kept for the pre-roll, and the take begins with beginTake()
+// or, with startAboveDbfs set, when the level rises above it (poll() notices). Meters and
+// take share that one stream: on PipeWire, opening a second stream while a take runs can
+// glitch the take.
 class Recorder {
 public:
     // Opens the device and the file and starts capturing. `onSamplesWritten`, if given, is
@@ -40,7 +57,37 @@ public:
     static Result<std::unique_ptr<Recorder>> start(AudioSystem& system,
                                                    const RecordSettings& settings,
                                                    SamplesWrittenFn onSamplesWritten = {});
+    // Opens the device and starts the stream without a file ("monitoring"). The take's file is
+    // created by beginTake() or by the sound-activated start.
+    static Result<std::unique_ptr<Recorder>> monitor(AudioSystem& system,
+                                                     const RecordSettings& settings,
+                                                     SamplesWrittenFn onSamplesWritten = {});
     ~Recorder(); // stops if still running
+
+    // Control thread, while monitoring: creates the take's file (settings.path unless `path`
+    // is given) with the pre-roll before this moment, and records into it from now on.
+    // Errors as for start(); the stream keeps monitoring after an error.
+    Status beginTake(const std::string& path = {});
+    // Control thread: whether a take (a file) has begun; false while only monitoring.
+    bool hasTake() const;
+    // Control thread: monitoring for a sound-activated start that has not happened yet.
+    bool isWaitingForSound() const;
+
+    // Control thread: pause and resume the take. While paused, nothing reaches the file but
+    // the meters still move; resuming continues the same file and puts a marker named
+    // "Paused" at the join. Does nothing without a take.
+    void pause();
+    void resume();
+    bool isPaused() const;
+
+    // Control thread: a marker at the newest captured frame of the take (the join while
+    // paused), journalled at once so a crash keeps it, and saved in the file when the take
+    // ends. Without a take, returns nullopt.
+    std::optional<Marker> addMarker(const std::string& name);
+    // Control thread: the take's markers so far, in the order they were added.
+    const std::vector<Marker>& markers() const;
+    // Control thread: the take's length so far in file frames (what the file will hold).
+    std::int64_t takeFrames() const;
     Recorder(const Recorder&) = delete;
     Recorder& operator=(const Recorder&) = delete;
 
@@ -52,12 +99,14 @@ public:
     // Control thread: next event from the audio thread (levels, xruns, drops), if any.
     bool nextEvent(EngineEvent& event);
 
-    // Control thread: stops capturing, writes everything captured, finalizes the file.
+    // Control thread: stops capturing, writes everything captured, finalizes the file and
+    // saves the markers in it. While only monitoring, closes the stream and creates no file.
     // Never blocks for long, even if the sound server is frozen. Returns the first error
     // of the take, if there was one (the file is still finalized and keeps every sample).
     Status stop();
 
-    // False once the take has stopped: by stop(), by reaching maxFrames, or by a failure.
+    // False once the take has stopped: by stop(), by reaching maxFrames or the silence that
+    // ends it, or by a failure.
     // Control thread; poll() notices the end of a take.
     bool isRunning() const;
     StreamStats stats() const; // any thread
@@ -68,7 +117,12 @@ public:
 
 private:
     explicit Recorder(std::shared_ptr<RecorderState> state);
+    static Result<std::unique_ptr<Recorder>> open(AudioSystem& system,
+                                                  const RecordSettings& settings,
+                                                  SamplesWrittenFn onSamplesWritten,
+                                                  bool takeAtOnce);
     static void noticeRemoval(RecorderState& s);
+    Status openTake(const std::string& path, std::int64_t startFrame, std::int64_t origin);
     std::shared_ptr<RecorderState> state_;
 };
 

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "FileFormat.h"
+#include "markers/Marker.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace tapedeck {
 
@@ -25,6 +27,7 @@ struct JournalRecord {
     std::int64_t pid = 0;               // the recording process
     std::int64_t processStartTicks = 0; // its start time (/proc/PID/stat), against PID reuse
     std::string bootId;                 // /proc/sys/kernel/random/boot_id at the time
+    std::vector<Marker> markers;        // added during the take, in file frames
 };
 
 } // namespace tapedeck

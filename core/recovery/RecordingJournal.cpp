@@ -227,6 +227,13 @@ Result<JournalRecord> RecordingJournal::read(const std::string& journalPath) {
             parseNumber(value, r.processStartTicks);
         } else if (key == "boot-id") {
             r.bootId = value;
+        } else if (key == "marker") {
+            const auto space = value.find(' ');
+            Marker m;
+            if (parseNumber(value.substr(0, space), m.frame)) {
+                m.name = space == std::string::npos ? std::string() : value.substr(space + 1);
+                r.markers.push_back(std::move(m));
+            }
         }
     }
     if (!magic) {
@@ -248,6 +255,42 @@ RecordingJournal& RecordingJournal::operator=(RecordingJournal&& other) noexcept
         record_ = std::move(other.record_);
     }
     return *this;
+}
+
+Status RecordingJournal::addMarker(const Marker& marker) {
+    if (path_.empty()) {
+        return success();
+    }
+    const std::string line =
+        "marker=" + std::to_string(marker.frame) + ' ' + escape(marker.name) + '\n';
+    const int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0) {
+        return Error{ErrorCode::WriteFailed, "Cannot add the marker to the recording journal " +
+                                                 path_ + ": " + std::strerror(errno) + "."};
+    }
+    std::size_t done = 0;
+    int writeErrno = 0;
+    while (done < line.size()) {
+        const ssize_t n = ::write(fd, line.data() + done, line.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            writeErrno = errno;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (writeErrno == 0 && ::fdatasync(fd) != 0) {
+        writeErrno = errno;
+    }
+    ::close(fd);
+    if (writeErrno != 0) {
+        return Error{ErrorCode::WriteFailed, "Cannot add the marker to the recording journal " +
+                                                 path_ + ": " + std::strerror(writeErrno) + "."};
+    }
+    record_.markers.push_back(marker);
+    return success();
 }
 
 Status RecordingJournal::finish() {

@@ -33,6 +33,10 @@ public:
     RecordingJournal& operator=(const RecordingJournal&) = delete;
     ~RecordingJournal() = default; // leaves the journal on disk on purpose
 
+    // Appends a marker (a "marker=FRAME NAME" line) and syncs it, so a crash keeps it.
+    // Errors: WriteFailed.
+    Status addMarker(const Marker& marker);
+
     // After a clean stop, once the take file is closed: removes the journal (and syncs the
     // folder). Calling it again, or on an empty journal, does nothing. Errors: WriteFailed.
     Status finish();

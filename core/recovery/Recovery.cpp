@@ -1,6 +1,7 @@
 #include "Recovery.h"
 
 #include "RecordingJournal.h"
+#include "markers/TakeMarkers.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -117,6 +118,16 @@ Result<RecoveredTake> Recovery::recoverTake(const UnfinishedTake& take) {
     const auto repaired = repairTakeFile(take.takePath, layout);
     if (!repaired) {
         return repaired.error();
+    }
+    // The markers of the take, journalled as they were added, go into the repaired file
+    // before the journal goes: if saving them fails, recovery can be tried again.
+    if (take.journal && !take.journal->markers.empty() &&
+        repaired->method != RepairMethod::Missing) {
+        if (const Status saved = take_markers::save(take.takePath, take.journal->entry.format,
+                                                    take.journal->markers, repaired->sampleRate);
+            !saved) {
+            return saved.error();
+        }
     }
     if (::unlink(take.journalPath.c_str()) != 0 && errno != ENOENT) {
         return Error{ErrorCode::WriteFailed, take.takePath +

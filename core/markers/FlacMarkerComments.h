@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Marker.h"
+#include "Result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tapedeck {
+
+// Markers in a FLAC file's Vorbis comments, in the common chapter convention that players
+// and taggers read: CHAPTER001=00:01:02.500 and CHAPTER001NAME=Verse. Times are to the
+// millisecond. libsndfile writes comments only before the first sample, and markers are
+// known only at the end of a take, so libFLAC edits the finished file. File I/O: disk,
+// worker or command-line thread.
+namespace flac_markers {
+
+// Adds the markers to the closed FLAC file at `path` (replacing chapters already there).
+// Does nothing for an empty list. Errors: FileUnreadable (not FLAC), WriteFailed.
+Status write(const std::string& path, const std::vector<Marker>& markers, int sampleRate);
+
+// The chapters of a FLAC file as markers, sorted by frame. Errors: FileUnreadable.
+Result<std::vector<Marker>> read(const std::string& path);
+
+// "00:01:02.500" for frame 62.5 s in, and back (nullopt if not such a time).
+std::string chapterTime(std::int64_t frame, int sampleRate);
+std::optional<std::int64_t> parseChapterTime(const std::string& text, int sampleRate);
+
+} // namespace flac_markers
+} // namespace tapedeck

@@ -1,0 +1,45 @@
+#include "TakeMarkers.h"
+
+#include "FlacMarkerComments.h"
+#include "WavMarkerChunks.h"
+
+#include <cstring>
+#include <fstream>
+
+namespace tapedeck::take_markers {
+
+bool canSave(FileFormat format) {
+    return format != FileFormat::OggVorbis;
+}
+
+Status save(const std::string& path, FileFormat format, const std::vector<Marker>& markers,
+            int sampleRate) {
+    switch (format) {
+    case FileFormat::Wav16:
+    case FileFormat::Wav24:
+    case FileFormat::WavFloat:
+        return wav_markers::append(path, markers);
+    case FileFormat::Flac:
+        return flac_markers::write(path, markers, sampleRate);
+    case FileFormat::OggVorbis:
+        return success();
+    }
+    return success();
+}
+
+std::vector<Marker> load(const std::string& path) {
+    char magic[12] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(magic, sizeof magic);
+    if (std::memcmp(magic + 8, "WAVE", 4) == 0) {
+        auto markers = wav_markers::read(path);
+        return markers ? *markers : std::vector<Marker>{};
+    }
+    if (std::memcmp(magic, "fLaC", 4) == 0) {
+        auto markers = flac_markers::read(path);
+        return markers ? *markers : std::vector<Marker>{};
+    }
+    return {};
+}
+
+} // namespace tapedeck::take_markers

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "FileFormat.h"
+#include "Marker.h"
+#include "Result.h"
+
+#include <string>
+#include <vector>
+
+namespace tapedeck {
+
+// Saves and reads the markers of a finished take, whatever its format: WAV/RF64 cue and
+// label chunks, FLAC chapter comments. File I/O: never the audio or GUI thread.
+namespace take_markers {
+
+// Writes the markers into the closed file. Ogg Vorbis takes cannot be edited in place, so
+// their markers are not saved (returns success; the journal and the window keep them).
+Status save(const std::string& path, FileFormat format, const std::vector<Marker>& markers,
+            int sampleRate);
+
+// The markers of any sound file Tapedeck can save them in, judged by its contents; an
+// empty list for other files.
+std::vector<Marker> load(const std::string& path);
+
+// Whether markers can be saved in files of this format.
+bool canSave(FileFormat format);
+
+} // namespace take_markers
+} // namespace tapedeck
