@@ -109,6 +109,35 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
                 return fail("--buffer takes a number of frames (16 or more), not \"" + text +
                             "\".");
             }
+        } else if (arg == "--start-above") {
+            double dbfs = 0;
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, dbfs) || dbfs > 0 || dbfs < -120) {
+                return fail("--start-above takes a level in dBFS from -120 to 0, such as -30, "
+                            "not \"" +
+                            text + "\".");
+            }
+            cl.startAboveDbfs = dbfs;
+        } else if (arg == "--pre-roll") {
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, cl.preRollSeconds) || cl.preRollSeconds < 0 ||
+                cl.preRollSeconds > 30) {
+                return fail("--pre-roll takes a number of seconds from 0 to 30, not \"" + text +
+                            "\".");
+            }
+        } else if (arg == "--stop-after-silence") {
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, cl.stopAfterSilenceSeconds) || cl.stopAfterSilenceSeconds <= 0) {
+                return fail("--stop-after-silence takes a number of seconds greater than 0, "
+                            "not \"" +
+                            text + "\".");
+            }
         } else if (arg == "--format") {
             if (!value(cl.format)) {
                 return fail(error);
@@ -131,6 +160,8 @@ std::string helpText() {
   tapedeck --list-devices [--json]   list audio devices
   tapedeck --record FILE [--duration SECONDS] [--input-device NAME] [--rate HZ]
                          [--channels N] [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
+                         [--start-above DBFS] [--pre-roll SECONDS]
+                         [--stop-after-silence SECONDS]
   tapedeck --play FILE [--output-device NAME] [--buffer FRAMES]
   tapedeck --info FILE [--json]      format, duration and levels of a sound file
   tapedeck --recover [FOLDER]        repair takes a crash left unfinished (default: .)
@@ -139,8 +170,12 @@ std::string helpText() {
 Device NAME matches a device's name (as the desktop's sound settings show it) or its id,
 exactly or by a unique part of it; the default is the system's default device. Without
 --rate and --channels, a take has the device's own rate and channel count. --record stops after --duration, or on Ctrl+C, and keeps every
-sample recorded. Recording never overwrites an existing file. If Tapedeck is killed or
-the computer stops mid-take, --recover makes the take whole again.
+sample recorded. --start-above waits (one status line) until the input's level reaches DBFS
+and starts the take then; Ctrl+C while waiting quits without creating a file. --pre-roll
+keeps that many seconds (0-30) from before the trigger. --stop-after-silence ends the take
+once the level stayed below the --start-above level (or -50 dBFS) that long. --duration
+counts the whole take, pre-roll included. Recording never overwrites an existing file.
+If Tapedeck is killed or the computer stops mid-take, --recover makes the take whole again.
 )";
 }
 

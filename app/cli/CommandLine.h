@@ -21,6 +21,9 @@ struct CommandLine {
     int channels = 0;   // 0: the device's own count (a mono mic gives a mono take)
     std::string format = "wav";
     int bufferFrames = 0;
+    std::optional<double> startAboveDbfs; // --start-above: wait for sound this loud
+    double preRollSeconds = 0;            // --pre-roll: kept from before the take starts
+    double stopAfterSilenceSeconds = 0;   // --stop-after-silence: 0 never
 };
 
 struct ParseResult {

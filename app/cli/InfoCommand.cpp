@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "BroadcastInfo.h"
+#include "markers/TakeMarkers.h"
 #include "summary/AudioFileInfo.h"
 
 #include <QJsonArray>
@@ -26,7 +28,13 @@ std::string formatDb(double db) {
     return buffer;
 }
 
-void printJson(const AudioFileInfo& info) {
+// What a file says about its recording besides the audio: the bext chunk and the markers.
+struct TakeDetails {
+    std::optional<BroadcastInfo> broadcast;
+    std::vector<Marker> markers;
+};
+
+void printJson(const AudioFileInfo& info, const TakeDetails& details) {
     QJsonObject o;
     o["path"] = QString::fromStdString(info.path);
     o["format"] = QString::fromStdString(info.formatName);
@@ -44,10 +52,32 @@ void printJson(const AudioFileInfo& info) {
         perChannel.append(ch);
     }
     o["perChannel"] = perChannel;
+    if (details.broadcast) {
+        const BroadcastInfo& b = *details.broadcast;
+        QJsonObject bext;
+        bext["description"] = QString::fromStdString(b.description);
+        bext["originator"] = QString::fromStdString(b.originator);
+        bext["originationDate"] = QString::fromStdString(b.originationDate);
+        bext["originationTime"] = QString::fromStdString(b.originationTime);
+        bext["timeReference"] = static_cast<qint64>(b.timeReference);
+        o["bext"] = bext;
+    } else {
+        o["bext"] = QJsonValue(QJsonValue::Null);
+    }
+    QJsonArray markers;
+    for (const Marker& m : details.markers) {
+        QJsonObject marker;
+        marker["frame"] = static_cast<qint64>(m.frame);
+        marker["seconds"] =
+            info.sampleRate > 0 ? static_cast<double>(m.frame) / info.sampleRate : 0.0;
+        marker["name"] = QString::fromStdString(m.name);
+        markers.append(marker);
+    }
+    o["markers"] = markers;
     std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
 }
 
-void printText(const AudioFileInfo& info) {
+void printText(const AudioFileInfo& info, const TakeDetails& details) {
     const auto totalSeconds = info.durationSeconds;
     const int hours = static_cast<int>(totalSeconds / 3600);
     const int minutes = static_cast<int>(totalSeconds / 60) % 60;
@@ -64,6 +94,17 @@ void printText(const AudioFileInfo& info) {
                     formatDb(c.peakDbfs).c_str(), formatDb(c.rmsDbfs).c_str(),
                     static_cast<long long>(c.clippedSamples));
     }
+    if (details.broadcast) {
+        const BroadcastInfo& b = *details.broadcast;
+        std::printf("Recorded:    %s %s by %s from %s (time reference %llu)\n",
+                    b.originationDate.c_str(), b.originationTime.c_str(), b.originator.c_str(),
+                    b.description.c_str(), static_cast<unsigned long long>(b.timeReference));
+    }
+    for (const Marker& m : details.markers) {
+        const double at = info.sampleRate > 0 ? static_cast<double>(m.frame) / info.sampleRate : 0;
+        std::printf("Marker:      %.3f s (frame %lld) %s\n", at, static_cast<long long>(m.frame),
+                    m.name.c_str());
+    }
 }
 
 } // namespace
@@ -73,10 +114,13 @@ int info(const CommandLine& commandLine) {
     if (!analysed) {
         return fail(analysed.error().message);
     }
+    TakeDetails details;
+    details.broadcast = readBroadcastInfo(commandLine.file);
+    details.markers = take_markers::load(commandLine.file);
     if (commandLine.json) {
-        printJson(*analysed);
+        printJson(*analysed, details);
     } else {
-        printText(*analysed);
+        printText(*analysed, details);
     }
     return 0;
 }

@@ -48,17 +48,52 @@ int record(const CommandLine& commandLine) {
         settings.maxFrames = std::llround(*commandLine.durationSeconds * device->defaultSampleRate);
     }
 
+    settings.preRollSeconds = commandLine.preRollSeconds;
+    settings.startAboveDbfs = commandLine.startAboveDbfs;
+    settings.stopAfterSilenceSeconds = commandLine.stopAfterSilenceSeconds;
+
     StopSignal::install();
-    auto recorder = Recorder::start(**system, settings);
+    // Waiting for sound, or keeping a pre-roll, needs the stream running before the file
+    // exists; a plain take opens both at once.
+    const bool monitorFirst = settings.startAboveDbfs || settings.preRollSeconds > 0;
+    auto recorder =
+        monitorFirst ? Recorder::monitor(**system, settings) : Recorder::start(**system, settings);
     if (!recorder) {
         return fail(recorder.error().message);
     }
     Recorder& take = **recorder;
+    if (monitorFirst && !settings.startAboveDbfs) {
+        if (const Status begun = take.beginTake(); !begun) {
+            return fail(begun.error().message);
+        }
+    }
     std::optional<Error> failure;
+    if (take.isWaitingForSound()) {
+        std::fprintf(UserMessages::stream(),
+                     "Waiting for sound above %.1f dBFS on %s (Ctrl+C to quit)...\n",
+                     *settings.startAboveDbfs, take.device().name.c_str());
+        std::fflush(UserMessages::stream());
+        EngineEvent event;
+        while (take.isWaitingForSound() && !StopSignal::received()) {
+            std::this_thread::sleep_for(kPollInterval);
+            failure = take.poll();
+            if (failure) {
+                break;
+            }
+            while (take.nextEvent(event)) {
+            }
+        }
+        if (!failure && !take.hasTake()) {
+            // Stopped before any sound came: no take, no file, and nothing went wrong.
+            take.stop();
+            std::fputs("No sound came; nothing was recorded.\n", UserMessages::stream());
+            return 0;
+        }
+    }
     {
         TerminalStatus status;
         EngineEvent event;
-        while (take.isRunning() && !StopSignal::received()) {
+        while (!failure && take.isRunning() && !StopSignal::received()) {
             std::this_thread::sleep_for(kPollInterval);
             failure = take.poll();
             if (failure) {
@@ -70,7 +105,7 @@ int record(const CommandLine& commandLine) {
                 }
             }
             const StreamStats stats = take.stats();
-            status.show(static_cast<double>(stats.framesProcessed) / take.sampleRate(),
+            status.show(static_cast<double>(take.takeFrames()) / take.sampleRate(),
                         stats.dropouts + stats.xruns);
         }
     }
