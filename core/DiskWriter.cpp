@@ -31,10 +31,20 @@ bool isLoud(const float* frame, int channels, float level) {
 
 DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, const DiskWriterOptions& options,
                        SamplesWrittenFn onWritten)
-    : ring_(ring), dropouts_(dropouts), options_(options), channels_(ring.channels()),
+    : ring_(ring), dropouts_(dropouts), sampleRate_(options.sampleRate),
+      maxFileFrames_(options.maxFileFrames), triggerLevel_(options.triggerLevel),
+      silenceFrames_(options.silenceFrames), silenceLevel_(options.silenceLevel),
+      channels_(ring.channels()),
       silence_(static_cast<std::size_t>(kChunkFrames * ring.channels()), 0.0f),
       preRoll_(options.preRollCapacity, ring.channels()), onWritten_(std::move(onWritten)),
       chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {}
+
+DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle file,
+                       std::string path, int sampleRate, SamplesWrittenFn onWritten)
+    : DiskWriter(ring, dropouts, DiskWriterOptions{.sampleRate = sampleRate},
+                 std::move(onWritten)) {
+    beginFile(std::move(file), std::move(path), 0, 0);
+}
 
 DiskWriter::~DiskWriter() {
     finish();
@@ -42,6 +52,14 @@ DiskWriter::~DiskWriter() {
 
 void DiskWriter::start() {
     thread_ = std::thread([this] { run(); });
+}
+
+void DiskWriter::setRules(std::int64_t maxFileFrames, float triggerLevel,
+                          std::int64_t silenceFrames, float silenceLevel) {
+    maxFileFrames_.store(maxFileFrames, std::memory_order_relaxed);
+    silenceFrames_.store(silenceFrames, std::memory_order_relaxed);
+    silenceLevel_.store(silenceLevel, std::memory_order_relaxed);
+    triggerLevel_.store(triggerLevel, std::memory_order_release);
 }
 
 void DiskWriter::beginFile(SndfileHandle file, std::string path, std::int64_t origin,
@@ -119,7 +137,7 @@ void DiskWriter::adoptPendingFile() {
     SF_INFO info{};
     sf_command(file_.get(), SFC_GET_CURRENT_SF_INFO, &info, sizeof info);
     updateHeader_ = (info.format & SF_FORMAT_TYPEMASK) != SF_FORMAT_OGG;
-    log_.emplace(path_, options_.sampleRate);
+    log_.emplace(path_, sampleRate_);
     // As far back as asked, and as far as the pre-roll buffer reaches.
     const std::int64_t origin = std::max(pending.origin, preRoll_.oldest());
     origin_.store(origin, std::memory_order_release);
@@ -199,11 +217,12 @@ void DiskWriter::process(const float* frames, std::int64_t count) {
 }
 
 void DiskWriter::lookForTrigger(const float* frames, std::int64_t count) {
-    if (options_.triggerLevel <= 0 || triggerFrame_.load(std::memory_order_relaxed) >= 0) {
+    const float level = triggerLevel_.load(std::memory_order_acquire);
+    if (level <= 0 || triggerFrame_.load(std::memory_order_relaxed) >= 0) {
         return;
     }
     for (std::int64_t i = 0; i < count; ++i) {
-        if (isLoud(frames + i * channels_, channels_, options_.triggerLevel)) {
+        if (isLoud(frames + i * channels_, channels_, level)) {
             triggerFrame_.store(timeline_ + i, std::memory_order_release);
             return;
         }
@@ -223,16 +242,19 @@ void DiskWriter::writeToFile(const float* frames, std::int64_t count, std::int64
     }
     std::int64_t keep = count;
     bool reachedEnd = false;
-    if (options_.maxFileFrames > 0 && framesWritten() + keep >= options_.maxFileFrames) {
-        keep = options_.maxFileFrames - framesWritten();
+    const std::int64_t maxFrames = maxFileFrames_.load(std::memory_order_relaxed);
+    if (maxFrames > 0 && framesWritten() + keep >= maxFrames) {
+        keep = maxFrames - framesWritten();
         reachedEnd = true;
     }
-    if (options_.silenceFrames > 0) {
+    const std::int64_t silenceFrames = silenceFrames_.load(std::memory_order_relaxed);
+    const float silenceLevel = silenceLevel_.load(std::memory_order_relaxed);
+    if (silenceFrames > 0) {
         for (std::int64_t i = 0; i < keep; ++i) {
             if (timeline + i < liveFrom_ ||
-                isLoud(frames + i * channels_, channels_, options_.silenceLevel)) {
+                isLoud(frames + i * channels_, channels_, silenceLevel)) {
                 quietRun_ = 0;
-            } else if (++quietRun_ >= options_.silenceFrames) {
+            } else if (++quietRun_ >= silenceFrames) {
                 keep = i + 1; // the take ends with the silence that ended it
                 reachedEnd = true;
                 break;

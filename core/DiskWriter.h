@@ -50,12 +50,19 @@ public:
 
     DiskWriter(SampleRing& ring, DropoutQueue& dropouts, const DiskWriterOptions& options,
                SamplesWrittenFn onWritten);
+    // A take whose file is there from the first frame (no monitoring, no limits).
+    DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle file, std::string path,
+               int sampleRate, SamplesWrittenFn onWritten);
     ~DiskWriter();
     DiskWriter(const DiskWriter&) = delete;
     DiskWriter& operator=(const DiskWriter&) = delete;
 
     // Control thread: starts the disk thread.
     void start();
+    // Control thread, before beginFile(): changes the length, trigger and silence rules of
+    // the take to come (a monitored stream whose take is set up when Record is pressed).
+    void setRules(std::int64_t maxFileFrames, float triggerLevel, std::int64_t silenceFrames,
+                  float silenceLevel);
     // Control thread, once: the take's file. Its first frame is timeline frame `origin`
     // (earlier frames: as far back as the pre-roll buffer reaches); silence is looked for from
     // `liveFrom` on, so a quiet pre-roll does not end the take.
@@ -103,7 +110,12 @@ private:
 
     SampleRing& ring_;
     DropoutQueue& dropouts_;
-    const DiskWriterOptions options_;
+    const int sampleRate_;
+    // Set by the control thread before the take, read by the disk thread.
+    std::atomic<std::int64_t> maxFileFrames_;
+    std::atomic<float> triggerLevel_;
+    std::atomic<std::int64_t> silenceFrames_;
+    std::atomic<float> silenceLevel_;
     const int channels_;
     std::optional<DropoutLog> log_;
     std::optional<Dropout> nextDropout_;

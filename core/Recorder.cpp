@@ -185,6 +185,21 @@ Error streamError(PaError err, const DeviceInfo& device) {
             "Recording from " + device.name + " could not start: " + Pa_GetErrorText(err) + "."};
 }
 
+// The disk thread's share of a take's rules: its length, its trigger and its silence.
+void applyRules(const RecordSettings& rules, int sampleRate, DiskWriterOptions& options) {
+    options.maxFileFrames = std::max<std::int64_t>(rules.maxFrames, 0);
+    options.triggerLevel =
+        rules.startAboveDbfs ? static_cast<float>(std::pow(10.0, *rules.startAboveDbfs / 20)) : 0;
+    options.silenceFrames = 0;
+    options.silenceLevel = 0;
+    if (rules.stopAfterSilenceSeconds > 0) {
+        options.silenceFrames =
+            std::max<std::int64_t>(1, std::llround(rules.stopAfterSilenceSeconds * sampleRate));
+        options.silenceLevel = static_cast<float>(
+            std::pow(10.0, rules.startAboveDbfs.value_or(rules.silenceDbfs) / 20));
+    }
+}
+
 } // namespace
 
 Result<std::unique_ptr<Recorder>> Recorder::start(AudioSystem& system,
@@ -231,20 +246,11 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
     state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
     DiskWriterOptions options;
     options.sampleRate = state->sampleRate;
-    options.maxFileFrames = std::max<std::int64_t>(settings.maxFrames, 0);
     if (!takeAtOnce) {
         options.preRollCapacity =
             state->preRollFrames + std::llround(kPreRollSlackSeconds * state->sampleRate);
     }
-    if (settings.startAboveDbfs) {
-        options.triggerLevel = static_cast<float>(std::pow(10.0, *settings.startAboveDbfs / 20));
-    }
-    if (settings.stopAfterSilenceSeconds > 0) {
-        options.silenceFrames = std::max<std::int64_t>(
-            1, std::llround(settings.stopAfterSilenceSeconds * state->sampleRate));
-        options.silenceLevel = static_cast<float>(
-            std::pow(10.0, settings.startAboveDbfs.value_or(settings.silenceDbfs) / 20));
-    }
+    applyRules(settings, state->sampleRate, options);
     state->writer = std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, options,
                                                  std::move(onSamplesWritten));
     std::unique_ptr<Recorder> recorder(new Recorder(state));
@@ -348,6 +354,23 @@ Status Recorder::openTake(const std::string& path, std::int64_t startFrame, std:
     return success();
 }
 
+void Recorder::setTakeRules(const std::string& path, const RecordSettings& rules) {
+    RecorderState& s = *state_;
+    if (s.stopped || s.hasTake) {
+        return;
+    }
+    s.settings.path = path;
+    s.settings.format = rules.format;
+    s.settings.maxFrames = rules.maxFrames;
+    s.settings.startAboveDbfs = rules.startAboveDbfs;
+    s.settings.stopAfterSilenceSeconds = rules.stopAfterSilenceSeconds;
+    s.settings.silenceDbfs = rules.silenceDbfs;
+    DiskWriterOptions options;
+    applyRules(s.settings, s.sampleRate, options);
+    s.writer->setRules(options.maxFileFrames, options.triggerLevel, options.silenceFrames,
+                       options.silenceLevel);
+}
+
 bool Recorder::hasTake() const {
     return state_->hasTake;
 }
@@ -393,6 +416,15 @@ std::optional<Marker> Recorder::addMarker(const std::string& name) {
 
 const std::vector<Marker>& Recorder::markers() const {
     return state_->markers;
+}
+
+std::int64_t Recorder::fileFrameOf(std::int64_t streamFrame) const {
+    const RecorderState& s = *state_;
+    if (!s.hasTake) {
+        return -1;
+    }
+    const std::int64_t origin = s.writer->origin() >= 0 ? s.writer->origin() : s.takeOrigin;
+    return streamFrame >= origin ? streamFrame - origin : -1;
 }
 
 std::int64_t Recorder::takeFrames() const {

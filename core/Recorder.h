@@ -68,6 +68,10 @@ public:
     // is given) with the pre-roll before this moment, and records into it from now on.
     // Errors as for start(); the stream keeps monitoring after an error.
     Status beginTake(const std::string& path = {});
+    // Control thread, while monitoring and before the take begins: the take's file and its
+    // rules (maxFrames, startAboveDbfs, stopAfterSilenceSeconds, silenceDbfs; the stream's
+    // device and format stay). With startAboveDbfs, the take now waits for sound.
+    void setTakeRules(const std::string& path, const RecordSettings& rules);
     // Control thread: whether a take (a file) has begun; false while only monitoring.
     bool hasTake() const;
     // Control thread: monitoring for a sound-activated start that has not happened yet.
@@ -88,6 +92,9 @@ public:
     const std::vector<Marker>& markers() const;
     // Control thread: the take's length so far in file frames (what the file will hold).
     std::int64_t takeFrames() const;
+    // Control thread: the file frame of an event's stream frame (EngineEvent::frame); -1
+    // before the take or its start.
+    std::int64_t fileFrameOf(std::int64_t streamFrame) const;
     Recorder(const Recorder&) = delete;
     Recorder& operator=(const Recorder&) = delete;
 

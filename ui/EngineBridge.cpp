@@ -20,13 +20,63 @@ EngineBridge::~EngineBridge() {
         player_->stop();
 }
 
+Status EngineBridge::startMonitoring(AudioSystem& system, const RecordSettings& settings,
+                                     SamplesWrittenFn onSamplesWritten) {
+    closePlayer();
+    stopMonitoring();
+    if (recorder_)
+        return success(); // a take runs: it is monitored already
+    auto opened = Recorder::monitor(system, settings, std::move(onSamplesWritten));
+    if (!opened)
+        return opened.error();
+    recorder_ = std::move(opened.value());
+    errorEvent_ = false;
+    lastDropouts_ = lastXruns_ = lastPosition_ = -1;
+    updateTimer();
+    return success();
+}
+
+void EngineBridge::stopMonitoring() {
+    if (!isMonitoring())
+        return;
+    recorder_->stop(); // no take: closes the stream, creates no file
+    recorder_.reset();
+    updateTimer();
+}
+
+void EngineBridge::setTakePaused(bool paused) {
+    if (!recorder_ || !recorder_->hasTake())
+        return;
+    if (paused)
+        recorder_->pause();
+    else
+        recorder_->resume();
+}
+
+std::optional<Marker> EngineBridge::addTakeMarker(const std::string& name) {
+    return recorder_ ? recorder_->addMarker(name) : std::nullopt;
+}
+
 Status EngineBridge::startRecording(AudioSystem& system, const RecordSettings& settings,
                                     SamplesWrittenFn onSamplesWritten) {
     closePlayer();
-    auto started = Recorder::start(system, settings, std::move(onSamplesWritten));
+    if (isMonitoring()) {
+        recorder_->setTakeRules(settings.path, settings);
+        if (!settings.startAboveDbfs) {
+            if (Status begun = recorder_->beginTake(settings.path); !begun)
+                return begun;
+        }
+        waitingForSound_ = recorder_->isWaitingForSound();
+        lastPosition_ = -1;
+        return success();
+    }
+    auto started = settings.startAboveDbfs
+                       ? Recorder::monitor(system, settings, std::move(onSamplesWritten))
+                       : Recorder::start(system, settings, std::move(onSamplesWritten));
     if (!started)
         return started.error();
     recorder_ = std::move(started.value());
+    waitingForSound_ = recorder_->isWaitingForSound();
     errorEvent_ = false;
     lastDropouts_ = lastXruns_ = lastPosition_ = -1;
     updateTimer();
@@ -100,7 +150,7 @@ bool EngineBridge::isPlaying() const {
 }
 
 std::int64_t EngineBridge::position() const {
-    if (recorder_)
+    if (recorder_ && recorder_->hasTake())
         return recorder_->stats().framesWritten;
     return player_ ? player_->position() : 0;
 }
@@ -160,8 +210,10 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
         case EngineEventType::Xrun:
         case EngineEventType::Overflow:
             // Counted in the stream's stats, read below; a take also marks where.
-            if constexpr (std::is_same_v<Engine, Recorder>)
-                emit dropoutAt(event.frame);
+            if constexpr (std::is_same_v<Engine, Recorder>) {
+                if (const std::int64_t at = engine.fileFrameOf(event.frame); at >= 0)
+                    emit dropoutAt(at);
+            }
             break;
         case EngineEventType::Underflow:
             break; // counted in the stream's stats, read below
@@ -191,17 +243,37 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
 void EngineBridge::pollNow() {
     if (recorder_) {
         drain(*recorder_);
+        const bool monitorOnly = isMonitoring();
         std::optional<Error> failure = recorder_->poll();
         if (!failure && errorEvent_ && !recorder_->isRunning())
             failure = Error{errorEventCode_, {}};
         if (failure) {
             const QString path = QString::fromStdString(recorder_->path());
+            const bool hadTake = recorder_->hasTake();
             recorder_->stop(); // already stopped and finalized; releases the device
             recorder_.reset();
+            waitingForSound_ = false;
             updateTimer();
-            emit recordingFailed(path, describeError(*failure));
+            if (monitorOnly || !hadTake)
+                emit monitoringFailed(describeError(*failure));
+            else
+                emit recordingFailed(path, describeError(*failure));
             return;
         }
+        if (!recorder_->isRunning()) { // the take reached its length or its silence
+            const QString path = QString::fromStdString(recorder_->path());
+            recorder_.reset();
+            waitingForSound_ = false;
+            updateTimer();
+            emit takeEnded(path);
+            return;
+        }
+        if (waitingForSound_ && recorder_->hasTake()) {
+            waitingForSound_ = false;
+            emit takeStarted();
+        }
+        if (!recorder_->hasTake())
+            return;
         if (recorder_->stats().framesWritten != lastPosition_) {
             lastPosition_ = recorder_->stats().framesWritten;
             emit positionChanged(lastPosition_);

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace tapedeck {
 
@@ -25,9 +26,28 @@ public:
     ~EngineBridge() override; // stops whatever runs
 
     // Starts a take. Any open player is closed first. `onSamplesWritten` (e.g. a live
-    // waveform) runs on the disk-writer thread.
+    // waveform) runs on the disk-writer thread. While monitoring, the take begins on the
+    // monitoring stream with its pre-roll (or waits for sound, with startAboveDbfs), and
+    // `onSamplesWritten` is the one given to startMonitoring().
     Status startRecording(AudioSystem& system, const RecordSettings& settings,
                           SamplesWrittenFn onSamplesWritten = {});
+    // Opens the input stream without a take ("monitoring"): levels arrive, and the last
+    // settings.preRollSeconds are kept for the take a later startRecording() begins on this
+    // same stream (a second stream during a take can glitch it). Any open player is closed.
+    Status startMonitoring(AudioSystem& system, const RecordSettings& settings,
+                           SamplesWrittenFn onSamplesWritten = {});
+    // Closes a monitoring stream (not a take).
+    void stopMonitoring();
+    bool isMonitoring() const {
+        return recorder_ != nullptr && !recorder_->hasTake() && !recorder_->isWaitingForSound();
+    }
+    // Recording: waiting for the sound that starts the take (startAboveDbfs).
+    bool isWaitingForSound() const { return recorder_ && recorder_->isWaitingForSound(); }
+    // The take: pause/resume (a "Paused" marker at the join), and a marker now.
+    void setTakePaused(bool paused);
+    bool isTakePaused() const { return recorder_ && recorder_->isPaused(); }
+    std::optional<Marker> addTakeMarker(const std::string& name);
+
     // Opens a file for playback (paused at the start). Any open player is closed first.
     Status openPlayer(AudioSystem& system, const PlaySettings& settings);
 
@@ -43,7 +63,8 @@ public:
     // Closes the player and releases the output device.
     void closePlayer();
 
-    bool isRecording() const { return recorder_ != nullptr; }
+    // A take runs (or waits for its sound): not just monitoring.
+    bool isRecording() const { return recorder_ != nullptr && !isMonitoring(); }
     bool hasPlayer() const { return player_ != nullptr; }
     bool isPlaying() const;
     const Recorder* recorder() const { return recorder_.get(); }
@@ -71,6 +92,12 @@ signals:
     void recordingFailed(const QString& path, const tapedeck::UserMessage& text);
     // Playback stopped on a failure; the player is closed.
     void playbackFailed(const tapedeck::UserMessage& text);
+    // A sound-activated take began (its file now exists).
+    void takeStarted();
+    // The take ended by itself (its length, or the silence after it). The file is final.
+    void takeEnded(const QString& path);
+    // The monitoring stream failed; it is closed.
+    void monitoringFailed(const tapedeck::UserMessage& text);
 
 private:
     template <typename Engine> void drain(Engine& engine);
@@ -85,6 +112,7 @@ private:
     std::int64_t lastDropouts_ = -1;
     std::int64_t lastXruns_ = -1;
     std::int64_t lastPosition_ = -1;
+    bool waitingForSound_ = false;
 };
 
 } // namespace tapedeck

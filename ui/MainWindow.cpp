@@ -6,6 +6,7 @@
 #include "LevelMeter.h"
 #include "OpenFileFilter.h"
 #include "RecentFilesMenu.h"
+#include "RecorderControls.h"
 #include "RecoveryBanner.h"
 #include "Session.h"
 #include "Settings.h"
@@ -78,6 +79,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     buildActions();
     buildCentralArea();
     buildDevicesPanel();
+    controls_ = new RecorderControls(*this, session_, *waveform_);
     buildToolBar();
     buildMenus();
     status_ = new StatusPanel(this);
@@ -129,6 +131,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(chooseFolder_);
     file->addAction(showFolder_);
+    file->addAction(controls_->exportMarkersAction());
     file->addSeparator();
     file->addAction(quit_);
 
@@ -141,12 +144,19 @@ void MainWindow::buildMenus() {
     transport->addAction(transport_->action(A::GoToEnd));
     transport->addSeparator();
     transport->addAction(transport_->action(A::Loop));
+    transport->addSeparator();
+    transport->addAction(controls_->monitorAction());
+    transport->addAction(controls_->addMarkerAction());
+    transport->addAction(controls_->previousMarkerAction());
+    transport->addAction(controls_->nextMarkerAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(zoomIn_);
     view->addAction(zoomOut_);
     view->addSeparator();
     view->addAction(devicesDock_->toggleViewAction());
+    view->addAction(controls_->markersDock()->toggleViewAction());
+    view->addAction(controls_->takeOptionsDock()->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about_);
@@ -165,6 +175,9 @@ void MainWindow::buildToolBar() {
     bar->addSeparator();
     for (A which : {A::GoToStart, A::GoToEnd, A::Loop})
         bar->addAction(transport_->action(which));
+    bar->addSeparator();
+    bar->addAction(controls_->monitorAction());
+    bar->addAction(controls_->addMarkerAction());
     bar->addSeparator();
     bar->addAction(open_);
 }

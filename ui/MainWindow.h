@@ -19,6 +19,7 @@ class DevicePicker;
 class ErrorBanner;
 class LevelMeter;
 class RecentFilesMenu;
+class RecorderControls;
 class RecoveryBanner;
 class TakeRecovery;
 class Session;
@@ -55,6 +56,7 @@ public:
     WaveformDocument* waveformDocument() const { return document_; }
     RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }
     TakeRecovery* takeRecovery() const { return recovery_; }
+    RecorderControls* recorderControls() const { return controls_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -84,6 +86,7 @@ private:
     Settings& settings_;
     TransportActions* transport_ = nullptr;
     DevicePicker* picker_ = nullptr;
+    RecorderControls* controls_ = nullptr;
     QDockWidget* devicesDock_ = nullptr;
     ErrorBanner* banner_ = nullptr;
     RecoveryBanner* recoveryBanner_ = nullptr;

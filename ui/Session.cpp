@@ -10,6 +10,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tapedeck {
 
@@ -39,7 +40,8 @@ QString Session::describeStream(int sampleRate, int channels, const QString& for
 }
 
 Session::Session(Settings& settings, QObject* parent)
-    : QObject(parent), settings_(settings), choice_(settings.deviceChoice()) {
+    : QObject(parent), settings_(settings), choice_(settings.deviceChoice()),
+      takeOptions_(settings.takeOptions()) {
     bridge_.setLoop(settings_.loop());
     connect(&bridge_, &EngineBridge::levelsChanged, this, &Session::levelsChanged);
     connect(&bridge_, &EngineBridge::countsChanged, this, &Session::countsChanged);
@@ -53,6 +55,18 @@ Session::Session(Settings& settings, QObject* parent)
     connect(&bridge_, &EngineBridge::playbackFinished, this, &Session::onPlaybackFinished);
     connect(&bridge_, &EngineBridge::recordingFailed, this, &Session::onRecordingFailed);
     connect(&bridge_, &EngineBridge::playbackFailed, this, &Session::onPlaybackFailed);
+    connect(&bridge_, &EngineBridge::takeStarted, this,
+            [this] { emit statusMessage(tr("Recording to %1").arg(displayPath(path_))); });
+    connect(&bridge_, &EngineBridge::takeEnded, this, &Session::onTakeEnded);
+    connect(&bridge_, &EngineBridge::monitoringFailed, this, [this](const UserMessage& text) {
+        report(text);
+        if (state_ == TransportState::Recording) // a take that never began: no file
+            setState(path_.isEmpty() ? TransportState::NoFile : TransportState::Stopped);
+        if (monitoring_) {
+            monitoring_ = false;
+            emit monitoringChanged(false);
+        }
+    });
     // A plug-in brings several server events at once (a source, its sink, a new default):
     // one refresh after they settle.
     hotplugTimer_.setSingleShot(true);
@@ -168,16 +182,13 @@ void Session::record() {
         return;
     }
 
-    RecordSettings settings;
-    settings.path = path.toStdString();
-    settings.deviceName = choice_.inputDevice.toStdString();
-    settings.sampleRate = choice_.sampleRate;
-    settings.channels = choice_.channels;
-    settings.format = choice_.format;
-    settings.framesPerBuffer = choice_.framesPerBuffer;
-    // The live waveform: grown by the disk-writer thread as samples reach the file.
-    const int liveChannels = plannedChannels();
-    auto live = std::make_shared<WaveformSummary>(liveChannels);
+    const RecordSettings settings = takeSettings(path);
+    // The live waveform: grown by the disk-writer thread as samples reach the file. A
+    // monitoring stream has its own already.
+    const bool onMonitor = bridge_.isMonitoring() && monitorSummary_;
+    const int liveChannels = onMonitor ? bridge_.channels() : plannedChannels();
+    auto live = onMonitor ? monitorSummary_ : std::make_shared<WaveformSummary>(liveChannels);
+    monitorSummary_.reset();
     Status started = bridge_.startRecording(*audio_, settings,
                                             [live](const float* interleaved, std::int64_t frames) {
                                                 live->appendInterleaved(interleaved, frames);
@@ -208,13 +219,114 @@ void Session::record() {
                        QString::fromStdString(describeFileFormat(choice_.format))));
     emit countsChanged(0, 0);
     emit positionChanged(0, -1, bridge_.sampleRate());
-    emit statusMessage(tr("Recording to %1").arg(displayPath(path)));
+    if (bridge_.isWaitingForSound())
+        emit statusMessage(tr("Waiting for sound above %1 dBFS… Stop ends the wait; no file is "
+                              "kept until the sound comes.")
+                               .arg(takeOptions_.startAboveDbfs, 0, 'f', 1));
+    else
+        emit statusMessage(tr("Recording to %1").arg(displayPath(path)));
     updateDiskTimeLeft();
+}
+
+RecordSettings Session::takeSettings(const QString& path) const {
+    RecordSettings settings;
+    settings.path = path.toStdString();
+    settings.deviceName = choice_.inputDevice.toStdString();
+    settings.sampleRate = choice_.sampleRate;
+    settings.channels = choice_.channels;
+    settings.format = choice_.format;
+    settings.framesPerBuffer = choice_.framesPerBuffer;
+    settings.preRollSeconds = takeOptions_.preRollSeconds;
+    if (takeOptions_.startOnSound)
+        settings.startAboveDbfs = takeOptions_.startAboveDbfs;
+    if (takeOptions_.stopOnSilence)
+        settings.stopAfterSilenceSeconds = takeOptions_.silenceSeconds;
+    if (takeOptions_.stopAfterLength) {
+        const int rate = bridge_.isMonitoring() ? bridge_.sampleRate() : plannedSampleRate();
+        settings.maxFrames = std::llround(takeOptions_.lengthSeconds * rate);
+    }
+    return settings;
+}
+
+void Session::setTakeOptions(const TakeOptions& options) {
+    const bool preRollChanged = options.preRollSeconds != takeOptions_.preRollSeconds;
+    takeOptions_ = options;
+    settings_.setTakeOptions(options);
+    // The pre-roll buffer is sized when the stream opens.
+    if (preRollChanged && bridge_.isMonitoring())
+        openMonitor();
+}
+
+void Session::setMonitoring(bool on) {
+    if (on == monitoring_)
+        return;
+    monitoring_ = on;
+    if (on) {
+        if (state_ == TransportState::Playing) { // one thing at a time on the meters
+            bridge_.pause();
+            setState(TransportState::Paused);
+        }
+        openMonitor();
+    } else {
+        bridge_.stopMonitoring();
+        monitorSummary_.reset();
+        emit meterChannelsChanged(bridge_.hasPlayer() ? bridge_.channels() : 0);
+    }
+    emit monitoringChanged(monitoring_);
+}
+
+void Session::openMonitor() {
+    if (!monitoring_ || bridge_.isRecording() || state_ == TransportState::Playing)
+        return;
+    if (!audio_) {
+        report(describeError(ErrorCode::NoAudioSystem));
+        monitoring_ = false;
+        return;
+    }
+    if (bridge_.hasPlayer()) {
+        resumeFrame_ = bridge_.position();
+        playerStale_ = true; // the player is closed for the input stream; Play reopens it
+    }
+    bridge_.stopMonitoring();
+    auto live = std::make_shared<WaveformSummary>(plannedChannels());
+    const Status opened = bridge_.startMonitoring(
+        *audio_, takeSettings({}), [live](const float* interleaved, std::int64_t frames) {
+            live->appendInterleaved(interleaved, frames);
+        });
+    if (!opened) {
+        report(describeError(opened.error()));
+        monitoring_ = false;
+        return;
+    }
+    monitorSummary_ = bridge_.channels() == live->channels() ? live : nullptr;
+    emit meterChannelsChanged(bridge_.channels());
+    emit statusMessage(tr("Monitoring the input. Record keeps the last %n second(s).", nullptr,
+                          static_cast<int>(takeOptions_.preRollSeconds)));
+}
+
+void Session::addMarker(const QString& name) {
+    if (state_ == TransportState::Recording) {
+        if (const auto marker = bridge_.addTakeMarker(name.toStdString()))
+            emit markerAdded(*marker, false);
+        return;
+    }
+    if (path_.isEmpty())
+        return;
+    const std::int64_t frame = bridge_.hasPlayer() ? bridge_.position() : resumeFrame_;
+    emit markerAdded(Marker{frame, name.toStdString()}, true);
+}
+
+void Session::onTakeEnded(const QString& path) {
+    if (state_ != TransportState::Recording)
+        return;
+    finishTake(path);
+    openMonitor();
 }
 
 void Session::play() {
     if (!isTransportActionEnabled(TransportAction::Play, state_))
         return;
+    setMonitoring(false); // the meters follow what plays
     if (!ensurePlayer())
         return;
     if (Status started = bridge_.play(); !started) {
@@ -242,6 +354,18 @@ bool Session::ensurePlayer() {
 void Session::pause() {
     if (!isTransportActionEnabled(TransportAction::Pause, state_))
         return;
+    if (state_ == TransportState::Recording) {
+        if (bridge_.isWaitingForSound())
+            return;
+        const bool paused = !bridge_.isTakePaused();
+        bridge_.setTakePaused(paused);
+        if (!paused && bridge_.recorder() && !bridge_.recorder()->markers().empty())
+            emit markerAdded(bridge_.recorder()->markers().back(), false); // "Paused"
+        emit takePausedChanged(paused);
+        emit statusMessage(paused ? tr("Paused. Press P to go on recording into the same file.")
+                                  : tr("Recording to %1").arg(displayPath(path_)));
+        return;
+    }
     bridge_.pause();
     setState(TransportState::Paused);
 }
@@ -251,11 +375,24 @@ void Session::stop() {
         return;
     if (state_ == TransportState::Recording) {
         const QString path = path_;
+        const bool paused = bridge_.isTakePaused();
+        if (bridge_.isWaitingForSound()) {
+            bridge_.stop(); // no sound came: no take, no file
+            path_.clear();
+            setState(TransportState::NoFile);
+            emit documentChanged(path_);
+            emit statusMessage(tr("No sound came; nothing was recorded."));
+            openMonitor();
+            return;
+        }
         Status stopped = bridge_.stop();
         if (!stopped)
             report(describeError(stopped.error()));
+        if (paused)
+            emit takePausedChanged(false);
         if (state_ == TransportState::Recording) // not already ended by a failure
             finishTake(path);
+        openMonitor();
         return;
     }
     bridge_.stop();
@@ -429,6 +566,8 @@ void Session::setDeviceChoice(const DeviceChoice& choice) {
         playerStale_ = bridge_.hasPlayer();
     choice_ = choice;
     settings_.setDeviceChoice(choice);
+    if (bridge_.isMonitoring())
+        openMonitor(); // the input or its format changed
     updateDiskTimeLeft();
 }
 

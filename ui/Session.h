@@ -4,6 +4,7 @@
 #include "DiskSpaceMonitor.h"
 #include "EngineBridge.h"
 #include "MeterReading.h"
+#include "TakeOptions.h"
 #include "TransportState.h"
 #include "UserMessage.h"
 #include "core/AudioSystem.h"
@@ -78,7 +79,24 @@ public:
     void setDeviceChoice(const DeviceChoice& choice);
     void setRecordingFolder(const QString& path);
 
+    // Monitor input: the input stream runs without a take, so the meters show live levels
+    // and Record keeps the pre-roll. Off until asked for (an idle window holds no stream).
+    void setMonitoring(bool on);
+    bool isMonitoring() const { return monitoring_; }
+    void setTakeOptions(const TakeOptions& options);
+    const TakeOptions& takeOptions() const { return takeOptions_; }
+    // Recording: whether the take is paused (pause() toggles it) or still waits for sound.
+    bool isTakePaused() const { return bridge_.isTakePaused(); }
+    bool isWaitingForSound() const { return bridge_.isWaitingForSound(); }
+    // M: a marker named `name` at the take's newest frame, or at the playback position.
+    void addMarker(const QString& name);
+
 signals:
+    // Monitor input turned on or off (also by itself: Play, a failure, a device change).
+    void monitoringChanged(bool on);
+    void takePausedChanged(bool paused);
+    // A marker was added. `saveToFile`: the file must still get it (a take saves its own).
+    void markerAdded(const tapedeck::Marker& marker, bool saveToFile);
     void stateChanged(tapedeck::TransportState state);
     // The open file or the take being recorded changed (empty: nothing).
     void documentChanged(const QString& path);
@@ -123,6 +141,10 @@ private:
     // runs; the take notices its own device going).
     void onServerDevicesChanged();
     int plannedSampleRate() const;
+    RecordSettings takeSettings(const QString& path) const;
+    // Opens the monitoring stream (when monitoring is on and nothing records or plays).
+    void openMonitor();
+    void onTakeEnded(const QString& path);
     int plannedChannels() const;
 
     Settings& settings_;
@@ -138,6 +160,10 @@ private:
     std::int64_t resumeFrame_ = 0; // where Play starts when the player must be (re)opened
     std::int64_t documentFrames_ = 0;
     int documentRate_ = 0;
+    bool monitoring_ = false;
+    TakeOptions takeOptions_;
+    // The waveform the monitoring stream's take will grow (made when the stream opens).
+    std::shared_ptr<WaveformSummary> monitorSummary_;
     QTimer diskTimer_;
     DiskSpaceMonitor disk_;
 };

@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 #include <QSettings>
+#include <algorithm>
 
 namespace tapedeck {
 
@@ -28,6 +29,33 @@ bool isKnownFormat(int value) {
            value <= static_cast<int>(FileFormat::OggVorbis);
 }
 } // namespace
+
+TakeOptions Settings::takeOptions() const {
+    TakeOptions o;
+    const auto number = [this](const char* key, double fallback, double low, double high) {
+        bool ok = false;
+        const double value = store_->value(QLatin1String(key), fallback).toDouble(&ok);
+        return ok ? std::clamp(value, low, high) : fallback;
+    };
+    o.preRollSeconds = number("take/preRoll", o.preRollSeconds, 0, TakeOptions::kMaxPreRollSeconds);
+    o.startOnSound = store_->value(QStringLiteral("take/startOnSound"), false).toBool();
+    o.startAboveDbfs = number("take/startAboveDbfs", o.startAboveDbfs, -90, 0);
+    o.stopOnSilence = store_->value(QStringLiteral("take/stopOnSilence"), false).toBool();
+    o.silenceSeconds = number("take/silenceSeconds", o.silenceSeconds, 0.1, 3600);
+    o.stopAfterLength = store_->value(QStringLiteral("take/stopAfterLength"), false).toBool();
+    o.lengthSeconds = number("take/lengthSeconds", o.lengthSeconds, 1, 24 * 3600);
+    return o;
+}
+
+void Settings::setTakeOptions(const TakeOptions& o) {
+    store_->setValue(QStringLiteral("take/preRoll"), o.preRollSeconds);
+    store_->setValue(QStringLiteral("take/startOnSound"), o.startOnSound);
+    store_->setValue(QStringLiteral("take/startAboveDbfs"), o.startAboveDbfs);
+    store_->setValue(QStringLiteral("take/stopOnSilence"), o.stopOnSilence);
+    store_->setValue(QStringLiteral("take/silenceSeconds"), o.silenceSeconds);
+    store_->setValue(QStringLiteral("take/stopAfterLength"), o.stopAfterLength);
+    store_->setValue(QStringLiteral("take/lengthSeconds"), o.lengthSeconds);
+}
 
 Settings::Settings() : Settings(std::make_unique<QSettings>(kOrganization, kApplication)) {}
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DeviceChoice.h"
+#include "TakeOptions.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -41,6 +42,10 @@ public:
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray& geometry, const QByteArray& state);
+
+    // Pre-roll, sound-activated start and stop, length limit.
+    TakeOptions takeOptions() const;
+    void setTakeOptions(const TakeOptions& options);
 
     void sync();
 

@@ -20,7 +20,7 @@ TransportActions::TransportActions(QObject* parent) : QObject(parent) {
     make(A::Record, transportIcon(S::Record), tr("&Record"), tr("Start recording a new take"));
     make(A::Play, transportIcon(S::Play), tr("&Play"), tr("Play from the current position"));
     make(A::Pause, transportIcon(S::Pause), tr("P&ause"),
-         tr("Pause playback, keeping the position"));
+         tr("Pause playback, or pause the take (P again resumes it into the same file)"));
     make(A::Stop, transportIcon(S::Stop), tr("&Stop"), tr("Stop playback or finish the recording"));
     make(A::GoToStart, transportIcon(S::GoToStart), tr("Go to &Start"),
          tr("Move to the start of the file"));
@@ -79,6 +79,10 @@ void TransportActions::updateShortcuts() {
         action(space)->setShortcut(QKeySequence(Qt::Key_Space));
         action(record)->setShortcut(QKeySequence(Qt::Key_R));
     }
+    // P always pauses (and resumes a paused take); never taken by Space or R.
+    QList<QKeySequence> pauseKeys = action(A::Pause)->shortcuts();
+    pauseKeys.append(QKeySequence(Qt::Key_P));
+    action(A::Pause)->setShortcuts(pauseKeys);
 }
 
 } // namespace tapedeck

@@ -12,7 +12,8 @@ bool isTransportActionEnabled(TransportAction action, TransportState state) {
     case A::Play:
         return state == S::Stopped || state == S::Paused;
     case A::Pause:
-        return state == S::Playing;
+        // While recording: pause the take, and resume it into the same file.
+        return state == S::Playing || state == S::Recording;
     case A::Stop:
         return state == S::Playing || state == S::Paused || state == S::Recording;
     case A::GoToStart:

@@ -66,8 +66,9 @@ std::optional<std::int64_t> parseChapterTime(const std::string& text, int sample
                         sampleRate);
 }
 
-Status write(const std::string& path, const std::vector<Marker>& markers, int sampleRate) {
-    if (markers.empty()) {
+Status write(const std::string& path, const std::vector<Marker>& markers, int sampleRate,
+             bool evenIfEmpty) {
+    if (markers.empty() && !evenIfEmpty) {
         return success();
     }
     std::unique_ptr<FLAC__Metadata_Chain, ChainDeleter> chain(FLAC__metadata_chain_new());

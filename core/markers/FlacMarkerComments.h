@@ -18,8 +18,10 @@ namespace tapedeck {
 namespace flac_markers {
 
 // Adds the markers to the closed FLAC file at `path` (replacing chapters already there).
-// Does nothing for an empty list. Errors: FileUnreadable (not FLAC), WriteFailed.
-Status write(const std::string& path, const std::vector<Marker>& markers, int sampleRate);
+// An empty list does nothing, unless `evenIfEmpty` (then it removes the chapters). Errors:
+// FileUnreadable (not FLAC), WriteFailed.
+Status write(const std::string& path, const std::vector<Marker>& markers, int sampleRate,
+             bool evenIfEmpty = false);
 
 // The chapters of a FLAC file as markers, sorted by frame. Errors: FileUnreadable.
 Result<std::vector<Marker>> read(const std::string& path);

@@ -27,15 +27,40 @@ Status save(const std::string& path, FileFormat format, const std::vector<Marker
     return success();
 }
 
-std::vector<Marker> load(const std::string& path) {
+namespace {
+enum class Container { Wave, Flac, Other };
+
+Container containerOf(const std::string& path) {
     char magic[12] = {};
     std::ifstream in(path, std::ios::binary);
     in.read(magic, sizeof magic);
     if (std::memcmp(magic + 8, "WAVE", 4) == 0) {
+        return Container::Wave;
+    }
+    return std::memcmp(magic, "fLaC", 4) == 0 ? Container::Flac : Container::Other;
+}
+} // namespace
+
+Status replace(const std::string& path, const std::vector<Marker>& markers, int sampleRate) {
+    switch (containerOf(path)) {
+    case Container::Wave:
+        return wav_markers::replace(path, markers);
+    case Container::Flac:
+        return flac_markers::write(path, markers, sampleRate, true);
+    case Container::Other:
+        break;
+    }
+    return Error{ErrorCode::UnsupportedFormat,
+                 "Markers can be saved in WAV and FLAC files only; " + path + " is neither."};
+}
+
+std::vector<Marker> load(const std::string& path) {
+    const Container container = containerOf(path);
+    if (container == Container::Wave) {
         auto markers = wav_markers::read(path);
         return markers ? *markers : std::vector<Marker>{};
     }
-    if (std::memcmp(magic, "fLaC", 4) == 0) {
+    if (container == Container::Flac) {
         auto markers = flac_markers::read(path);
         return markers ? *markers : std::vector<Marker>{};
     }

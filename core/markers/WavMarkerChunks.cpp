@@ -8,6 +8,7 @@
 #include <map>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace tapedeck::wav_markers {
 
@@ -122,6 +123,45 @@ Error notWave(const std::string& path) {
     return {ErrorCode::FileUnreadable, path + " is not a WAV file: its markers cannot be read."};
 }
 
+struct ChunkSpan {
+    char id[4];
+    off_t at = 0;           // where its header starts
+    std::uint64_t size = 0; // body size, without the pad byte
+    bool adtl = false;      // a LIST chunk of type adtl
+};
+
+// The top-level chunks of a RIFF/RF64 WAVE file.
+std::vector<ChunkSpan> listChunks(int fd, off_t end, bool rf64) {
+    std::vector<ChunkSpan> chunks;
+    std::uint64_t rf64DataSize = 0;
+    off_t at = 12;
+    unsigned char header[8];
+    while (at + 8 <= end && readAll(fd, header, 8, at)) {
+        ChunkSpan chunk;
+        std::memcpy(chunk.id, header, 4);
+        chunk.at = at;
+        chunk.size = get32(header + 4);
+        if (rf64 && std::memcmp(header, "ds64", 4) == 0 && chunk.size >= 16) {
+            unsigned char ds64[16];
+            if (readAll(fd, ds64, 16, at + 8)) {
+                rf64DataSize = get64(ds64 + 8);
+            }
+        } else if (rf64 && std::memcmp(header, "data", 4) == 0 && chunk.size == 0xffffffffULL) {
+            chunk.size = rf64DataSize;
+        }
+        char type[4] = {};
+        chunk.adtl = std::memcmp(header, "LIST", 4) == 0 && chunk.size >= 4 &&
+                     readAll(fd, type, 4, at + 8) && std::memcmp(type, "adtl", 4) == 0;
+        chunks.push_back(chunk);
+        at += 8 + static_cast<off_t>(chunk.size + chunk.size % 2);
+    }
+    return chunks;
+}
+
+bool isMarkerChunk(const ChunkSpan& chunk) {
+    return std::memcmp(chunk.id, "cue ", 4) == 0 || chunk.adtl;
+}
+
 } // namespace
 
 Status append(const std::string& path, const std::vector<Marker>& markers) {
@@ -179,6 +219,54 @@ Status append(const std::string& path, const std::vector<Marker>& markers) {
                      "The markers cannot be saved in " + path + ": " + std::strerror(errno) + "."};
     }
     return success();
+}
+
+Status replace(const std::string& path, const std::vector<Marker>& markers) {
+    {
+        Fd fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
+        if (fd.get() < 0) {
+            return Error{ErrorCode::WriteFailed, "The markers cannot be saved in " + path + ": " +
+                                                     std::strerror(errno) + "."};
+        }
+        unsigned char header[12];
+        const off_t end = ::lseek(fd.get(), 0, SEEK_END);
+        if (end < 12 || !readAll(fd.get(), header, 12, 0) ||
+            std::memcmp(header + 8, "WAVE", 4) != 0 ||
+            (std::memcmp(header, "RIFF", 4) != 0 && std::memcmp(header, "RF64", 4) != 0)) {
+            return notWave(path);
+        }
+        const bool rf64 = std::memcmp(header, "RF64", 4) == 0;
+        const std::vector<ChunkSpan> chunks = listChunks(fd.get(), end, rf64);
+        // The marker chunks at the very end are cut off; the others are blanked.
+        std::size_t tail = chunks.size();
+        while (tail > 0 && isMarkerChunk(chunks[tail - 1])) {
+            --tail;
+        }
+        for (std::size_t i = 0; i < tail; ++i) {
+            if (isMarkerChunk(chunks[i]) && !writeAll(fd.get(), "JUNK", 4, chunks[i].at)) {
+                return Error{ErrorCode::WriteFailed, "The markers cannot be saved in " + path +
+                                                         ": " + std::strerror(errno) + "."};
+            }
+        }
+        if (tail < chunks.size()) {
+            const off_t cut = chunks[tail].at;
+            std::string size;
+            const std::uint64_t riffSize = static_cast<std::uint64_t>(cut) - 8;
+            if (rf64) {
+                put32(size, static_cast<std::uint32_t>(riffSize & 0xffffffffULL));
+                put32(size, static_cast<std::uint32_t>(riffSize >> 32));
+            } else {
+                put32(size, static_cast<std::uint32_t>(riffSize));
+            }
+            if (::ftruncate(fd.get(), cut) != 0 ||
+                !writeAll(fd.get(), size.data(), size.size(), rf64 ? 20 : 4) ||
+                ::fsync(fd.get()) != 0) {
+                return Error{ErrorCode::WriteFailed, "The markers cannot be saved in " + path +
+                                                         ": " + std::strerror(errno) + "."};
+            }
+        }
+    }
+    return append(path, markers);
 }
 
 Result<std::vector<Marker>> read(const std::string& path) {

@@ -20,6 +20,11 @@ namespace wav_markers {
 // file), WriteFailed.
 Status append(const std::string& path, const std::vector<Marker>& markers);
 
+// Replaces the markers of a closed WAV/RF64 file with these (none: removes them). Marker
+// chunks at the end of the file are cut off; any elsewhere become JUNK chunks, which every
+// reader skips. Errors as for append().
+Status replace(const std::string& path, const std::vector<Marker>& markers);
+
 // The markers of a WAV/RF64 file, sorted by frame; labels from `labl` chunks (empty names
 // where a cue point has none). An empty list when the file has no `cue ` chunk. Errors:
 // FileUnreadable.

@@ -94,6 +94,33 @@ private slots:
         QCOMPARE(QFileInfo(QString::fromStdString(file)).size() % 2, 0); // RIFF size is even
     }
 
+    // Renaming or deleting markers of an open file rewrites them: no duplicates, the audio
+    // untouched, and an empty list removes them.
+    void replacingMarkersRewritesThem_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("format");
+        QTest::newRow("wav") << "r.wav" << (SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+        QTest::newRow("flac") << "r.flac" << (SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
+    }
+    void replacingMarkersRewritesThem() {
+        QFETCH(QString, name);
+        QFETCH(int, format);
+        const std::string file = dir_.filePath(name).toStdString();
+        const auto tone = SignalGenerator::sine(440, 0.5, 48001, 1, kRate);
+        QVERIFY(writeSoundFile(file, tone, 1, kRate, format).ok());
+        const auto before = readSoundFile(file);
+        QVERIFY(take_markers::replace(file, kMarkers, kRate).ok());
+        const std::vector<Marker> fewer = {{24000, "Renamed"}};
+        QVERIFY(take_markers::replace(file, fewer, kRate).ok());
+        QCOMPARE(take_markers::load(file), fewer);
+        QVERIFY(take_markers::replace(file, {}, kRate).ok());
+        QVERIFY(take_markers::load(file).empty());
+        const auto after = readSoundFile(file);
+        QVERIFY(after.ok());
+        QVERIFY(after->samples == before->samples);
+        QVERIFY(!take_markers::replace(dir_.filePath("none.txt").toStdString(), fewer, kRate).ok());
+    }
+
     void aFileWithoutMarkersHasNone() {
         const std::string file = path("plain.wav");
         QVERIFY(writeSoundFile(file, SignalGenerator::silence(100, 1), 1, kRate,
