@@ -50,6 +50,10 @@ TakeOptionsPanel::TakeOptionsPanel(QWidget* parent) : QWidget(parent) {
     length_ = spinBox(this, 1, 24 * 3600, 0, tr(" s"), tr("Take length"));
     form->addRow(row(stopAfterLength_, length_, {}));
 
+    startOnSound_->setAccessibleName(tr("Start when the level rises above the start level"));
+    stopOnSilence_->setAccessibleName(tr("Stop after this long below the level"));
+    stopAfterLength_->setAccessibleName(tr("Stop after a length"));
+
     const auto changed = [this] {
         updateEnabled();
         if (!setting_)

@@ -23,7 +23,8 @@ private slots:
         QTest::newRow("file stopped") << TransportState::Stopped << "1100111";
         QTest::newRow("playing") << TransportState::Playing << "0011111";
         QTest::newRow("paused") << TransportState::Paused << "1101111";
-        QTest::newRow("recording") << TransportState::Recording << "0001000";
+        // Pause pauses the take (and resumes it).
+        QTest::newRow("recording") << TransportState::Recording << "0011000";
     }
 
     void enabledActionsFollowTheState() {

@@ -30,6 +30,7 @@ MarkersPanel::MarkersPanel(MarkerList& markers, QWidget* parent)
     layout->addWidget(list_, 1);
     delete_ = new QPushButton(tr("&Delete Marker"), this);
     delete_->setToolTip(tr("Remove the selected marker"));
+    delete_->setAccessibleName(tr("Delete marker"));
     delete_->setEnabled(false);
     layout->addWidget(delete_);
 
