@@ -8,6 +8,8 @@
 #include "SndfileHandle.h"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -36,8 +38,9 @@ struct DiskWriterOptions {
 // The disk thread of a capture stream: drains the sample ring in chunks. Before the take's
 // file is handed over (monitoring) it keeps the last seconds in a pre-roll buffer and looks
 // for a sound-activated start; once the file is there it writes the chosen pre-roll and then
-// the live audio with libsndfile, keeping the file valid on disk (header updated and data
-// synced twice a second) so a crash or power cut loses less than a second.
+// the live audio with libsndfile, keeping the file valid on disk (header updated five times a
+// second, data synced every two seconds) so a crash loses less than half a second and a
+// power cut a few seconds.
 //
 // Positions are in the stream's timeline: frames the callback passed on (frames dropped for
 // a full ring count, paused blocks do not). Frames the callback had to drop are written as
@@ -98,6 +101,8 @@ private:
     void run();
     void adoptPendingFile(); // disk thread: opens the take with its pre-roll
     bool drainOnce();        // returns whether anything was read
+    // Updates the header for the length written so far; syncs to the disk when it is due.
+    void keepFileValid(std::chrono::steady_clock::time_point& lastSync);
     // Passes frames on in timeline order, putting the silence of each dropout at its place.
     void processInOrder(const float* frames, std::int64_t count);
     // Logs the dropouts due at the current timeline position; passes on their silence.
@@ -131,6 +136,8 @@ private:
     std::int64_t quietRun_ = 0; // disk thread: frames in a row below the silence level
     std::thread thread_;
     std::atomic<bool> stopRequested_{false};
+    std::mutex napMutex_; // disk and control threads only: lets finish() end the writer's nap
+    std::condition_variable napEnded_;
     std::atomic<bool> failed_{false};
     std::atomic<bool> ended_{false};
     std::atomic<std::int64_t> framesWritten_{0};

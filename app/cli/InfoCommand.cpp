@@ -1,22 +1,23 @@
 #include "Commands.h"
 
 #include "BroadcastInfo.h"
+#include "JsonOutput.h"
 #include "markers/TakeMarkers.h"
 #include "summary/AudioFileInfo.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
 
 namespace tapedeck::cli {
 
 namespace {
 
 // JSON has no -infinity: digital silence is reported as null.
-QJsonValue decibels(double db) {
-    return std::isfinite(db) ? QJsonValue(db) : QJsonValue(QJsonValue::Null);
+nlohmann::json decibels(double db) {
+    return std::isfinite(db) ? nlohmann::json(db) : nlohmann::json(nullptr);
 }
 
 std::string formatDb(double db) {
@@ -34,47 +35,47 @@ struct TakeDetails {
     std::vector<Marker> markers;
 };
 
-void printJson(const AudioFileInfo& info, const TakeDetails& details) {
-    QJsonObject o;
-    o["path"] = QString::fromStdString(info.path);
-    o["format"] = QString::fromStdString(info.formatName);
-    o["encoding"] = QString::fromStdString(info.encodingName);
+void printInfoJson(const AudioFileInfo& info, const TakeDetails& details) {
+    nlohmann::ordered_json o;
+    o["path"] = info.path;
+    o["format"] = info.formatName;
+    o["encoding"] = info.encodingName;
     o["sampleRate"] = info.sampleRate;
     o["channels"] = info.channels;
-    o["frames"] = static_cast<qint64>(info.frames);
+    o["frames"] = info.frames;
     o["durationSeconds"] = info.durationSeconds;
-    QJsonArray perChannel;
+    nlohmann::ordered_json perChannel = nlohmann::ordered_json::array();
     for (const ChannelInfo& c : info.channelInfo) {
-        QJsonObject ch;
+        nlohmann::ordered_json ch;
         ch["peakDbfs"] = decibels(c.peakDbfs);
         ch["rmsDbfs"] = decibels(c.rmsDbfs);
-        ch["clippedSamples"] = static_cast<qint64>(c.clippedSamples);
-        perChannel.append(ch);
+        ch["clippedSamples"] = c.clippedSamples;
+        perChannel.push_back(ch);
     }
     o["perChannel"] = perChannel;
     if (details.broadcast) {
         const BroadcastInfo& b = *details.broadcast;
-        QJsonObject bext;
-        bext["description"] = QString::fromStdString(b.description);
-        bext["originator"] = QString::fromStdString(b.originator);
-        bext["originationDate"] = QString::fromStdString(b.originationDate);
-        bext["originationTime"] = QString::fromStdString(b.originationTime);
-        bext["timeReference"] = static_cast<qint64>(b.timeReference);
+        nlohmann::ordered_json bext;
+        bext["description"] = b.description;
+        bext["originator"] = b.originator;
+        bext["originationDate"] = b.originationDate;
+        bext["originationTime"] = b.originationTime;
+        bext["timeReference"] = b.timeReference;
         o["bext"] = bext;
     } else {
-        o["bext"] = QJsonValue(QJsonValue::Null);
+        o["bext"] = nullptr;
     }
-    QJsonArray markers;
+    nlohmann::ordered_json markers = nlohmann::ordered_json::array();
     for (const Marker& m : details.markers) {
-        QJsonObject marker;
-        marker["frame"] = static_cast<qint64>(m.frame);
+        nlohmann::ordered_json marker;
+        marker["frame"] = m.frame;
         marker["seconds"] =
             info.sampleRate > 0 ? static_cast<double>(m.frame) / info.sampleRate : 0.0;
-        marker["name"] = QString::fromStdString(m.name);
-        markers.append(marker);
+        marker["name"] = m.name;
+        markers.push_back(marker);
     }
     o["markers"] = markers;
-    std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
+    printJson(o);
 }
 
 void printText(const AudioFileInfo& info, const TakeDetails& details) {
@@ -118,7 +119,7 @@ int info(const CommandLine& commandLine) {
     details.broadcast = readBroadcastInfo(commandLine.file);
     details.markers = take_markers::load(commandLine.file);
     if (commandLine.json) {
-        printJson(*analysed, details);
+        printInfoJson(*analysed, details);
     } else {
         printText(*analysed, details);
     }
