@@ -419,6 +419,40 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::MarkerList</name>
+    <message>
+        <source>Marker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::MarkersPanel</name>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::OpenFileFilter</name>
     <message>
         <source>Audio files</source>
@@ -441,6 +475,97 @@
     </message>
     <message>
         <source>&amp;Clear Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecorderControls</name>
+    <message>
+        <source>&amp;Monitor Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the input without recording, so the meters show its level; Record then keeps the pre-roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put a marker at the current position, while recording or playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;revious Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to the marker before the position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to the marker after the position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport Markers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the markers as an Audacity label file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Markers Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take options panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take Options Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The markers were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The markers were not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audacity labels (*.txt)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -549,6 +674,24 @@
         <source>New recordings go to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for sound above %1 dBFS… Stop ends the wait; no file is kept until the sound comes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Monitoring the input. Record keeps the last %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused. Press P to go on recording into the same file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound came; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::StatusPanel</name>
@@ -630,6 +773,69 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::TakeOptionsPanel</name>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the input is monitored, a take starts with this much of what came before Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pre-roll:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start when the level rises above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dBFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence before stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after a length of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start when the level rises above the start level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this long below the level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after a length</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::TakeRecovery</name>
     <message>
         <source>%1 (%2)</source>
@@ -667,10 +873,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pause playback, keeping the position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,6 +902,10 @@
     </message>
     <message>
         <source>Start again from the beginning when playback reaches the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause playback, or pause the take (P again resumes it into the same file)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
