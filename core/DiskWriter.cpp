@@ -1,6 +1,7 @@
 #include "DiskWriter.h"
 
 #include "RecordingFile.h"
+#include "recovery/RecordingJournal.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -65,6 +66,35 @@ void DiskWriter::setRules(std::int64_t maxFileFrames, float triggerLevel,
     triggerLevel_.store(triggerLevel, std::memory_order_release);
 }
 
+void DiskWriter::journalMarker(const Marker& marker) {
+    {
+        std::lock_guard lock(mutex_);
+        pendingMarkers_.push_back(marker);
+    }
+    {
+        std::lock_guard lock(napMutex_);
+        markersPending_.store(true, std::memory_order_release);
+    }
+    napEnded_.notify_one();
+}
+
+void DiskWriter::journalPendingMarkers() {
+    if (journalPath_.empty() || !markersPending_.load(std::memory_order_acquire)) {
+        return;
+    }
+    std::vector<Marker> markers;
+    {
+        std::lock_guard lock(mutex_);
+        markers.swap(pendingMarkers_);
+        markersPending_.store(false, std::memory_order_release);
+    }
+    for (const Marker& m : markers) {
+        // A journal that cannot be written loses crash safety for this marker only; the
+        // take, and the marker saved in the file at the end, are unaffected.
+        RecordingJournal::appendMarker(journalPath_, m);
+    }
+}
+
 void DiskWriter::beginFile(SndfileHandle file, std::string path, std::int64_t origin,
                            std::int64_t liveFrom) {
     {
@@ -112,6 +142,7 @@ void DiskWriter::run() {
     for (;;) {
         const bool stopping = stopRequested_.load(std::memory_order_acquire);
         adoptPendingFile();
+        journalPendingMarkers();
         const bool wrote = drainOnce();
         wroteSinceHeader = wroteSinceHeader || wrote;
         if (wrote) {
@@ -128,7 +159,8 @@ void DiskWriter::run() {
         std::unique_lock lock(napMutex_);
         napEnded_.wait_for(lock, kIdleWait, [this] {
             return stopRequested_.load(std::memory_order_acquire) ||
-                   filePending_.load(std::memory_order_acquire);
+                   filePending_.load(std::memory_order_acquire) ||
+                   markersPending_.load(std::memory_order_acquire);
         });
     }
 }
@@ -163,6 +195,7 @@ void DiskWriter::adoptPendingFile() {
     }
     file_ = std::move(pending.file);
     path_ = std::move(pending.path);
+    journalPath_ = RecordingJournal::pathFor(path_);
     liveFrom_ = pending.liveFrom;
     SF_INFO info{};
     sf_command(file_.get(), SFC_GET_CURRENT_SF_INFO, &info, sizeof info);

@@ -6,6 +6,7 @@
 #include "PreRollBuffer.h"
 #include "SampleRing.h"
 #include "SndfileHandle.h"
+#include "markers/Marker.h"
 
 #include <atomic>
 #include <chrono>
@@ -71,6 +72,9 @@ public:
     // `liveFrom` on, so a quiet pre-roll does not end the take.
     void beginFile(SndfileHandle file, std::string path, std::int64_t origin,
                    std::int64_t liveFrom);
+    // Control thread: appends a marker to the take's journal, on the disk thread (a sync may
+    // take long). Markers added before beginFile() wait for it.
+    void journalMarker(const Marker& marker);
     // Control thread: writes what is left in the ring, stops the thread, closes the file
     // (which finalizes the header). Call only after the stream has stopped, or been
     // abandoned. Returns the first write error, if any.
@@ -99,8 +103,9 @@ private:
     };
 
     void run();
-    void adoptPendingFile(); // disk thread: opens the take with its pre-roll
-    bool drainOnce();        // returns whether anything was read
+    void adoptPendingFile();      // disk thread: opens the take with its pre-roll
+    void journalPendingMarkers(); // disk thread
+    bool drainOnce();             // returns whether anything was read
     // Updates the header for the length written so far; syncs to the disk when it is due.
     void keepFileValid(std::chrono::steady_clock::time_point& lastSync);
     // Passes frames on in timeline order, putting the silence of each dropout at its place.
@@ -149,6 +154,9 @@ private:
     mutable std::mutex mutex_;           // disk and control threads only, never the callback
     std::optional<Error> error_;         // guarded by mutex_
     std::optional<PendingFile> pending_; // guarded by mutex_
+    std::vector<Marker> pendingMarkers_; // guarded by mutex_
+    std::atomic<bool> markersPending_{false};
+    std::string journalPath_; // disk thread, once the file is adopted
 };
 
 } // namespace tapedeck

@@ -407,9 +407,7 @@ std::optional<Marker> Recorder::addMarker(const std::string& name) {
         return std::nullopt;
     }
     Marker marker{takeFrames(), name};
-    // A journal that cannot be written loses crash safety for this marker only; the take
-    // and the marker in the file are unaffected.
-    s.journal.addMarker(marker);
+    s.writer->journalMarker(marker); // synced on the disk thread: M never waits for the disk
     s.markers.push_back(marker);
     return marker;
 }

@@ -261,12 +261,20 @@ Status RecordingJournal::addMarker(const Marker& marker) {
     if (path_.empty()) {
         return success();
     }
+    if (const Status appended = appendMarker(path_, marker); !appended) {
+        return appended;
+    }
+    record_.markers.push_back(marker);
+    return success();
+}
+
+Status RecordingJournal::appendMarker(const std::string& journalPath, const Marker& marker) {
     const std::string line =
         "marker=" + std::to_string(marker.frame) + ' ' + escape(marker.name) + '\n';
-    const int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    const int fd = ::open(journalPath.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0) {
         return Error{ErrorCode::WriteFailed, "Cannot add the marker to the recording journal " +
-                                                 path_ + ": " + std::strerror(errno) + "."};
+                                                 journalPath + ": " + std::strerror(errno) + "."};
     }
     std::size_t done = 0;
     int writeErrno = 0;
@@ -287,9 +295,9 @@ Status RecordingJournal::addMarker(const Marker& marker) {
     ::close(fd);
     if (writeErrno != 0) {
         return Error{ErrorCode::WriteFailed, "Cannot add the marker to the recording journal " +
-                                                 path_ + ": " + std::strerror(writeErrno) + "."};
+                                                 journalPath + ": " + std::strerror(writeErrno) +
+                                                 "."};
     }
-    record_.markers.push_back(marker);
     return success();
 }
 

@@ -36,6 +36,9 @@ public:
     // Appends a marker (a "marker=FRAME NAME" line) and syncs it, so a crash keeps it.
     // Errors: WriteFailed.
     Status addMarker(const Marker& marker);
+    // The same for the journal at `journalPath`, from any one thread at a time (the disk
+    // thread of the take: a sync may take long, and never on the GUI thread).
+    static Status appendMarker(const std::string& journalPath, const Marker& marker);
 
     // After a clean stop, once the take file is closed: removes the journal (and syncs the
     // folder). Calling it again, or on an empty journal, does nothing. Errors: WriteFailed.

@@ -156,9 +156,12 @@ private slots:
         QCOMPARE(take.markers().size(), std::size_t(2));
         QCOMPARE(take.markers().back(), (Marker{atPause, "Paused"}));
 
-        const auto journal = RecordingJournal::read(RecordingJournal::pathFor(settings.path));
-        QVERIFY(journal.ok());
-        QCOMPARE(journal->markers, take.markers());
+        // The disk thread journals the markers within a nap.
+        const auto journalled = [&] {
+            const auto journal = RecordingJournal::read(RecordingJournal::pathFor(settings.path));
+            return journal.ok() ? journal->markers : std::vector<Marker>{};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(journalled(), take.markers(), 2000);
 
         keepPolling(take, 1000);
         QVERIFY(take.stop().ok());
