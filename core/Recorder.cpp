@@ -532,10 +532,10 @@ Status Recorder::stop() {
         if (auto writeError = s.writer->finish(); writeError && !s.failure) {
             s.failure = writeError;
         }
-        if (s.hasTake && !s.markers.empty()) {
+        if (s.hasTake && (!s.markers.empty() || s.settings.format == FileFormat::Flac)) {
             const Status saved =
                 take_markers::save(s.settings.path, s.settings.format, s.markers, s.sampleRate);
-            if (!saved && !s.failure) {
+            if (!saved && !s.failure && !s.markers.empty()) {
                 s.failure = saved.error();
             }
         }

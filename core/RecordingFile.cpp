@@ -1,5 +1,7 @@
 #include "RecordingFile.h"
 
+#include "markers/FlacMarkerComments.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -75,6 +77,12 @@ Result<SndfileHandle> createRecordingFile(const std::string& path, FileFormat fo
     // Clip samples beyond full scale instead of wrapping them around (integer WAV) or
     // making the FLAC encoder give up and lose the rest of the take.
     sf_command(handle, SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    // Room for the markers, which are known only when the take ends: they replace this
+    // comment in place (libsndfile writes no padding, and growing the metadata would copy
+    // the whole file).
+    if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_FLAC) {
+        sf_set_string(handle, SF_STR_COMMENT, flac_markers::reservedSpace().c_str());
+    }
     // Stay a plain WAV file below 4 GiB; switch to RF64 only if the take grows past it.
     if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_RF64) {
         sf_command(handle, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);

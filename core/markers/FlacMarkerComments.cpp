@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -41,7 +42,20 @@ Error writeFailed(const std::string& path, FLAC__Metadata_Chain* chain) {
                                         FLAC__Metadata_ChainStatusString[status] + ")."};
 }
 
+bool isReservedSpace(const char* entry, std::size_t length) {
+    const std::string text(entry, length);
+    const auto eq = text.find('=');
+    return eq != std::string::npos &&
+           text.compare(eq + 1, std::strlen(kReservedSpacePrefix), kReservedSpacePrefix) == 0;
+}
+
 } // namespace
+
+std::string reservedSpace() {
+    std::string text = kReservedSpacePrefix;
+    text.resize(kReservedSpaceBytes, ' ');
+    return text;
+}
 
 std::string chapterTime(std::int64_t frame, int sampleRate) {
     const auto ms = static_cast<std::int64_t>(
@@ -98,10 +112,12 @@ Status write(const std::string& path, const std::vector<Marker>& markers, int sa
         }
         comments = block.release(); // the chain owns it now
     }
-    // Replace earlier chapters so that writing twice does not list every marker twice.
+    // Replace earlier chapters so that writing twice does not list every marker twice, and
+    // give the placeholder's room to the markers.
     for (int i = static_cast<int>(comments->data.vorbis_comment.num_comments) - 1; i >= 0; --i) {
         const auto& entry = comments->data.vorbis_comment.comments[i];
-        if (startsWithChapter(reinterpret_cast<const char*>(entry.entry), entry.length)) {
+        const auto* text = reinterpret_cast<const char*>(entry.entry);
+        if (startsWithChapter(text, entry.length) || isReservedSpace(text, entry.length)) {
             FLAC__metadata_object_vorbiscomment_delete_comment(comments, static_cast<unsigned>(i));
         }
     }

@@ -3,6 +3,7 @@
 #include "Marker.h"
 #include "Result.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,8 +18,17 @@ namespace tapedeck {
 // worker or command-line thread.
 namespace flac_markers {
 
+// A FLAC take is created with a placeholder comment that starts with this (libsndfile writes
+// no padding block): replacing it with the markers at the end of the take shrinks the
+// metadata, so libFLAC edits the file in place instead of copying all of it.
+inline constexpr const char* kReservedSpacePrefix = "Tapedeck: room for markers";
+inline constexpr std::size_t kReservedSpaceBytes = 8192;
+// The placeholder comment's text.
+std::string reservedSpace();
+
 // Adds the markers to the closed FLAC file at `path` (replacing chapters already there).
-// An empty list does nothing, unless `evenIfEmpty` (then it removes the chapters). Errors:
+// The placeholder comment goes. An empty list does nothing, unless `evenIfEmpty` (then it
+// removes the chapters and the placeholder). Errors:
 // FileUnreadable (not FLAC), WriteFailed.
 Status write(const std::string& path, const std::vector<Marker>& markers, int sampleRate,
              bool evenIfEmpty = false);

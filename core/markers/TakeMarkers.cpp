@@ -20,7 +20,8 @@ Status save(const std::string& path, FileFormat format, const std::vector<Marker
     case FileFormat::WavFloat:
         return wav_markers::append(path, markers);
     case FileFormat::Flac:
-        return flac_markers::write(path, markers, sampleRate);
+        // Even with no markers: the room kept for them becomes padding.
+        return flac_markers::write(path, markers, sampleRate, true);
     case FileFormat::OggVorbis:
         return success();
     }

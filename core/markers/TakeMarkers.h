@@ -13,7 +13,8 @@ namespace tapedeck {
 // label chunks, FLAC chapter comments. File I/O: never the audio or GUI thread.
 namespace take_markers {
 
-// Writes the markers into the closed file. Ogg Vorbis takes cannot be edited in place, so
+// Writes the markers into the closed file (for FLAC also with none: the room the recorder
+// kept for them becomes padding). Ogg Vorbis takes cannot be edited in place, so
 // their markers are not saved (returns success; the journal and the window keep them).
 Status save(const std::string& path, FileFormat format, const std::vector<Marker>& markers,
             int sampleRate);

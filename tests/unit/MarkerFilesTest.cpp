@@ -158,6 +158,43 @@ private slots:
         QVERIFY(!flac_markers::parseChapterTime("soon", kRate));
     }
 
+    // A FLAC take keeps room for its markers, so saving them at the end edits the file in
+    // place (the same size) instead of copying it; with no markers the room goes too.
+    void flacTakesKeepRoomForMarkers_data() {
+        QTest::addColumn<bool>("withMarkers");
+        QTest::newRow("markers") << true;
+        QTest::newRow("none") << false;
+    }
+    void flacTakesKeepRoomForMarkers() {
+        QFETCH(bool, withMarkers);
+        const std::string file = path(withMarkers ? "room.flac" : "room-empty.flac");
+        auto created = createRecordingFile(file, FileFormat::Flac, kRate, 2);
+        QVERIFY(created.ok());
+        const auto tone = SignalGenerator::sine(440, 0.5, kRate, 2, kRate);
+        QCOMPARE(sf_writef_float(created->get(), tone.data(), kRate), sf_count_t(kRate));
+        QCOMPARE(created->close(), 0);
+        const auto reserved = [&file] {
+            SF_INFO info{};
+            SNDFILE* f = sf_open(file.c_str(), SFM_READ, &info);
+            const char* comment = f ? sf_get_string(f, SF_STR_COMMENT) : nullptr;
+            const bool found = comment != nullptr &&
+                               std::string(comment).starts_with(flac_markers::kReservedSpacePrefix);
+            if (f)
+                sf_close(f);
+            return found;
+        };
+        QVERIFY(reserved());
+        const qint64 before = QFileInfo(QString::fromStdString(file)).size();
+        const std::vector<Marker> markers = withMarkers ? kMarkers : std::vector<Marker>{};
+        QVERIFY(take_markers::save(file, FileFormat::Flac, markers, kRate).ok());
+        QCOMPARE(QFileInfo(QString::fromStdString(file)).size(), before);
+        QVERIFY(!reserved());
+        QCOMPARE(take_markers::load(file).size(), markers.size());
+        const auto back = readSoundFile(file);
+        QVERIFY(back.ok());
+        QCOMPARE(back->frames(), std::int64_t(kRate));
+    }
+
     void broadcastInfoCountsSamplesSinceLocalMidnight() {
         std::tm local{};
         local.tm_year = 2024 - 1900;
@@ -194,15 +231,13 @@ private slots:
 
     // A take that a crash left behind gets the markers its journal holds.
     void recoveryPutsTheJournalledMarkersInTheTake_data() {
-        QTest::addColumn<int>("format");
+        QTest::addColumn<int>("formatNumber");
         QTest::newRow("wav") << static_cast<int>(FileFormat::Wav24);
         QTest::newRow("flac") << static_cast<int>(FileFormat::Flac);
     }
     void recoveryPutsTheJournalledMarkersInTheTake() {
-        const auto format = static_cast<FileFormat>([] {
-            QFETCH(int, format);
-            return format;
-        }());
+        QFETCH(int, formatNumber);
+        const auto format = static_cast<FileFormat>(formatNumber);
         QTemporaryDir folder;
         const std::string take =
             folder.filePath("crashed" + QString::fromStdString(fileExtension(format)))
