@@ -1,5 +1,6 @@
 #include "engine/CliProcess.h"
 
+#include "markers/WavMarkerChunks.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
 
@@ -20,6 +21,30 @@ class InfoCommandTest : public QObject {
     QTemporaryDir dir_;
 
 private slots:
+    // Markers saved in a WAV file are listed with their frame, time and name; a file with no
+    // bext chunk says so with null.
+    void jsonListsTheMarkers() {
+        const QString file = dir_.filePath("marked.wav");
+        QVERIFY(writeSoundFile(file.toStdString(), SignalGenerator::silence(96000, 1), 1, 48000,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+                    .ok());
+        QVERIFY(
+            tapedeck::wav_markers::append(file.toStdString(), {{24000, "Verse"}, {72000, "Paused"}})
+                .ok());
+        const CliRun run = runTapedeck({"--info", file, "--json"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(o.contains("bext") && o["bext"].isNull());
+        const QJsonArray markers = o["markers"].toArray();
+        QCOMPARE(markers.size(), 2);
+        QCOMPARE(markers[0].toObject()["frame"].toInteger(), qint64(24000));
+        QCOMPARE(markers[0].toObject()["seconds"].toDouble(), 0.5);
+        QCOMPARE(markers[0].toObject()["name"].toString(), QStringLiteral("Verse"));
+        QCOMPARE(markers[1].toObject()["name"].toString(), QStringLiteral("Paused"));
+        const CliRun text = runTapedeck({"--info", file});
+        QVERIFY(text.out.contains("Marker:      1.500 s (frame 72000) Paused"));
+    }
+
     void jsonFiguresMatchAnIndependentComputation() {
         constexpr int kRate = 44100;
         constexpr int kFrames = kRate * 2;
