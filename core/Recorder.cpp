@@ -532,7 +532,9 @@ Status Recorder::stop() {
         if (auto writeError = s.writer->finish(); writeError && !s.failure) {
             s.failure = writeError;
         }
-        if (s.hasTake && (!s.markers.empty() || s.settings.format == FileFormat::Flac)) {
+        // FLAC and Ogg takes also without markers: the room kept for them is cleared.
+        if (s.hasTake && (!s.markers.empty() || s.settings.format == FileFormat::Flac ||
+                          s.settings.format == FileFormat::OggVorbis)) {
             const Status saved =
                 take_markers::save(s.settings.path, s.settings.format, s.markers, s.sampleRate);
             if (!saved && !s.failure && !s.markers.empty()) {

@@ -78,9 +78,10 @@ Result<SndfileHandle> createRecordingFile(const std::string& path, FileFormat fo
     // making the FLAC encoder give up and lose the rest of the take.
     sf_command(handle, SFC_SET_CLIPPING, nullptr, SF_TRUE);
     // Room for the markers, which are known only when the take ends: they replace this
-    // comment in place (libsndfile writes no padding, and growing the metadata would copy
-    // the whole file).
-    if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_FLAC) {
+    // comment in place (libsndfile writes no FLAC padding, and growing the metadata of a
+    // FLAC or Ogg file would copy the whole file).
+    if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_FLAC ||
+        (info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_OGG) {
         sf_set_string(handle, SF_STR_COMMENT, flac_markers::reservedSpace().c_str());
     }
     // Stay a plain WAV file below 4 GiB; switch to RF64 only if the take grows past it.

@@ -1,6 +1,7 @@
 #include "TakeMarkers.h"
 
 #include "FlacMarkerComments.h"
+#include "OggMarkerComments.h"
 #include "WavMarkerChunks.h"
 
 #include <cstring>
@@ -8,8 +9,8 @@
 
 namespace tapedeck::take_markers {
 
-bool canSave(FileFormat format) {
-    return format != FileFormat::OggVorbis;
+bool canSave(FileFormat /*format*/) {
+    return true;
 }
 
 Status save(const std::string& path, FileFormat format, const std::vector<Marker>& markers,
@@ -23,13 +24,13 @@ Status save(const std::string& path, FileFormat format, const std::vector<Marker
         // Even with no markers: the room kept for them becomes padding.
         return flac_markers::write(path, markers, sampleRate, true);
     case FileFormat::OggVorbis:
-        return success();
+        return ogg_markers::write(path, markers, sampleRate);
     }
     return success();
 }
 
 namespace {
-enum class Container { Wave, Flac, Other };
+enum class Container { Wave, Flac, Ogg, Other };
 
 Container containerOf(const std::string& path) {
     char magic[12] = {};
@@ -37,6 +38,9 @@ Container containerOf(const std::string& path) {
     in.read(magic, sizeof magic);
     if (std::memcmp(magic + 8, "WAVE", 4) == 0) {
         return Container::Wave;
+    }
+    if (std::memcmp(magic, "OggS", 4) == 0) {
+        return Container::Ogg;
     }
     return std::memcmp(magic, "fLaC", 4) == 0 ? Container::Flac : Container::Other;
 }
@@ -48,11 +52,14 @@ Status replace(const std::string& path, const std::vector<Marker>& markers, int 
         return wav_markers::replace(path, markers);
     case Container::Flac:
         return flac_markers::write(path, markers, sampleRate, true);
+    case Container::Ogg:
+        return ogg_markers::write(path, markers, sampleRate);
     case Container::Other:
         break;
     }
-    return Error{ErrorCode::UnsupportedFormat,
-                 "Markers can be saved in WAV and FLAC files only; " + path + " is neither."};
+    return Error{ErrorCode::UnsupportedFormat, "Markers can be saved in WAV, FLAC and Ogg Vorbis "
+                                               "files only; " +
+                                                   path + " is none of them."};
 }
 
 std::vector<Marker> load(const std::string& path) {
@@ -63,6 +70,10 @@ std::vector<Marker> load(const std::string& path) {
     }
     if (container == Container::Flac) {
         auto markers = flac_markers::read(path);
+        return markers ? *markers : std::vector<Marker>{};
+    }
+    if (container == Container::Ogg) {
+        auto markers = ogg_markers::read(path);
         return markers ? *markers : std::vector<Marker>{};
     }
     return {};

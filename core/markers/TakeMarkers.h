@@ -23,7 +23,7 @@ Status save(const std::string& path, FileFormat format, const std::vector<Marker
 // empty list for other files.
 std::vector<Marker> load(const std::string& path);
 
-// Replaces the markers saved in any WAV/RF64 or FLAC file (judged by its contents) with
+// Replaces the markers saved in any WAV/RF64, FLAC or Ogg Vorbis file (judged by its contents) with
 // these. Errors: UnsupportedFormat for other files, and those of the writers.
 Status replace(const std::string& path, const std::vector<Marker>& markers, int sampleRate);
 

@@ -162,13 +162,18 @@ private slots:
     // place (the same size) instead of copying it; with no markers the room goes too.
     void flacTakesKeepRoomForMarkers_data() {
         QTest::addColumn<bool>("withMarkers");
-        QTest::newRow("markers") << true;
-        QTest::newRow("none") << false;
+        QTest::addColumn<int>("formatNumber");
+        QTest::newRow("flac markers") << true << static_cast<int>(FileFormat::Flac);
+        QTest::newRow("flac none") << false << static_cast<int>(FileFormat::Flac);
+        QTest::newRow("ogg markers") << true << static_cast<int>(FileFormat::OggVorbis);
+        QTest::newRow("ogg none") << false << static_cast<int>(FileFormat::OggVorbis);
     }
     void flacTakesKeepRoomForMarkers() {
         QFETCH(bool, withMarkers);
-        const std::string file = path(withMarkers ? "room.flac" : "room-empty.flac");
-        auto created = createRecordingFile(file, FileFormat::Flac, kRate, 2);
+        QFETCH(int, formatNumber);
+        const auto format = static_cast<FileFormat>(formatNumber);
+        const std::string file = path(withMarkers ? "room" : "room-empty") + fileExtension(format);
+        auto created = createRecordingFile(file, format, kRate, 2);
         QVERIFY(created.ok());
         const auto tone = SignalGenerator::sine(440, 0.5, kRate, 2, kRate);
         QCOMPARE(sf_writef_float(created->get(), tone.data(), kRate), sf_count_t(kRate));
@@ -186,13 +191,21 @@ private slots:
         QVERIFY(reserved());
         const qint64 before = QFileInfo(QString::fromStdString(file)).size();
         const std::vector<Marker> markers = withMarkers ? kMarkers : std::vector<Marker>{};
-        QVERIFY(take_markers::save(file, FileFormat::Flac, markers, kRate).ok());
+        const auto audioBefore = readSoundFile(file);
+        QVERIFY(audioBefore.ok());
+        QVERIFY(take_markers::save(file, format, markers, kRate).ok());
         QCOMPARE(QFileInfo(QString::fromStdString(file)).size(), before);
         QVERIFY(!reserved());
-        QCOMPARE(take_markers::load(file).size(), markers.size());
+        const auto loaded = take_markers::load(file);
+        QCOMPARE(loaded.size(), markers.size());
+        for (std::size_t i = 0; i < markers.size(); ++i) {
+            QCOMPARE(loaded[i].name, markers[i].name);
+            QVERIFY(std::abs(loaded[i].frame - markers[i].frame) <= kRate / 2000 + 1);
+        }
         const auto back = readSoundFile(file);
         QVERIFY(back.ok());
-        QCOMPARE(back->frames(), std::int64_t(kRate));
+        QCOMPARE(back->frames(), audioBefore->frames());
+        QVERIFY(back->samples == audioBefore->samples);
     }
 
     void broadcastInfoCountsSamplesSinceLocalMidnight() {
