@@ -120,13 +120,18 @@ Result<RecoveredTake> Recovery::recoverTake(const UnfinishedTake& take) {
         return repaired.error();
     }
     // The markers of the take, journalled as they were added, go into the repaired file
-    // before the journal goes: if saving them fails, recovery can be tried again.
-    if (take.journal && !take.journal->markers.empty() &&
-        repaired->method != RepairMethod::Missing) {
-        if (const Status saved = take_markers::save(take.takePath, take.journal->entry.format,
-                                                    take.journal->markers, repaired->sampleRate);
-            !saved) {
-            return saved.error();
+    // before the journal goes: if saving them fails, recovery can be tried again. A FLAC or
+    // Ogg take without markers still has the room kept for them cleared (best effort).
+    if (take.journal && repaired->method != RepairMethod::Missing &&
+        repaired->method != RepairMethod::EmptyTake) {
+        const FileFormat format = take.journal->entry.format;
+        const std::vector<Marker>& markers = take.journal->markers;
+        if (!markers.empty() || format == FileFormat::Flac || format == FileFormat::OggVorbis) {
+            const Status saved =
+                take_markers::save(take.takePath, format, markers, repaired->sampleRate);
+            if (!saved && !markers.empty()) {
+                return saved.error();
+            }
         }
     }
     if (::unlink(take.journalPath.c_str()) != 0 && errno != ENOENT) {
