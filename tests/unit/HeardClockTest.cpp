@@ -59,14 +59,19 @@ private slots:
         HeardClock clock;
         const auto epoch = std::chrono::steady_clock::now();
         std::atomic<bool> done{false};
+        std::atomic<bool> reading{false};
         std::thread writer([&] {
+            while (!reading) {
+                std::this_thread::yield(); // start once the reader is in its loop
+            }
             for (std::int64_t us = 1; us < 200000; us += 7) {
                 clock.publish(us, epoch + std::chrono::microseconds(us));
             }
             done = true;
         });
         int reads = 0;
-        while (!done) {
+        reading = true;
+        do {
             std::int64_t frame = 0;
             // Asked one second after the epoch at a million frames a second, a consistent
             // publish (frame == microseconds) always reads as 1'000'000; a frame and a time
@@ -75,7 +80,7 @@ private slots:
                 QVERIFY2(std::abs(frame - 1'000'000) <= 1, qPrintable(QString::number(frame)));
             }
             ++reads;
-        }
+        } while (!done);
         writer.join();
         QVERIFY(reads > 0);
     }
