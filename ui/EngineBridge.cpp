@@ -178,7 +178,10 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
         lastXruns_ = stats.xruns;
         emit countsChanged(stats.dropouts, stats.xruns);
     }
-    if (finished && player_) {
+    // The news may be older than the player's state: Home or a click at the very end moves
+    // the player and starts a new run before this poll. Only a player that is still at its
+    // end has finished; otherwise the news is stale and the new run goes on.
+    if (finished && player_ && player_->isFinished()) {
         if (loop_) {
             player_->seek(0);
             player_->play();
@@ -219,6 +222,14 @@ void EngineBridge::pollNow() {
             closePlayer();
             emit playbackFailed(describeError(*failure));
             return;
+        }
+        if (!player_->isStreaming()) {
+            // The poll may have closed the stream at the end of the file just after the drain
+            // above: the callback's last news (the end) is read now, or it would wait in the
+            // queue with the timer stopped and the window still saying Playing.
+            drain(*player_);
+            if (!player_)
+                return;
         }
         const std::int64_t now = player_->position();
         if (now != lastPosition_) {

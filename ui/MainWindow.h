@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <vector>
 
 class QAction;
@@ -23,6 +24,7 @@ class RecoveryBanner;
 class TakeRecovery;
 class Session;
 class Settings;
+class StatusLine;
 class StatusPanel;
 class TransportActions;
 class WaveformDocument;
@@ -55,6 +57,17 @@ public:
     WaveformDocument* waveformDocument() const { return document_; }
     RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }
     TakeRecovery* takeRecovery() const { return recovery_; }
+    StatusLine* statusLine() const { return statusLine_; }
+    QAction* showFolderAction() const { return showFolder_; }
+    QAction* quitAction() const { return quit_; }
+    // How a folder is shown in the file manager; false when nothing could show it.
+    // Tests replace it (the default asks the desktop through QDesktopServices).
+    using FolderOpener = std::function<bool(const QString& folder)>;
+    void setFolderOpener(FolderOpener opener) { folderOpener_ = std::move(opener); }
+
+    // Narrower than this, the waveform and meter stop shrinking and the devices panel
+    // gives way instead.
+    static constexpr int kMinimumCentralWidth = 380;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -79,6 +92,10 @@ private:
     void onWaveformOpened();
     void onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable);
     void showWaveform(bool shown);
+    void warnIfCutShort();
+    // While a take is being recorded: asks whether to stop it and quit. The take is kept
+    // either way.
+    bool confirmQuitWhileRecording();
 
     Session& session_;
     Settings& settings_;
@@ -90,6 +107,8 @@ private:
     TakeRecovery* recovery_ = nullptr;
     LevelMeter* meter_ = nullptr;
     StatusPanel* status_ = nullptr;
+    StatusLine* statusLine_ = nullptr;
+    FolderOpener folderOpener_;
     bool devicesShown_ = false; // the saved device choice has been applied
     RecentFilesMenu* recent_ = nullptr;
     QStackedWidget* waveformArea_ = nullptr;

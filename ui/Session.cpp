@@ -217,6 +217,10 @@ void Session::play() {
         return;
     if (!ensurePlayer())
         return;
+    // Play at the end of the file (after End, or a click at the very end) starts again from
+    // the start, as it does once the file has played to its end.
+    if (bridge_.length() > 0 && bridge_.position() >= bridge_.length())
+        bridge_.seek(0);
     if (Status started = bridge_.play(); !started) {
         report(describeError(started.error()));
         playerStale_ = true; // the next Play opens the device afresh

@@ -53,6 +53,8 @@ public:
     const QString& currentPath() const { return path_; }
     QString recordingFolder() const;
     const DeviceChoice& deviceChoice() const { return choice_; }
+    // The engine, read-only (tests).
+    const EngineBridge& engine() const { return bridge_; }
 
     void record();
     void play();

@@ -29,6 +29,7 @@ constexpr double kLiveWindowSeconds = 30.0;  // live: initial visible span
 constexpr double kMaxScrollUnits = 1 << 30;
 constexpr int kClickSlopPixels = 4;
 constexpr int kPlayheadWidth = 2;
+constexpr int kFocusFrameWidth = 2;
 constexpr int kMarkerWidth = 1;
 constexpr int kFlagWidth = 7; // the flag at the top of a marker line
 constexpr int kFlagHeight = 6;
@@ -358,6 +359,7 @@ void WaveformView::paintEvent(QPaintEvent* event) {
         painter.fillRect(wave, colors.background);
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(wave, Qt::AlignCenter, tr("No audio"));
+        paintFocusFrame(painter);
         return;
     }
     WaveformPainter::paintBackground(painter, wave, x0, x1, summary_->channels(), colors);
@@ -379,6 +381,31 @@ void WaveformView::paintEvent(QPaintEvent* event) {
     if (isBuilding()) {
         paintProgress(painter, wave);
     }
+    paintFocusFrame(painter);
+}
+
+void WaveformView::paintFocusFrame(QPainter& painter) const {
+    if (!hasFocus())
+        return;
+    painter.save();
+    QPen pen(palette().color(QPalette::Highlight));
+    pen.setWidth(kFocusFrameWidth);
+    pen.setJoinStyle(Qt::MiterJoin);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    const int inset = kFocusFrameWidth / 2;
+    painter.drawRect(rect().adjusted(inset, inset, -inset - 1, -inset - 1));
+    painter.restore();
+}
+
+void WaveformView::focusInEvent(QFocusEvent* event) {
+    QWidget::focusInEvent(event);
+    update();
+}
+
+void WaveformView::focusOutEvent(QFocusEvent* event) {
+    QWidget::focusOutEvent(event);
+    update();
 }
 
 void WaveformView::paintMarkers(QPainter& painter, const QRect& area, int x0, int x1) const {

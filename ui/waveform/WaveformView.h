@@ -96,6 +96,8 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
 private:
     void poll();
@@ -110,6 +112,8 @@ private:
     void onSamplesLoaded(std::uint64_t id, std::shared_ptr<const SampleWindow> window);
     bool isBuilding() const;
     void paintProgress(QPainter& painter, const QRect& area) const;
+    // The keyboard focus mark: a frame in the highlight colour around the whole view.
+    void paintFocusFrame(QPainter& painter) const;
     void paintMarkers(QPainter& painter, const QRect& area, int x0, int x1) const;
     QRect markerRect(std::int64_t frame) const;
     int xForFrame(double frame) const;
