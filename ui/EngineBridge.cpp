@@ -39,6 +39,8 @@ Status EngineBridge::openPlayer(AudioSystem& system, const PlaySettings& setting
     if (!opened)
         return opened.error();
     player_ = std::move(opened.value());
+    rangeFrom_ = 0;
+    rangeTo_ = -1;
     errorEvent_ = false;
     lastDropouts_ = lastXruns_ = lastPosition_ = -1;
     updateTimer();
@@ -59,6 +61,18 @@ void EngineBridge::pause() {
     player_->pause();
     pollNow(); // the last levels, and the position where it paused
     updateTimer();
+}
+
+void EngineBridge::setPlayRange(std::int64_t from, std::int64_t to) {
+    rangeFrom_ = std::max<std::int64_t>(0, from);
+    rangeTo_ = to;
+    if (player_)
+        player_->setEndFrame(to);
+}
+
+std::int64_t EngineBridge::playRangeEnd() const {
+    const std::int64_t frames = length();
+    return rangeTo_ < 0 ? frames : std::min(rangeTo_, frames);
 }
 
 void EngineBridge::seek(std::int64_t frame) {
@@ -183,7 +197,7 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
     // end has finished; otherwise the news is stale and the new run goes on.
     if (finished && player_ && player_->isFinished()) {
         if (loop_) {
-            player_->seek(0);
+            player_->seek(rangeFrom_);
             player_->play();
         } else {
             emit playbackFinished();

@@ -7,6 +7,8 @@
 #include "OpenFileFilter.h"
 #include "RecentFilesMenu.h"
 #include "RecoveryBanner.h"
+#include "SelectionActions.h"
+#include "SelectionBar.h"
 #include "Session.h"
 #include "Settings.h"
 #include "StatusLine.h"
@@ -131,10 +133,13 @@ void MainWindow::buildMenus() {
     recent_ = new RecentFilesMenu(this);
     file->addMenu(recent_);
     file->addSeparator();
+    file->addAction(selection_->exportAction());
+    file->addSeparator();
     file->addAction(chooseFolder_);
     file->addAction(showFolder_);
     file->addSeparator();
     file->addAction(quit_);
+    buildEditMenu();
 
     QMenu* transport = menuBar()->addMenu(tr("&Transport"));
     using A = TransportAction;
@@ -155,6 +160,20 @@ void MainWindow::buildMenus() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about_);
     help->addAction(aboutQt_);
+}
+
+void MainWindow::buildEditMenu() {
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(selection_->undoAction());
+    edit->addSeparator();
+    edit->addAction(selection_->selectAllAction());
+    edit->addAction(selection_->clearAction());
+    edit->addSeparator();
+    edit->addAction(selection_->exportAction());
+    edit->addAction(selection_->trimAction());
+    // In the window's own action list too, so the shortcuts work wherever focus is.
+    addActions({selection_->undoAction(), selection_->selectAllAction(), selection_->clearAction(),
+                selection_->exportAction(), selection_->trimAction()});
 }
 
 void MainWindow::buildToolBar() {
@@ -204,7 +223,10 @@ void MainWindow::buildCentralArea() {
     // too small to read.
     central->setMinimumWidth(kMinimumCentralWidth);
     layout->addWidget(waveformArea_, 1);
+    selectionBar_ = new SelectionBar(central);
+    layout->addWidget(selectionBar_);
     document_ = new WaveformDocument(this);
+    selection_ = new SelectionActions(session_, this, this);
 
     meter_ = new LevelMeter(central);
     layout->addWidget(meter_);
@@ -293,6 +315,19 @@ void MainWindow::connectSession() {
         meter_->setChannelCount(channels);
         meter_->reset();
     });
+    connect(waveform_, &WaveformView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(selectionBar_, &SelectionBar::selectionEdited, this,
+            [this](std::int64_t start, std::int64_t end) {
+                waveform_->setSelection(start, end);
+                onSelectionChanged(start, end);
+            });
+    connect(selection_->selectAllAction(), &QAction::triggered, waveform_,
+            &WaveformView::selectAll);
+    connect(selection_->clearAction(), &QAction::triggered, waveform_,
+            &WaveformView::clearSelection);
+    connect(selection_, &SelectionActions::errorOccurred, this, &MainWindow::onError);
+    connect(selection_, &SelectionActions::statusMessage, this,
+            [this](const QString& text) { statusLine_->show(text, kStatusMessageMs); });
     connect(zoomIn_, &QAction::triggered, waveform_, &WaveformView::zoomIn);
     connect(zoomOut_, &QAction::triggered, waveform_, &WaveformView::zoomOut);
     connect(waveform_, &WaveformView::seekRequested, &session_, &Session::seek);
@@ -350,6 +385,15 @@ void MainWindow::onStateChanged(TransportState state) {
     recent_->setEnabled(state != TransportState::Recording && !settings_.recentFiles().isEmpty());
     chooseFolder_->setEnabled(state != TransportState::Recording);
     status_->setCountsVisible(state == TransportState::Recording);
+    selection_->updateEnabled();
+}
+
+void MainWindow::onSelectionChanged(std::int64_t start, std::int64_t end) {
+    session_.setSelection(start, end);
+    const AudioFormat& format = document_->format();
+    selectionBar_->setSelection(session_.selectionStart(), session_.selectionEnd(), format.frames,
+                                format.sampleRate);
+    selection_->updateEnabled();
 }
 
 void MainWindow::onDocumentChanged(const QString& path) {
@@ -357,6 +401,8 @@ void MainWindow::onDocumentChanged(const QString& path) {
                                   : tr("Tapedeck — %1").arg(QFileInfo(path).fileName()));
     if (session_.state() == TransportState::Recording)
         return; // the live waveform arrives with liveSummaryStarted
+    selectionBar_->setSelection(-1, -1, 0, 0);
+    selection_->updateEnabled();
     if (path.isEmpty()) {
         document_->close();
         status_->setFileDropouts(0);
@@ -376,6 +422,7 @@ void MainWindow::onWaveformOpened() {
                           document_->path());
     waveform_->setPlayhead(0);
     waveform_->setMarkers(document_->markers());
+    selectionBar_->setSelection(-1, -1, format.frames, format.sampleRate);
     showWaveform(true);
     if (session_.state() != TransportState::Recording) {
         status_->setFileDropouts(static_cast<int>(document_->markers().size()));

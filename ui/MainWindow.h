@@ -24,6 +24,8 @@ class RecoveryBanner;
 class TakeRecovery;
 class Session;
 class Settings;
+class SelectionActions;
+class SelectionBar;
 class StatusLine;
 class StatusPanel;
 class TransportActions;
@@ -58,6 +60,8 @@ public:
     RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }
     TakeRecovery* takeRecovery() const { return recovery_; }
     StatusLine* statusLine() const { return statusLine_; }
+    SelectionBar* selectionBar() const { return selectionBar_; }
+    SelectionActions* selectionActions() const { return selection_; }
     QAction* showFolderAction() const { return showFolder_; }
     QAction* quitAction() const { return quit_; }
     // How a folder is shown in the file manager; false when nothing could show it.
@@ -93,6 +97,9 @@ private:
     void onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable);
     void showWaveform(bool shown);
     void warnIfCutShort();
+    void buildEditMenu();
+    // The selection changed in the waveform or was typed: tell the session and the bar.
+    void onSelectionChanged(std::int64_t start, std::int64_t end);
     // While a take is being recorded: asks whether to stop it and quit. The take is kept
     // either way.
     bool confirmQuitWhileRecording();
@@ -108,6 +115,8 @@ private:
     LevelMeter* meter_ = nullptr;
     StatusPanel* status_ = nullptr;
     StatusLine* statusLine_ = nullptr;
+    SelectionBar* selectionBar_ = nullptr;
+    SelectionActions* selection_ = nullptr;
     FolderOpener folderOpener_;
     bool devicesShown_ = false; // the saved device choice has been applied
     RecentFilesMenu* recent_ = nullptr;
