@@ -16,6 +16,8 @@
 #include "TakeRecovery.h"
 #include "TransportActions.h"
 #include "TransportIcon.h"
+#include "takes/TakeListModel.h"
+#include "takes/TakesPanel.h"
 #include "waveform/WaveformDocument.h"
 #include "waveform/WaveformView.h"
 
@@ -80,6 +82,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     buildActions();
     buildCentralArea();
     buildDevicesPanel();
+    buildTakesPanel();
     buildToolBar();
     buildMenus();
     status_ = new StatusPanel(this);
@@ -156,6 +159,7 @@ void MainWindow::buildMenus() {
     view->addAction(zoomOut_);
     view->addSeparator();
     view->addAction(devicesDock_->toggleViewAction());
+    view->addAction(takesDock_->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about_);
@@ -246,6 +250,44 @@ void MainWindow::buildDevicesPanel() {
     devicesDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     devicesDock_->toggleViewAction()->setText(tr("&Devices Panel"));
     addDockWidget(Qt::RightDockWidgetArea, devicesDock_);
+}
+
+void MainWindow::buildTakesPanel() {
+    takes_ = new TakesPanel(this);
+    takes_->setUndoStack(selection_->undoStack());
+    takesDock_ = new QDockWidget(tr("Takes"), this);
+    takesDock_->setObjectName(QStringLiteral("TakesDock"));
+    takesDock_->setAccessibleName(tr("Takes panel"));
+    takesDock_->setWidget(takes_);
+    takesDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    QAction* toggle = takesDock_->toggleViewAction();
+    toggle->setText(tr("&Takes Panel"));
+    toggle->setShortcut(QKeySequence(Qt::Key_F9));
+    toggle->setStatusTip(tr("Show or hide the list of recordings"));
+    addAction(toggle);
+    addDockWidget(Qt::LeftDockWidgetArea, takesDock_);
+    takesDock_->hide(); // until the person asks for it; then the window state remembers
+    takes_->setFolder(session_.recordingFolder());
+    connect(takes_, &TakesPanel::openRequested, this, [this](const QString& path) {
+        if (session_.state() == TransportState::Recording) {
+            statusLine_->show(tr("Stop recording first to open another take."), kStatusMessageMs);
+            return;
+        }
+        session_.openFile(path);
+    });
+    connect(takes_, &TakesPanel::showInFolderRequested, this, [this](const QString& folder) {
+        QDir().mkpath(folder);
+        if (!folderOpener_(folder))
+            onError({tr("No file manager could be opened to show the folder. It is %1")
+                         .arg(QDir::toNativeSeparators(folder)),
+                     tr("Open that folder in a file manager or a terminal, or install a file "
+                        "manager.")});
+    });
+    connect(takes_, &TakesPanel::errorOccurred, this, &MainWindow::onError);
+    connect(takes_, &TakesPanel::statusMessage, this,
+            [this](const QString& text) { statusLine_->show(text, kStatusMessageMs); });
+    connect(&session_, &Session::takeSaved, takes_->model(), &TakeListModel::refresh);
+    connect(&session_, &Session::documentChanged, takes_, &TakesPanel::setCurrentTake);
 }
 
 void MainWindow::connectSession() {
@@ -496,8 +538,10 @@ void MainWindow::openWithDialog() {
 void MainWindow::chooseRecordingFolder() {
     const QString path = QFileDialog::getExistingDirectory(this, tr("Choose the Recordings Folder"),
                                                            session_.recordingFolder());
-    if (!path.isEmpty())
+    if (!path.isEmpty()) {
         session_.setRecordingFolder(path);
+        takes_->setFolder(session_.recordingFolder());
+    }
 }
 
 void MainWindow::showRecordingFolder() {

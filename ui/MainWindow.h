@@ -27,6 +27,7 @@ class Settings;
 class SelectionActions;
 class SelectionBar;
 class StatusLine;
+class TakesPanel;
 class StatusPanel;
 class TransportActions;
 class WaveformDocument;
@@ -62,6 +63,8 @@ public:
     StatusLine* statusLine() const { return statusLine_; }
     SelectionBar* selectionBar() const { return selectionBar_; }
     SelectionActions* selectionActions() const { return selection_; }
+    TakesPanel* takesPanel() const { return takes_; }
+    QDockWidget* takesDock() const { return takesDock_; }
     QAction* showFolderAction() const { return showFolder_; }
     QAction* quitAction() const { return quit_; }
     // How a folder is shown in the file manager; false when nothing could show it.
@@ -84,6 +87,7 @@ private:
     void buildToolBar();
     void buildCentralArea();
     void buildDevicesPanel();
+    void buildTakesPanel();
     void connectSession();
     void restoreFromSettings();
 
@@ -117,6 +121,8 @@ private:
     StatusLine* statusLine_ = nullptr;
     SelectionBar* selectionBar_ = nullptr;
     SelectionActions* selection_ = nullptr;
+    TakesPanel* takes_ = nullptr;
+    QDockWidget* takesDock_ = nullptr;
     FolderOpener folderOpener_;
     bool devicesShown_ = false; // the saved device choice has been applied
     RecentFilesMenu* recent_ = nullptr;
