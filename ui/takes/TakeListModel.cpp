@@ -105,7 +105,10 @@ QVariant TakeListModel::data(const QModelIndex& index, int role) const {
     case Name:
         return take.name;
     case Date:
-        return QLocale().toString(take.modified, QLocale::ShortFormat);
+        // The date as the desktop writes it, and the time to the minute.
+        return QStringLiteral("%1 %2").arg(
+            QLocale().toString(take.modified.date(), QLocale::ShortFormat),
+            take.modified.time().toString(QStringLiteral("HH:mm")));
     case Length:
         return take.frames >= 0 && take.sampleRate > 0
                    ? StatusPanel::formatTime(static_cast<double>(take.frames) / take.sampleRate)

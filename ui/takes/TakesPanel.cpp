@@ -18,6 +18,9 @@ namespace tapedeck {
 
 namespace {
 
+constexpr int kNameCharacters = 31;         // "Take 2026-11-26 14-05-09.wav"
+constexpr int kOtherColumnsCharacters = 42; // date, length, format, size
+
 // Undoing a delete: the take and its sidecars come back from the trash.
 class TrashTakeCommand : public QUndoCommand {
 public:
@@ -73,7 +76,10 @@ TakesPanel::TakesPanel(QWidget* parent) : QWidget(parent) {
     view_->setDragDropMode(QAbstractItemView::DragOnly);
     view_->setContextMenuPolicy(Qt::ActionsContextMenu);
     view_->header()->setStretchLastSection(false);
-    view_->header()->setSectionResizeMode(TakeListModel::Name, QHeaderView::Stretch);
+    view_->header()->setSectionResizeMode(TakeListModel::Name, QHeaderView::Interactive);
+    view_->header()->resizeSection(TakeListModel::Name,
+                                   view_->fontMetrics().horizontalAdvance(QLatin1Char('x')) *
+                                       kNameCharacters);
     for (int column :
          {TakeListModel::Date, TakeListModel::Length, TakeListModel::Format, TakeListModel::Size})
         view_->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
@@ -123,6 +129,12 @@ TakesPanel::TakesPanel(QWidget* parent) : QWidget(parent) {
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TakesPanel::updateActions);
     updateActions();
+}
+
+QSize TakesPanel::sizeHint() const {
+    const int characters = kNameCharacters + kOtherColumnsCharacters;
+    return {fontMetrics().horizontalAdvance(QLatin1Char('x')) * characters,
+            QWidget::sizeHint().height()};
 }
 
 void TakesPanel::setFolder(const QString& folder) {

@@ -38,6 +38,9 @@ public:
     QAction* trashAction() const { return trash_; }
     QAction* showInFolderAction() const { return showInFolder_; }
 
+    // Wide enough for a take's name, date, length, format and size side by side.
+    QSize sizeHint() const override;
+
     // Moves the selected take to the trash, with Undo.
     void trashSelected();
 
