@@ -2,7 +2,7 @@
 
 #include "ExportJob.h"
 #include "Session.h"
-#include "Trash.h"
+#include "takes/TakeFiles.h"
 
 #include <QAction>
 #include <QDir>
@@ -15,43 +15,42 @@ namespace tapedeck {
 
 namespace {
 
-// Undoing a trim: the original comes back from the trash and opens; the trimmed file goes
-// to the trash (never deleted). Redo does the reverse.
+// Undoing a trim: the original (with its sidecars) comes back from the trash and opens; the
+// trimmed take goes to the trash (never deleted). Redo does the reverse.
 class TrimCommand : public QUndoCommand {
 public:
-    TrimCommand(Session& session, QString original, QString originalInTrash, QString trimmed)
-        : QUndoCommand(SelectionActions::tr("Trim %1").arg(QFileInfo(original).fileName())),
-          session_(session), original_(std::move(original)),
-          originalInTrash_(std::move(originalInTrash)), trimmed_(std::move(trimmed)) {}
+    TrimCommand(Session& session, TakeFiles::Trashed original, QString trimmed)
+        : QUndoCommand(
+              SelectionActions::tr("Trim %1").arg(QFileInfo(original.original).fileName())),
+          session_(session), original_(std::move(original)), trimmed_(std::move(trimmed)) {}
 
     void undo() override {
-        const std::optional<QString> trimmedInTrash = Trash::moveToTrash(trimmed_);
-        if (!trimmedInTrash || !Trash::restore(originalInTrash_, original_)) {
+        std::optional<TakeFiles::Trashed> trimmed = TakeFiles::moveToTrash(trimmed_);
+        if (!trimmed || !TakeFiles::restore(original_)) {
             setObsolete(true); // the files were moved by someone else: nothing left to undo
             return;
         }
-        trimmedInTrash_ = *trimmedInTrash;
-        session_.openFile(original_);
+        trimmedInTrash_ = std::move(*trimmed);
+        session_.openFile(original_.original);
     }
 
     void redo() override {
-        if (trimmedInTrash_.isEmpty())
+        if (!trimmedInTrash_)
             return; // the first redo is the trim itself, already done
-        const std::optional<QString> originalInTrash = Trash::moveToTrash(original_);
-        if (!originalInTrash || !Trash::restore(trimmedInTrash_, trimmed_)) {
+        std::optional<TakeFiles::Trashed> original = TakeFiles::moveToTrash(original_.original);
+        if (!original || !TakeFiles::restore(*trimmedInTrash_)) {
             setObsolete(true);
             return;
         }
-        originalInTrash_ = *originalInTrash;
+        original_ = std::move(*original);
         session_.openFile(trimmed_);
     }
 
 private:
     Session& session_;
-    QString original_;
-    QString originalInTrash_;
+    TakeFiles::Trashed original_;
     QString trimmed_;
-    QString trimmedInTrash_;
+    std::optional<TakeFiles::Trashed> trimmedInTrash_;
 };
 
 QString formatFilter() {
@@ -189,7 +188,7 @@ void SelectionActions::onJobFinished(const ExportRequest& request, const ExportO
 }
 
 void SelectionActions::finishTrim(const QString& original, const QString& trimmed) {
-    const std::optional<QString> inTrash = Trash::moveToTrash(original);
+    std::optional<TakeFiles::Trashed> inTrash = TakeFiles::moveToTrash(original);
     session_.openFile(trimmed);
     if (!inTrash) {
         emit errorOccurred({tr("The trimmed take was saved as %1, but the original could not be "
@@ -199,7 +198,7 @@ void SelectionActions::finishTrim(const QString& original, const QString& trimme
                                "longer need it.")});
         return;
     }
-    undoStack_->push(new TrimCommand(session_, original, *inTrash, trimmed));
+    undoStack_->push(new TrimCommand(session_, std::move(*inTrash), trimmed));
     emit statusMessage(tr("Trimmed: saved as %1; the original is in the trash (Undo brings "
                           "it back).")
                            .arg(QFileInfo(trimmed).fileName()));

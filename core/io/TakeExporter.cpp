@@ -1,5 +1,6 @@
 #include "TakeExporter.h"
 
+#include "DropoutSidecarSpan.h"
 #include "SpanMarkers.h"
 
 #include <sndfile.h>
@@ -340,6 +341,8 @@ Result<ExportOutcome> exportSpan(const ExportRequest& request, const ExportProgr
                                                          "). Is the disk full?"});
     }
     destination.reset(); // closes: the header gets its final sizes
+    outcome.dropoutsCarried =
+        carryDropoutSidecar(in, out, from, from + outcome.frames, sourceInfo.samplerate);
     return outcome;
 }
 

@@ -44,6 +44,7 @@ struct ExportOutcome {
     std::int64_t frames = 0; // written
     int sndfileFormat = 0;   // of the new file
     int markersCarried = 0;  // markers inside the span, written shifted
+    int dropoutsCarried = 0; // dropouts of the take's sidecar inside the span, shifted
     bool bextCarried = false;
 };
 
@@ -56,7 +57,8 @@ using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)
 // it (integer samples are copied as integers, so a WAV or FLAC export is bit-exact). Only a
 // change of encoding converts samples (clipped, not wrapped; no dither). The source's bext
 // chunk is copied with its time reference moved to the span's first frame, and markers that
-// fall inside the span are carried over, shifted, through `markers` (a cue chunk when null).
+// fall inside the span are carried over, shifted, through `markers` (a cue chunk when null),
+// as are the dropouts of the take's ".dropouts" sidecar.
 // Works in chunks on the calling thread, which must not be the GUI or audio thread. When
 // `cancel` turns true, or on any error, the new file is removed and the source is untouched.
 // Errors: FileNotFound, FileUnreadable, FileEmpty (the span is empty), FileExists,

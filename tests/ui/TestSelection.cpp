@@ -282,6 +282,11 @@ private slots:
             f.open(QIODevice::ReadOnly);
             return f.readAll();
         }();
+        QFile dropouts(file_ + ".dropouts");
+        QVERIFY(dropouts.open(QIODevice::WriteOnly));
+        dropouts.write("# Tapedeck dropouts: frame\tseconds\tlost frames\tkind\n"
+                       "72000\t1.500000\t256\toverflow\n");
+        dropouts.close();
         window_->selectionBar()->startField()->setText(QStringLiteral("0.5"));
         emit window_->selectionBar()->startField()->editingFinished();
         window_->selectionBar()->endField()->setText(QStringLiteral("3"));
@@ -298,9 +303,16 @@ private slots:
         QCOMPARE(kept.size(), std::size_t(5 * kRate / 2) * 2);
         QVERIFY(std::equal(kept.begin(), kept.end(), all.begin() + kRate));
         QVERIFY(actions->undoAction()->isEnabled());
+        // The dropout inside the span went along, shifted; the original's went with it.
+        QFile carried(trimmed + ".dropouts");
+        QVERIFY(carried.open(QIODevice::ReadOnly));
+        QVERIFY(carried.readAll().contains("\n48000\t1.000000\t256\toverflow\n"));
+        QVERIFY(!QFileInfo::exists(file_ + ".dropouts"));
 
         actions->undoAction()->trigger();
         QVERIFY(QFileInfo::exists(file_));
+        QVERIFY(QFileInfo::exists(file_ + ".dropouts"));
+        QVERIFY(!QFileInfo::exists(trimmed + ".dropouts"));
         QVERIFY(!QFileInfo::exists(trimmed)); // the trimmed take went to the trash
         QCOMPARE(session_->currentPath(), file_);
         QFile f(file_);

@@ -110,6 +110,32 @@ private slots:
             QCOMPARE(samples[i], static_cast<short>((24000 + i) % 30000 - 15000));
     }
 
+    // The take's dropout sidecar goes along: those inside the span, shifted.
+    void dropoutsInsideTheSpanAreCarried() {
+        const QString in = dir_.filePath("dropped.wav");
+        QVERIFY(writeSource(in, 2 * kRate, 0, {}));
+        QFile sidecar(in + ".dropouts");
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write("# Tapedeck dropouts: frame\tseconds\tlost frames\tkind\n"
+                      "1000\t0.020833\t256\toverflow\n"
+                      "50000\t1.041667\t0\txrun\n"
+                      "90000\t1.875000\t128\toverflow\n");
+        sidecar.close();
+        ExportRequest request;
+        request.sourcePath = in.toStdString();
+        request.destinationPath = dir_.filePath("dropped-span.wav").toStdString();
+        request.fromFrame = 2000;
+        request.toFrame = 80000;
+        const auto done = exportSpan(request);
+        QVERIFY(done.ok());
+        QCOMPARE(done->dropoutsCarried, 1);
+        QFile carried(dir_.filePath("dropped-span.wav.dropouts"));
+        QVERIFY(carried.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = carried.readAll().split('\n');
+        QVERIFY(lines.at(0).startsWith("# Tapedeck dropouts"));
+        QCOMPARE(lines.at(1), QByteArray("48000\t1.000000\t0\txrun"));
+    }
+
     // A store other than the cue chunk can be plugged in (labels from elsewhere).
     void anotherMarkerStoreIsUsed() {
         struct FixedStore : SpanMarkerStore {
