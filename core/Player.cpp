@@ -261,7 +261,8 @@ Status Player::play() {
     if (s.stopped) {
         return s.failure ? *s.failure : Error{ErrorCode::StreamFailed, "The player is closed."};
     }
-    if (s.finished.load(std::memory_order_acquire)) {
+    // At the end: from the start, unless a place to play from was asked for since.
+    if (s.finished.load(std::memory_order_acquire) && !s.reader->seekPending()) {
         seek(0);
     }
     s.paused.store(false, std::memory_order_release);
@@ -302,6 +303,10 @@ void Player::seek(std::int64_t frame) {
         s.paused.store(true, std::memory_order_release);
         s.failure = started.error();
     }
+}
+
+void Player::setEndFrame(std::int64_t frame) {
+    state_->reader->setEndFrame(frame);
 }
 
 Status Player::stop() {
@@ -435,7 +440,7 @@ std::int64_t Player::position() const {
         return reader.seekTarget();
     }
     if (s.finished.load(std::memory_order_acquire)) {
-        return reader.fileFrames();
+        return reader.endFrame();
     }
     const double toFile = static_cast<double>(reader.fileRate()) / s.deviceRate;
     const std::int64_t handedOver = s.consumedSinceFlush.value();
@@ -444,7 +449,7 @@ std::int64_t Player::position() const {
         heard = handedOver - s.latencyFrames; // no callback yet since the last seek
     }
     const auto heardFile = static_cast<std::int64_t>(std::max<std::int64_t>(0, heard) * toFile);
-    return std::min(reader.basePosition() + heardFile, reader.fileFrames());
+    return std::min(reader.basePosition() + heardFile, reader.endFrame());
 }
 
 std::int64_t Player::frames() const {
