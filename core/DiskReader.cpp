@@ -51,6 +51,15 @@ void DiskReader::requestSeek(std::int64_t fileFrame) {
     wakeUp();
 }
 
+void DiskReader::setEndFrame(std::int64_t frame) {
+    endFrame_.store(frame < 0 ? -1 : std::min(frame, fileFrames()), std::memory_order_release);
+}
+
+std::int64_t DiskReader::endFrame() const {
+    const std::int64_t end = endFrame_.load(std::memory_order_acquire);
+    return end < 0 ? fileFrames() : end;
+}
+
 void DiskReader::setConsuming(bool consuming) {
     consuming_.store(consuming, std::memory_order_release);
     wakeUp();
@@ -125,6 +134,7 @@ void DiskReader::handleSeek() {
         std::this_thread::sleep_for(kFlushPoll);
     }
     file_.seek(target);
+    readPosition_ = target;
     if (resampler_) {
         resampler_->clear();
     }
@@ -148,7 +158,10 @@ bool DiskReader::pushPending() {
 }
 
 void DiskReader::readChunk() {
-    const std::int64_t got = file_.read(fileChunk_.data(), kChunkFrames);
+    const std::int64_t left = endFrame() - readPosition_;
+    const std::int64_t got =
+        left > 0 ? file_.read(fileChunk_.data(), std::min<std::int64_t>(kChunkFrames, left)) : 0;
+    readPosition_ += std::max<std::int64_t>(0, got);
     const int channels = ring_.channels();
     const auto capacity = static_cast<std::size_t>(pending_.size() / channels);
     if (got <= 0) {

@@ -45,6 +45,9 @@ public:
     // stream is reopened there); a failure to reopen shows in poll().
     void seek(std::int64_t frame);
     Status stop(); // stops and closes the stream; never blocks for long
+    // Plays up to this file frame and ends there as at the end of the file (a selection);
+    // -1: to the end of the file. Seek afterwards: audio already read past it may be queued.
+    void setEndFrame(std::int64_t frame);
     // Whether a stream is open on the device (playing, or just finishing).
     bool isStreaming() const;
 

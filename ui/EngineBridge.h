@@ -56,6 +56,11 @@ public:
     void pause();
     void seek(std::int64_t frame);
     void setLoop(bool loop) { loop_ = loop; }
+    // Playback runs from..to (a selection): it ends at `to` as at the end of the file, and a
+    // loop goes back to `from`. (0, -1): the whole file. Seek afterwards.
+    void setPlayRange(std::int64_t from, std::int64_t to);
+    std::int64_t playRangeStart() const { return rangeFrom_; }
+    std::int64_t playRangeEnd() const; // the file's length when no range is set
 
     // Recording: stops and finalizes the take; playback: pauses and goes back to the start.
     // Returns the take's first error, if any (the file still keeps every sample).
@@ -107,6 +112,8 @@ private:
     std::unique_ptr<Player> player_;
     QTimer timer_;
     bool loop_ = false;
+    std::int64_t rangeFrom_ = 0;
+    std::int64_t rangeTo_ = -1;
     bool errorEvent_ = false;
     ErrorCode errorEventCode_ = ErrorCode::StreamFailed;
     std::int64_t lastDropouts_ = -1;
