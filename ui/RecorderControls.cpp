@@ -75,6 +75,16 @@ void RecorderControls::buildDocks() {
     optionsDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     optionsDock_->toggleViewAction()->setText(tr("&Take Options Panel"));
     window_.addDockWidget(Qt::RightDockWidgetArea, optionsDock_);
+
+    // Both start hidden (View menu), as tabs beside the devices panel so that showing them
+    // never squeezes the waveform; the markers panel shows itself with the first marker.
+    if (auto* devices = window_.findChild<QDockWidget*>(QStringLiteral("DevicesDock"))) {
+        window_.tabifyDockWidget(devices, markersDock_);
+        window_.tabifyDockWidget(devices, optionsDock_);
+        devices->raise();
+    }
+    markersDock_->hide();
+    optionsDock_->hide();
 }
 
 void RecorderControls::connectSession() {
@@ -86,7 +96,11 @@ void RecorderControls::connectSession() {
     connect(addMarker_, &QAction::triggered, this,
             [this] { session_.addMarker(markers_->nextDefaultName()); });
     connect(&session_, &Session::markerAdded, markers_,
-            [this](const Marker& marker, bool saveToFile) { markers_->add(marker, saveToFile); });
+            [this](const Marker& marker, bool saveToFile) {
+                markers_->add(marker, saveToFile);
+                if (markersDock_->isHidden())
+                    markersDock_->show();
+            });
     connect(previousMarker_, &QAction::triggered, this, [this] { goTo(false); });
     connect(nextMarker_, &QAction::triggered, this, [this] { goTo(true); });
     connect(exportMarkers_, &QAction::triggered, this, &RecorderControls::exportMarkers);

@@ -3,8 +3,6 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
 
 namespace tapedeck {
 
@@ -29,27 +27,19 @@ TakeOptionsPanel::TakeOptionsPanel(QWidget* parent) : QWidget(parent) {
                             "what came before Record"));
     form->addRow(tr("&Pre-roll:"), preRoll_);
 
-    const auto row = [this](QCheckBox* check, QWidget* box, const QString& after) {
-        auto* line = new QWidget(this);
-        auto* layout = new QHBoxLayout(line);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(check);
-        layout->addWidget(box);
-        if (!after.isEmpty())
-            layout->addWidget(new QLabel(after, line));
-        layout->addStretch(1);
-        return line;
-    };
+    // A check box, and its value on the line below: narrow enough for a side panel.
     startOnSound_ = new QCheckBox(tr("Start when the level rises above"), this);
     startLevel_ = spinBox(this, -90, 0, 1, tr(" dBFS"), tr("Start level"));
-    form->addRow(row(startOnSound_, startLevel_, {}));
-    stopOnSilence_ = new QCheckBox(tr("Stop after"), this);
+    form->addRow(startOnSound_);
+    form->addRow(QString(), startLevel_);
+    stopOnSilence_ = new QCheckBox(tr("Stop after this long below it"), this);
     silence_ = spinBox(this, 0.1, 3600, 1, tr(" s"), tr("Silence before stopping"));
-    form->addRow(row(stopOnSilence_, silence_, tr("below it")));
+    form->addRow(stopOnSilence_);
+    form->addRow(QString(), silence_);
     stopAfterLength_ = new QCheckBox(tr("Stop after a length of"), this);
     length_ = spinBox(this, 1, 24 * 3600, 0, tr(" s"), tr("Take length"));
-    form->addRow(row(stopAfterLength_, length_, {}));
-
+    form->addRow(stopAfterLength_);
+    form->addRow(QString(), length_);
     startOnSound_->setAccessibleName(tr("Start when the level rises above the start level"));
     stopOnSilence_->setAccessibleName(tr("Stop after this long below the level"));
     stopAfterLength_->setAccessibleName(tr("Stop after a length"));

@@ -1082,15 +1082,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Silence before stopping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>below it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1111,6 +1103,10 @@
     </message>
     <message>
         <source>Stop after a length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this long below it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
