@@ -109,6 +109,16 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
                 return fail("--buffer takes a number of frames (16 or more), not \"" + text +
                             "\".");
             }
+        } else if (arg == "--speed") {
+            double speed = 0;
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, speed) || !(speed >= 0.5 && speed <= 2.0)) {
+                return fail("--speed takes a number from 0.5 to 2 (1 is normal speed), not \"" +
+                            text + "\".");
+            }
+            cl.speed = speed;
         } else if (arg == "--format") {
             if (!value(cl.format)) {
                 return fail(error);
@@ -122,6 +132,9 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     if (cl.mode != Mode::Gui && !cl.openFiles.empty()) {
         return fail("Unexpected argument \"" + cl.openFiles.front() + "\". See tapedeck --help.");
     }
+    if (cl.speed && cl.mode != Mode::Play) {
+        return fail("--speed goes with --play FILE. See tapedeck --help.");
+    }
     return {cl, {}};
 }
 
@@ -131,7 +144,7 @@ std::string helpText() {
   tapedeck --list-devices [--json]   list audio devices
   tapedeck --record FILE [--duration SECONDS] [--input-device NAME] [--rate HZ]
                          [--channels N] [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
-  tapedeck --play FILE [--output-device NAME] [--buffer FRAMES]
+  tapedeck --play FILE [--output-device NAME] [--buffer FRAMES] [--speed X]
   tapedeck --info FILE [--json]      format, duration and levels of a sound file
   tapedeck --recover [FOLDER]        repair takes a crash left unfinished (default: .)
   tapedeck --help | --version
@@ -139,7 +152,9 @@ std::string helpText() {
 Device NAME matches a device's name (as the desktop's sound settings show it) or its id,
 exactly or by a unique part of it; the default is the system's default device. Without
 --rate and --channels, a take has the device's own rate and channel count. --record stops after --duration, or on Ctrl+C, and keeps every
-sample recorded. Recording never overwrites an existing file. If Tapedeck is killed or
+sample recorded. --speed plays faster or slower at the same pitch, from 0.5 to 2 (1.5
+plays a 3-minute file in 2 minutes); the time shown stays the file's. Recording never
+overwrites an existing file. If Tapedeck is killed or
 the computer stops mid-take, --recover makes the take whole again.
 )";
 }

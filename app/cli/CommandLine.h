@@ -21,6 +21,7 @@ struct CommandLine {
     int channels = 0;   // 0: the device's own count (a mono mic gives a mono take)
     std::string format = "wav";
     int bufferFrames = 0;
+    std::optional<double> speed; // --play --speed: 0.5 to 2, same pitch
 };
 
 struct ParseResult {
