@@ -39,6 +39,7 @@ Status EngineBridge::openPlayer(AudioSystem& system, const PlaySettings& setting
     if (!opened)
         return opened.error();
     player_ = std::move(opened.value());
+    player_->setSpeed(speed_);
     errorEvent_ = false;
     lastDropouts_ = lastXruns_ = lastPosition_ = -1;
     updateTimer();
@@ -59,6 +60,12 @@ void EngineBridge::pause() {
     player_->pause();
     pollNow(); // the last levels, and the position where it paused
     updateTimer();
+}
+
+void EngineBridge::setPlaybackSpeed(double speed) {
+    speed_ = speed;
+    if (player_)
+        player_->setSpeed(speed);
 }
 
 void EngineBridge::seek(std::int64_t frame) {

@@ -36,6 +36,9 @@ public:
     void pause();
     void seek(std::int64_t frame);
     void setLoop(bool loop) { loop_ = loop; }
+    // Playback speed, same pitch (see Player::setSpeed); kept for every player opened later.
+    void setPlaybackSpeed(double speed);
+    double playbackSpeed() const { return speed_; }
 
     // Recording: stops and finalizes the take; playback: pauses and goes back to the start.
     // Returns the take's first error, if any (the file still keeps every sample).
@@ -78,6 +81,7 @@ private:
 
     std::unique_ptr<Recorder> recorder_;
     std::unique_ptr<Player> player_;
+    double speed_ = 1.0;
     QTimer timer_;
     bool loop_ = false;
     bool errorEvent_ = false;

@@ -3,12 +3,16 @@
 #include "AboutBox.h"
 #include "DevicePicker.h"
 #include "ErrorBanner.h"
+#include "InputRouting.h"
 #include "LevelMeter.h"
 #include "OpenFileFilter.h"
 #include "RecentFilesMenu.h"
+#include "RecordingScreen.h"
 #include "RecoveryBanner.h"
 #include "Session.h"
 #include "Settings.h"
+#include "SleepInhibitor.h"
+#include "SpeedControl.h"
 #include "StatusPanel.h"
 #include "TakeRecovery.h"
 #include "TransportActions.h"
@@ -92,6 +96,11 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions() {
     transport_ = new TransportActions(this);
+    speed_ = new SpeedControl(this);
+    // On the window, so Ctrl+Up/Down work wherever the focus is.
+    addAction(speed_->fasterAction());
+    addAction(speed_->slowerAction());
+    inhibitor_ = new SleepInhibitor(this);
     const auto makeAction = [this](const QString& text, const QKeySequence& keys,
                                    const QString& tip) {
         auto* action = new QAction(text, this);
@@ -141,6 +150,9 @@ void MainWindow::buildMenus() {
     transport->addAction(transport_->action(A::GoToEnd));
     transport->addSeparator();
     transport->addAction(transport_->action(A::Loop));
+    transport->addSeparator();
+    transport->addAction(speed_->fasterAction());
+    transport->addAction(speed_->slowerAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(zoomIn_);
@@ -166,6 +178,8 @@ void MainWindow::buildToolBar() {
     for (A which : {A::GoToStart, A::GoToEnd, A::Loop})
         bar->addAction(transport_->action(which));
     bar->addSeparator();
+    bar->addWidget(speed_);
+    bar->addSeparator();
     bar->addAction(open_);
 }
 
@@ -176,6 +190,8 @@ void MainWindow::buildCentralArea() {
     layout->addWidget(recoveryBanner_);
     banner_ = new ErrorBanner(central);
     layout->addWidget(banner_);
+    recordingScreen_ = new RecordingScreen(central);
+    layout->addWidget(recordingScreen_);
     recovery_ = new TakeRecovery(this);
 
     waveformArea_ = new QStackedWidget(central);
@@ -243,6 +259,17 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::devicesChanged, this, [this] { showDevices(session_.devices()); });
 
     connect(&session_, &Session::stateChanged, this, &MainWindow::onStateChanged);
+    connect(&session_, &Session::stateChanged, this, &MainWindow::followTake);
+    connect(speed_, &SpeedControl::speedChanged, &session_, &Session::setPlaybackSpeed);
+    connect(inhibitor_, &SleepInhibitor::unavailable, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(&session_, &Session::diskTimeLeftChanged, recordingScreen_,
+            &RecordingScreen::setDiskTimeLeft);
+    connect(&session_, &Session::positionChanged, recordingScreen_,
+            [this](qint64 frame, qint64 length, int sampleRate) {
+                if (length < 0)
+                    recordingScreen_->setElapsed(frame, sampleRate);
+            });
     connect(&session_, &Session::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(&session_, &Session::errorOccurred, this, &MainWindow::onError);
     connect(&session_, &Session::errorCleared, banner_, &QWidget::hide);
@@ -335,6 +362,26 @@ void MainWindow::onStateChanged(TransportState state) {
     recent_->setEnabled(state != TransportState::Recording && !settings_.recentFiles().isEmpty());
     chooseFolder_->setEnabled(state != TransportState::Recording);
     status_->setCountsVisible(state == TransportState::Recording);
+}
+
+void MainWindow::followTake(TransportState state) {
+    const bool recording = state == TransportState::Recording;
+    if (recording && !recordingScreen_->isVisible()) {
+        inhibitor_->hold(tr("Recording a take"));
+        const Recorder* take = session_.recorder();
+        QString input;
+        if (take) {
+            input = tr("%1 · %2").arg(InputRouting::describe(take->channels(), take->device()),
+                                      QString::fromStdString(take->device().name));
+        }
+        recordingScreen_->start(input, session_.deviceChoice().format,
+                                take ? take->sampleRate() : 0, take ? take->channels() : 0);
+        recordingScreen_->show();
+    } else if (!recording) {
+        // Stopped, paused or failed: the computer may sleep again.
+        inhibitor_->release();
+        recordingScreen_->hide();
+    }
 }
 
 void MainWindow::onDocumentChanged(const QString& path) {

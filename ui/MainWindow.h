@@ -20,6 +20,9 @@ class ErrorBanner;
 class LevelMeter;
 class RecentFilesMenu;
 class RecoveryBanner;
+class RecordingScreen;
+class SleepInhibitor;
+class SpeedControl;
 class TakeRecovery;
 class Session;
 class Settings;
@@ -55,6 +58,9 @@ public:
     WaveformDocument* waveformDocument() const { return document_; }
     RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }
     TakeRecovery* takeRecovery() const { return recovery_; }
+    SpeedControl* speedControl() const { return speed_; }
+    RecordingScreen* recordingScreen() const { return recordingScreen_; }
+    SleepInhibitor* sleepInhibitor() const { return inhibitor_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -79,6 +85,8 @@ private:
     void onWaveformOpened();
     void onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable);
     void showWaveform(bool shown);
+    // While a take runs: the recording screen and the sleep inhibitor.
+    void followTake(TransportState state);
 
     Session& session_;
     Settings& settings_;
@@ -96,6 +104,9 @@ private:
     QLabel* waveformPlaceholder_ = nullptr;
     WaveformView* waveform_ = nullptr;
     WaveformDocument* document_ = nullptr;
+    SpeedControl* speed_ = nullptr;
+    RecordingScreen* recordingScreen_ = nullptr;
+    SleepInhibitor* inhibitor_ = nullptr;
     QAction* open_ = nullptr;
     QAction* chooseFolder_ = nullptr;
     QAction* showFolder_ = nullptr;

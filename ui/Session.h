@@ -53,6 +53,8 @@ public:
     const QString& currentPath() const { return path_; }
     QString recordingFolder() const;
     const DeviceChoice& deviceChoice() const { return choice_; }
+    // The take running now (its device, rate and channels), or null.
+    const Recorder* recorder() const { return bridge_.recorder(); }
 
     void record();
     void play();
@@ -62,6 +64,10 @@ public:
     void goToEnd();
     void seek(std::int64_t frame);
     void setLoop(bool loop);
+    // Playback speed, 0.5 to 2 at the same pitch, for this file and the next ones opened.
+    // Positions stay in file time.
+    void setPlaybackSpeed(double speed) { bridge_.setPlaybackSpeed(speed); }
+    double playbackSpeed() const { return bridge_.playbackSpeed(); }
     // Opens a file for viewing and playback. Refused while recording, or when the file does
     // not exist or cannot be played. Without a sound device the file still opens (Play
     // then says why it cannot play).
