@@ -24,14 +24,15 @@ QString InputRouting::describe(int channels, int deviceInputs, bool serverMixes)
     if (channels <= 0)
         return {};
     if (deviceInputs <= 0)
-        return tr("%1 from the first %n input(s)", nullptr, channels).arg(takeName(channels));
+        return tr("%1 from the device's first inputs").arg(takeName(channels));
     if (serverMixes && deviceInputs > channels) {
         // The sound server mixes all of the source's channels into the take's.
         return tr("%1, mixed from inputs 1–%2 of %2").arg(takeName(channels)).arg(deviceInputs);
     }
     if (channels > deviceInputs) {
-        return tr("%1: the device has only %n input(s)", nullptr, deviceInputs)
-            .arg(takeName(channels));
+        return tr("%1: more channels than the device's inputs (%2)")
+            .arg(takeName(channels))
+            .arg(deviceInputs);
     }
     return tr("%1 from %2 of %3").arg(takeName(channels), inputSpan(channels)).arg(deviceInputs);
 }
