@@ -145,9 +145,7 @@ void SleepInhibitor::giveUp() {
     // Queued: when no bus is there at all this runs within hold(), and what the window says
     // about the take starting would cover the message at once.
     const QString message =
-        tr("The computer may go to sleep during a long take: neither the desktop "
-           "nor the system would keep it awake. Change its power settings if it "
-           "does.");
+        tr("Nothing would keep the computer awake: it may sleep during this take.");
     QMetaObject::invokeMethod(
         this, [this, message] { emit unavailable(message); }, Qt::QueuedConnection);
 }
