@@ -4,7 +4,7 @@
 #include "cli/UserMessages.h"
 
 #ifdef TAPEDECK_HAS_GUI
-#include "GuiMain.h"
+#include "WindowLauncher.h"
 #endif
 
 #include <csignal>
@@ -52,11 +52,7 @@ int main(int argc, char** argv) {
         break;
     }
 #ifdef TAPEDECK_HAS_GUI
-    QStringList files;
-    for (const std::string& file : commandLine.openFiles) {
-        files.append(QString::fromStdString(file));
-    }
-    return runGui(argc, argv, files);
+    return launchWindow(argv);
 #else
     std::fputs(cli::helpText().c_str(), stdout);
     return 0;

@@ -1,20 +1,19 @@
 #include "Commands.h"
 
+#include "JsonOutput.h"
 #include "summary/AudioFileInfo.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace tapedeck::cli {
 
 namespace {
 
 // JSON has no -infinity: digital silence is reported as null.
-QJsonValue decibels(double db) {
-    return std::isfinite(db) ? QJsonValue(db) : QJsonValue(QJsonValue::Null);
+nlohmann::json decibels(double db) {
+    return std::isfinite(db) ? nlohmann::json(db) : nlohmann::json(nullptr);
 }
 
 std::string formatDb(double db) {
@@ -26,25 +25,25 @@ std::string formatDb(double db) {
     return buffer;
 }
 
-void printJson(const AudioFileInfo& info) {
-    QJsonObject o;
-    o["path"] = QString::fromStdString(info.path);
-    o["format"] = QString::fromStdString(info.formatName);
-    o["encoding"] = QString::fromStdString(info.encodingName);
+void printInfoJson(const AudioFileInfo& info) {
+    nlohmann::ordered_json o;
+    o["path"] = info.path;
+    o["format"] = info.formatName;
+    o["encoding"] = info.encodingName;
     o["sampleRate"] = info.sampleRate;
     o["channels"] = info.channels;
-    o["frames"] = static_cast<qint64>(info.frames);
+    o["frames"] = info.frames;
     o["durationSeconds"] = info.durationSeconds;
-    QJsonArray perChannel;
+    nlohmann::ordered_json perChannel = nlohmann::ordered_json::array();
     for (const ChannelInfo& c : info.channelInfo) {
-        QJsonObject ch;
+        nlohmann::ordered_json ch;
         ch["peakDbfs"] = decibels(c.peakDbfs);
         ch["rmsDbfs"] = decibels(c.rmsDbfs);
-        ch["clippedSamples"] = static_cast<qint64>(c.clippedSamples);
-        perChannel.append(ch);
+        ch["clippedSamples"] = c.clippedSamples;
+        perChannel.push_back(ch);
     }
     o["perChannel"] = perChannel;
-    std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
+    printJson(o);
 }
 
 void printText(const AudioFileInfo& info) {
@@ -74,7 +73,7 @@ int info(const CommandLine& commandLine) {
         return fail(analysed.error().message);
     }
     if (commandLine.json) {
-        printJson(*analysed);
+        printInfoJson(*analysed);
     } else {
         printText(*analysed);
     }

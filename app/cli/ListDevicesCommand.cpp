@@ -1,11 +1,10 @@
 #include "Commands.h"
 
 #include "AudioSystem.h"
+#include "JsonOutput.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace tapedeck::cli {
 
@@ -21,12 +20,12 @@ const char* kindOf(const DeviceInfo& d) {
     return d.canRecord() ? "input" : "output";
 }
 
-QJsonObject toJson(const DeviceInfo& d) {
-    QJsonObject o;
-    o["hostApi"] = QString::fromStdString(d.hostApi);
-    o["name"] = QString::fromStdString(d.name);
+nlohmann::ordered_json toJson(const DeviceInfo& d) {
+    nlohmann::ordered_json o;
+    o["hostApi"] = d.hostApi;
+    o["name"] = d.name;
     // The server's node name; for PortAudio's own devices, the name again (what NAME matches).
-    o["id"] = QString::fromStdString(d.serverId.empty() ? d.name : d.serverId);
+    o["id"] = d.serverId.empty() ? d.name : d.serverId;
     o["kind"] = kindOf(d);
     o["advanced"] = d.advanced;
     o["maxInputChannels"] = d.maxInputChannels;
@@ -82,11 +81,11 @@ int listDevices(const CommandLine& commandLine) {
     }
     const auto& devices = (*system)->devices();
     if (commandLine.json) {
-        QJsonArray array;
+        nlohmann::ordered_json array = nlohmann::ordered_json::array();
         for (const auto& d : devices) {
-            array.append(toJson(d));
+            array.push_back(toJson(d));
         }
-        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        printJson(array);
         return 0;
     }
     if (devices.empty()) {

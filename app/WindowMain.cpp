@@ -1,0 +1,26 @@
+#include "GuiMain.h"
+#include "cli/CommandLine.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace tapedeck;
+
+// The window's executable. `tapedeck` with no command-line mode execs this one with the same
+// arguments (see WindowLauncher.h), so the arguments are the files to open.
+int main(int argc, char** argv) {
+    const std::vector<std::string> arguments(argv + 1, argv + argc);
+    const cli::ParseResult parsed = cli::parseCommandLine(arguments);
+    if (!parsed.commandLine || parsed.commandLine->mode != cli::Mode::Gui) {
+        std::fprintf(stderr, "tapedeck: %s\n",
+                     parsed.commandLine ? "the window takes only files to open; see tapedeck --help"
+                                        : parsed.error.c_str());
+        return 2;
+    }
+    QStringList files;
+    for (const std::string& file : parsed.commandLine->openFiles) {
+        files.append(QString::fromStdString(file));
+    }
+    return runGui(argc, argv, files);
+}
