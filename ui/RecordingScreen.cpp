@@ -11,6 +11,7 @@ namespace tapedeck {
 namespace {
 // Red that reads as "recording" on light and dark themes alike.
 const char* const kRecRed = "#d32f2f";
+const char* const kPausedGrey = "#8a8a8a";
 
 QLabel* bigLabel(QWidget* parent, int pointSize, bool bold) {
     auto* label = new QLabel(parent);
@@ -31,9 +32,7 @@ RecordingScreen::RecordingScreen(QWidget* parent) : QWidget(parent) {
     setAccessibleName(tr("Recording"));
     rec_ = bigLabel(this, kTimePointSize / 2, true);
     rec_->setTextFormat(Qt::RichText);
-    rec_->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
-                      .arg(QLatin1String(kRecRed), tr("REC")));
-    rec_->setAccessibleName(tr("Recording"));
+    showMark();
     elapsed_ = bigLabel(this, kTimePointSize, true);
     elapsed_->setAccessibleName(tr("Time recorded"));
     size_ = bigLabel(this, kTimePointSize * 2 / 3, false);
@@ -63,6 +62,8 @@ RecordingScreen::RecordingScreen(QWidget* parent) : QWidget(parent) {
 void RecordingScreen::start(const QString& inputDescription, FileFormat format, int sampleRate,
                             int channels) {
     format_ = format;
+    paused_ = false;
+    showMark();
     sampleRate_ = sampleRate;
     channels_ = channels;
     input_->setText(inputDescription);
@@ -86,6 +87,23 @@ void RecordingScreen::setElapsed(std::int64_t frames, int sampleRate) {
 void RecordingScreen::setDiskTimeLeft(double seconds) {
     disk_->setText(seconds < 0 ? QString()
                                : tr("%1 left on disk").arg(StatusPanel::formatDuration(seconds)));
+}
+
+void RecordingScreen::setPaused(bool paused) {
+    paused_ = paused;
+    showMark();
+}
+
+void RecordingScreen::showMark() {
+    if (paused_) {
+        rec_->setText(QStringLiteral("<span style=\"color:%1\">❚❚</span> %2")
+                          .arg(QLatin1String(kPausedGrey), tr("PAUSED")));
+        rec_->setAccessibleName(tr("Recording paused"));
+    } else {
+        rec_->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
+                          .arg(QLatin1String(kRecRed), tr("REC")));
+        rec_->setAccessibleName(tr("Recording"));
+    }
 }
 
 QString RecordingScreen::formatSize(double bytes, bool estimate) {

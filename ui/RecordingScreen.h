@@ -30,6 +30,10 @@ public:
     void setElapsed(std::int64_t frames, int sampleRate);
     // Recording time left on the disk; negative: unknown.
     void setDiskTimeLeft(double seconds);
+    // A take paused within itself: the red REC mark gives way to a grey PAUSED one, and the
+    // time and size stay where they stopped. start() shows REC again.
+    void setPaused(bool paused);
+    bool isPaused() const { return paused_; }
 
     // "41.5 MB", "1.23 GB"; `estimate`: compressed formats grow by the sound, so "about".
     static QString formatSize(double bytes, bool estimate);
@@ -46,6 +50,9 @@ private:
     QLabel* size_;
     QLabel* disk_;
     QLabel* input_;
+    void showMark();
+
+    bool paused_ = false;
     FileFormat format_ = FileFormat::Wav24;
     int channels_ = 0;
     int sampleRate_ = 0;

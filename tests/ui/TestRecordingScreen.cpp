@@ -56,7 +56,8 @@ private slots:
         QTest::newRow("all 4") << 4 << 4 << false << "4 channels from inputs 1–4 of 4";
         QTest::newRow("mono mic") << 1 << 1 << true << "Mono from input 1 of 1";
         QTest::newRow("server mixes") << 1 << 2 << true << "Mono, mixed from inputs 1–2 of 2";
-        QTest::newRow("unknown device") << 2 << 0 << false << "Stereo from the device's first inputs";
+        QTest::newRow("unknown device")
+            << 2 << 0 << false << "Stereo from the device's first inputs";
     }
     void inputsAreNamed() {
         QFETCH(int, channels);
@@ -98,6 +99,21 @@ private slots:
         screen.start({}, FileFormat::Flac, 48000, 2);
         screen.setElapsed(48000 * 60, 48000);
         QVERIFY(screen.sizeText().startsWith(QStringLiteral("about ")));
+    }
+
+    void aPauseWithinTheTakeSaysPaused() {
+        RecordingScreen screen;
+        screen.start({}, FileFormat::Wav24, 48000, 2);
+        QVERIFY(screen.recText().contains(QStringLiteral("REC")));
+        screen.setPaused(true);
+        QVERIFY(screen.isPaused());
+        QVERIFY(screen.recText().contains(QStringLiteral("PAUSED")));
+        QVERIFY(!screen.recText().contains(QStringLiteral("REC")));
+        screen.setPaused(false);
+        QVERIFY(screen.recText().contains(QStringLiteral("REC")));
+        screen.setPaused(true);
+        screen.start({}, FileFormat::Wav24, 48000, 2); // a new take records
+        QVERIFY(!screen.isPaused());
     }
 
     void theNumbersAreLarge() {
