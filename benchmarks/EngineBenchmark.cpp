@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -67,6 +68,42 @@ void measurePlayCpu(const std::string& tapedeck, const std::string& file) {
                 usage.ru_maxrss, WEXITSTATUS(status));
 }
 
+double millisOf(const std::function<void()>& action) {
+    const auto start = std::chrono::steady_clock::now();
+    action();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+// How long pause, resume and a seek while playing keep the caller (the window's thread)
+// waiting, with the default 100 ms buffer: each flushes what is queued rather than letting
+// it drain, so the sound stops or moves as the call returns.
+void measureTransport(AudioSystem& system, const std::string& file) {
+    PlaySettings settings;
+    settings.path = file;
+    auto opened = Player::open(system, settings);
+    if (!opened) {
+        std::fprintf(stderr, "transport: %s\n", opened.error().message.c_str());
+        return;
+    }
+    Player& player = **opened;
+    constexpr int kTrials = 5;
+    double pauseWorst = 0;
+    double playWorst = 0;
+    double seekWorst = 0;
+    for (int i = 0; i < kTrials; ++i) {
+        playWorst = std::max(playWorst, millisOf([&] { player.play(); }));
+        runFor(player, 1);
+        seekWorst = std::max(seekWorst, millisOf([&] { player.seek(kRate * (10 + i)); }));
+        runFor(player, 1);
+        pauseWorst = std::max(pauseWorst, millisOf([&] { player.pause(); }));
+    }
+    player.stop();
+    std::printf("transport, worst of %d:  pause %.1f ms, play %.1f ms, seek while playing "
+                "%.1f ms (target: 50 ms)\n",
+                kTrials, pauseWorst, playWorst, seekWorst);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -110,6 +147,7 @@ int main(int argc, char** argv) {
     } else {
         std::fprintf(stderr, "play: %s\n", player.error().message.c_str());
     }
+    measureTransport(**system, playFile);
     system->reset();
     measurePlayCpu(argv[1], playFile);
     std::filesystem::remove(takeFile);

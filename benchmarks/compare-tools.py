@@ -21,6 +21,7 @@ import time
 
 SECONDS = 20
 RATE = 48000
+RUNS = 3  # each tool runs this often, interleaved with the others; the median is shown
 IDLE_SETTLE_S = 3
 IDLE_MEASURE_S = 10
 PEAK_SAMPLE_S = 0.05
@@ -63,21 +64,33 @@ def run_measured(argv, stop_after=None):
 
 
 def report(title, runs):
-    print(f"\n{title}")
-    print(f"  {'tool':<12} {'CPU s':>7} {'× sox':>6} {'wakeups/s':>10} {'peak MB':>8}")
-    sox_cpu = runs.get("sox", (None, None))[0]
+    print(f"\n{title} (median of {RUNS} runs)")
+    print(f"  {'tool':<12} {'CPU s':>7} {'CPU s/min':>9} {'× sox':>6} {'wakeups/s':>10} "
+          f"{'× sox':>6} {'peak MB':>8} {'× sox':>6}")
+    sox = runs.get("sox")
     for name, (cpu, wakeups, peak_mb) in runs.items():
-        ratio = f"{cpu / sox_cpu:.2f}" if sox_cpu else "-"
-        print(f"  {name:<12} {cpu:>7.3f} {ratio:>6} {wakeups:>10.0f} {peak_mb:>8.1f}")
+        ratio = lambda value, index: f"{value / sox[index]:.2f}" if sox and sox[index] else "-"
+        print(f"  {name:<12} {cpu:>7.3f} {cpu * 60 / SECONDS:>9.3f} {ratio(cpu, 0):>6} "
+              f"{wakeups:>10.0f} {ratio(wakeups, 1):>6} {peak_mb:>8.1f} {ratio(peak_mb, 2):>6}")
 
 
-def measure(commands, stop_after=None):
-    runs = {}
-    for name, argv in commands.items():
-        usage, wall, peak_mb = run_measured(argv, stop_after)
-        cpu = usage.ru_utime + usage.ru_stime
-        runs[name] = (cpu, usage.ru_nvcsw / wall, peak_mb)
-    return runs
+def median(values):
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def measure(commands, stop_after=None, cleanup=lambda: None):
+    """Runs every command RUNS times, round-robin (so a busy moment of the machine hits all
+    tools alike), and keeps each figure's median."""
+    samples = {name: [] for name in commands}
+    for _ in range(RUNS):
+        for name, argv in commands.items():
+            cleanup()
+            usage, wall, peak_mb = run_measured(argv, stop_after)
+            cpu = usage.ru_utime + usage.ru_stime
+            samples[name].append((cpu, usage.ru_nvcsw / wall, peak_mb))
+    return {name: tuple(median([run[i] for run in runs]) for i in range(3))
+            for name, runs in samples.items()}
 
 
 def cpu_seconds(pid):
@@ -128,10 +141,16 @@ def main():
             "arecord": ["arecord", "-q", "-D", "pulse", "-f", "S16_LE", "-r", str(RATE), "-c",
                         "2", "-d", str(SECONDS), out("a.wav")],
         }
-        report(f"Record {SECONDS} s, {RATE} Hz stereo, 16-bit WAV", measure(record))
+        def remove_takes():
+            for name in ("t.wav", "s.wav", "a.wav", "p.wav"):
+                if os.path.exists(out(name)):
+                    os.remove(out(name))
+
+        report(f"Record {SECONDS} s, {RATE} Hz stereo, 16-bit WAV",
+               measure(record, cleanup=remove_takes))
         parecord = measure({"parecord": ["parecord", f"--rate={RATE}", "--channels=2",
                                          "--format=s16le", "--file-format=wav", out("p.wav")]},
-                           stop_after=SECONDS)
+                           stop_after=SECONDS, cleanup=remove_takes)
         report("  (parecord, stopped after the same time)", parecord)
         play = {
             "tapedeck": [tapedeck, "--play", tone],

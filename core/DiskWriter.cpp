@@ -11,12 +11,15 @@ namespace tapedeck {
 namespace {
 constexpr std::int64_t kChunkFrames = 16384;
 // With the ring empty, how long the writer sleeps before looking again. The callback cannot
-// wake it (no locks in the callback); the ring holds five seconds, so waking 20 times a
-// second leaves a wide margin and keeps a long take cheap.
-constexpr auto kIdleWait = std::chrono::milliseconds(50);
-// Twice a second: with the 200 ms the capture buffer holds and the writer's 50 ms naps, a
-// kill or power cut still loses under a second (the kill test holds it to that).
-constexpr auto kSyncInterval = std::chrono::milliseconds(500);
+// wake it (no locks in the callback); the ring holds five seconds, so five wake-ups a second
+// leave a wide margin, write the file in few large pieces and keep a long take cheap on a
+// laptop's battery. A stop wakes it at once.
+constexpr auto kIdleWait = std::chrono::milliseconds(200);
+// After each nap that wrote something the header gets the length so far (a few bytes, no
+// sync), so a killed take keeps all but the last ~0.4 s: the nap plus the capture buffer.
+// The data is forced to the disk less often, since a sync is the costly part: a power cut
+// loses at most this much more.
+constexpr auto kSyncInterval = std::chrono::milliseconds(2000);
 } // namespace
 
 DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle file,
@@ -39,7 +42,13 @@ void DiskWriter::start() {
 }
 
 std::optional<Error> DiskWriter::finish() {
-    stopRequested_.store(true, std::memory_order_release);
+    {
+        // Under the nap's lock, so the writer cannot miss the wake-up between its check and
+        // its wait.
+        std::lock_guard lock(napMutex_);
+        stopRequested_.store(true, std::memory_order_release);
+    }
+    napEnded_.notify_one();
     if (thread_.joinable()) {
         thread_.join();
     }
@@ -59,28 +68,39 @@ std::optional<Error> DiskWriter::error() const {
 
 void DiskWriter::run() {
     auto lastSync = std::chrono::steady_clock::now();
+    bool wroteSinceHeader = false;
     for (;;) {
         const bool stopping = stopRequested_.load(std::memory_order_acquire);
         const bool wrote = drainOnce();
-        if (!wrote) {
-            if (stopping) {
-                applyDueDropouts(); // a dropout at the very end still gets its silence
-                return;             // the stream has stopped and the ring is empty
-            }
-            std::this_thread::sleep_for(kIdleWait);
+        wroteSinceHeader = wroteSinceHeader || wrote;
+        if (wrote) {
+            continue; // drain the ring completely before looking at the header or napping
         }
-        const auto now = std::chrono::steady_clock::now();
-        if (now - lastSync >= kSyncInterval && !failed()) {
-            // Rewrite the header for the length so far and push the data to the disk, so the
-            // file stays playable if the machine dies mid-take. Not for Ogg: it has no length
-            // in a header, and libsndfile would write extra header pages into the stream,
-            // which makes the file unreadable.
-            if (updateHeader_) {
-                sf_command(file_.get(), SFC_UPDATE_HEADER_NOW, nullptr, 0);
-            }
-            sf_write_sync(file_.get());
-            lastSync = now;
+        if (stopping) {
+            applyDueDropouts(); // a dropout at the very end still gets its silence
+            return;             // the stream has stopped and the ring is empty
         }
+        if (wroteSinceHeader && !failed()) {
+            keepFileValid(lastSync);
+            wroteSinceHeader = false;
+        }
+        std::unique_lock lock(napMutex_);
+        napEnded_.wait_for(lock, kIdleWait,
+                           [this] { return stopRequested_.load(std::memory_order_acquire); });
+    }
+}
+
+void DiskWriter::keepFileValid(std::chrono::steady_clock::time_point& lastSync) {
+    // Rewrite the header for the length so far, so the file stays playable if the process
+    // dies mid-take. Not for Ogg: it has no length in a header, and libsndfile would write
+    // extra header pages into the stream, which makes the file unreadable.
+    if (updateHeader_) {
+        sf_command(file_.get(), SFC_UPDATE_HEADER_NOW, nullptr, 0);
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastSync >= kSyncInterval) {
+        sf_write_sync(file_.get()); // and to the disk itself, for a power cut
+        lastSync = now;
     }
 }
 

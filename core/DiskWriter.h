@@ -7,6 +7,8 @@
 #include "SndfileHandle.h"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -18,10 +20,10 @@
 namespace tapedeck {
 
 // The disk thread of a take: drains the sample ring in chunks, writes with libsndfile, and
-// keeps the file valid on disk (header updated and data synced twice a second) so a crash
-// or power cut loses less than a second. Frames the callback had to drop are written as
-// silence at their place, so the audio after a dropout stays in time, and each dropout is
-// logged beside the take. Never runs on the audio or GUI thread.
+// keeps the file valid on disk (header updated five times a second, data synced every two
+// seconds) so a crash loses less than half a second and a power cut a few seconds. Frames the
+// callback had to drop are written as silence at their place, so the audio after a dropout stays in
+// time, and each dropout is logged beside the take. Never runs on the audio or GUI thread.
 class DiskWriter {
 public:
     using SamplesWrittenFn = std::function<void(const float*, std::int64_t)>;
@@ -48,6 +50,8 @@ public:
 private:
     void run();
     bool drainOnce(); // returns whether anything was read
+    // Updates the header for the length written so far; syncs to the disk when it is due.
+    void keepFileValid(std::chrono::steady_clock::time_point& lastSync);
     // Writes frames in file order, putting the silence of each dropout at its place.
     void writeInOrder(const float* frames, std::int64_t count);
     // Logs the dropouts due at the current file position; writes their silence.
@@ -64,9 +68,11 @@ private:
     const std::string path_;
     SamplesWrittenFn onWritten_;
     std::vector<float> chunk_;
-    bool updateHeader_ = true; // rewrite the header on each sync (every format but Ogg)
+    bool updateHeader_ = true; // rewrite the header as the take grows (every format but Ogg)
     std::thread thread_;
     std::atomic<bool> stopRequested_{false};
+    std::mutex napMutex_; // disk and control threads only: lets finish() end the writer's nap
+    std::condition_variable napEnded_;
     std::atomic<bool> failed_{false};
     std::atomic<std::int64_t> framesWritten_{0};
     std::atomic<int> dropoutsLogged_{0};

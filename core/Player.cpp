@@ -3,6 +3,7 @@
 #include "CallbackTimer.h"
 #include "DiskReader.h"
 #include "EventQueue.h"
+#include "HeardClock.h"
 #include "Levels.h"
 #include "PlaybackPosition.h"
 #include "RealtimeScope.h"
@@ -35,6 +36,17 @@ constexpr auto kSeekPoll = std::chrono::milliseconds(1);
 // a cycle the server misses on a busy or virtual machine is 5 ms of silence nothing reports.
 // Short enough that pause and seek, which wait for what is queued, still feel immediate.
 constexpr double kPlaybackLatencySeconds = 0.1;
+// The callback's block: half the latency, so the callback, the disk reader and the ALSA
+// plugin's thread each wake about 20 times a second instead of 50-120 (PortAudio's own
+// choice for a 100 ms buffer is about 1000 frames). The playhead between callbacks comes
+// from HeardClock, so it still moves smoothly.
+constexpr double kPlaybackBlockSeconds = 0.05;
+// How far each callback's measurement pulls the playhead's line (see noteHeard), and how far
+// off a measurement must be to move the line there at once (a stall, a restart).
+constexpr double kPhaseCorrection = 1.0 / 8.0;
+constexpr double kSnapSeconds = 0.25;
+// A DAC time further ahead than this is not believed (a driver reporting garbage).
+constexpr double kLargestBelievableDelaySeconds = 2.0;
 } // namespace
 
 // Everything the callback can see; shared with the stream closer (see Recorder).
@@ -49,6 +61,12 @@ struct PlayerState {
     // stream is closed at once when the end is heard, so an estimate short by a few
     // milliseconds would cut them off the end of the file.
     std::int64_t endFrames = 0;
+    // Audio thread only (or the control thread with no stream): the playhead's line, the
+    // device frame heard at lineTime (see noteHeard).
+    bool lineKnown = false;
+    double lineFrame = 0.0;
+    HeardClock::TimePoint lineTime;
+    HeardClock heard; // written by the audio thread, read by position()
     PaStream* stream = nullptr;
     std::unique_ptr<SampleRing> ring;
     std::unique_ptr<DiskReader> reader;
@@ -75,14 +93,50 @@ namespace {
 // On the audio thread while a stream runs, else on the control thread (real-time safe).
 void flushForSeek(PlayerState& s) noexcept {
     s.ring->discardAll();
+    s.heard.reset();
+    s.lineKnown = false;
     s.consumedSinceFlush.reset();
     s.silenceAfterEnd.reset();
     s.finished.store(false, std::memory_order_release);
     s.reader->acknowledgeFlush();
 }
 
+// Audio thread: works out which frame the listener hears now, from what was handed over
+// before this block and how far ahead of the speaker this block is (PortAudio's DAC time),
+// and publishes it for position(). Returns the output delay in frames.
+//
+// The delay is a sawtooth (it grows by a block at each callback and drains in between), and
+// callbacks come in uneven bursts, so each measurement alone would make the playhead jump.
+// The heard position instead follows a line at the nominal rate whose phase is pulled an
+// eighth of the way towards each measurement: smooth, and right on average.
+std::int64_t noteHeard(PlayerState& s, const PaStreamCallbackTimeInfo* timeInfo,
+                       std::int64_t handedOverBefore, HeardClock::TimePoint now) noexcept {
+    std::int64_t delay = s.latencyFrames;
+    if (timeInfo != nullptr) {
+        const double seconds = timeInfo->outputBufferDacTime - timeInfo->currentTime;
+        if (seconds > 0.0 && seconds < kLargestBelievableDelaySeconds) {
+            delay = static_cast<std::int64_t>(seconds * s.deviceRate);
+        }
+    }
+    const auto measured = static_cast<double>(handedOverBefore - delay);
+    double line = measured;
+    if (s.lineKnown) {
+        const double elapsed = std::chrono::duration<double>(now - s.lineTime).count();
+        const double predicted = s.lineFrame + elapsed * s.deviceRate;
+        if (std::abs(measured - predicted) < kSnapSeconds * s.deviceRate) {
+            line = predicted + (measured - predicted) * kPhaseCorrection;
+        }
+    }
+    line = std::min(line, static_cast<double>(handedOverBefore));
+    s.lineKnown = true;
+    s.lineFrame = line;
+    s.lineTime = now;
+    s.heard.publish(static_cast<std::int64_t>(line), now);
+    return delay;
+}
+
 int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
-                 const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags flags,
+                 const PaStreamCallbackTimeInfo* timeInfo, PaStreamCallbackFlags flags,
                  void* userData) noexcept {
     realtime::CallbackScope scope;
     const auto started = CallbackTimer::now();
@@ -103,14 +157,17 @@ int playCallback(const void* /*input*/, void* output, unsigned long frameCount,
     if (reader.flushRequested()) {
         flushForSeek(s);
     } else if (!s.paused.load(std::memory_order_acquire) && !reader.seekPending()) {
+        const std::int64_t delay = noteHeard(s, timeInfo, s.consumedSinceFlush.value(), started);
         got = s.ring->read(out, frames);
         s.consumedSinceFlush.add(got);
         s.counters.frames.add(got);
         if (got < frames) {
             if (reader.endOfFile()) {
                 s.silenceAfterEnd.add(frames - got);
+                // Finished once the last frame has reached the speaker: the silence after it
+                // has pushed it through the whole output delay, with a block to spare.
                 if (!s.finished.load(std::memory_order_relaxed) &&
-                    s.silenceAfterEnd.value() >= s.endFrames) {
+                    s.silenceAfterEnd.value() >= std::max(s.endFrames, delay + frames)) {
                     s.finished.store(true, std::memory_order_release);
                     EngineEvent e;
                     e.type = EngineEventType::Finished;
@@ -294,8 +351,9 @@ Status Player::openStream() {
                               s.settings.suggestedLatency > 0 ? s.settings.suggestedLatency
                                                               : kPlaybackLatencySeconds);
     const unsigned long framesPerBuffer =
-        s.settings.framesPerBuffer > 0 ? static_cast<unsigned long>(s.settings.framesPerBuffer)
-                                       : paFramesPerBufferUnspecified;
+        s.settings.framesPerBuffer > 0
+            ? static_cast<unsigned long>(s.settings.framesPerBuffer)
+            : static_cast<unsigned long>(std::lround(kPlaybackBlockSeconds * s.deviceRate));
     const auto couldNotStart = [&s](PaError err) {
         return Error{ErrorCode::StreamFailed, "Playing on " + s.device.name +
                                                   " could not start: " + Pa_GetErrorText(err) +
@@ -314,6 +372,8 @@ Status Player::openStream() {
         s.latencyFrames = static_cast<std::int64_t>(info->outputLatency * s.deviceRate);
     }
     s.endFrames = 2 * s.latencyFrames;
+    s.lineKnown = false; // a new stream: its buffers are measured afresh
+    s.heard.reset();
     s.watchdog.reset(std::chrono::steady_clock::now());
     err = Pa_StartStream(s.stream);
     if (err != paNoError) {
@@ -405,13 +465,19 @@ std::int64_t Player::position() const {
     if (s.finished.load(std::memory_order_acquire)) {
         return reader.fileFrames();
     }
+    const std::int64_t handedOver = s.consumedSinceFlush.value();
+    std::int64_t heard = 0;
+    if (!s.heard.heardAt(std::chrono::steady_clock::now(), s.deviceRate, handedOver, heard)) {
+        heard = handedOver - s.latencyFrames; // no callback yet since the last seek
+    }
+    // Device frames heard since the flush, mapped to file time at the speed of the ring.
     PlaybackPosition mapping;
     mapping.baseFrame = reader.basePosition();
     mapping.speed = reader.baseSpeed();
     mapping.fileRate = reader.fileRate();
     mapping.deviceRate = s.deviceRate;
     mapping.fileFrames = reader.fileFrames();
-    return mapping.fileFrameHeard(s.consumedSinceFlush.value(), s.latencyFrames);
+    return mapping.fileFrameHeard(heard, 0);
 }
 
 std::int64_t Player::frames() const {

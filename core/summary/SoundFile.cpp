@@ -123,6 +123,24 @@ std::int64_t SoundFile::read(float* interleaved, std::int64_t frames) {
     return sf_readf_float(file_, interleaved, frames);
 }
 
+bool SoundFile::holdsInt16() const {
+    switch (format_.sndfileFormat & SF_FORMAT_SUBMASK) {
+    case SF_FORMAT_PCM_S8:
+    case SF_FORMAT_PCM_U8:
+    case SF_FORMAT_PCM_16:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::int64_t SoundFile::readInt16(std::int16_t* interleaved, std::int64_t frames) {
+    if (file_ == nullptr || frames <= 0) {
+        return 0;
+    }
+    return sf_readf_short(file_, interleaved, frames);
+}
+
 bool SoundFile::seek(std::int64_t frame) {
     if (file_ == nullptr || frame < 0 || frame > format_.frames) {
         return false;

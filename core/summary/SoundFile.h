@@ -30,6 +30,12 @@ public:
 
     // Reads up to `frames` interleaved frames; returns the number read (0 at the end).
     std::int64_t read(float* interleaved, std::int64_t frames);
+    // True when the file stores 8- or 16-bit integer PCM: readInt16() then returns every
+    // sample exactly, and x / 32768 is exactly what read() would give. Reading the samples as
+    // stored halves the memory traffic of a whole-file pass and skips libsndfile's conversion.
+    bool holdsInt16() const;
+    // Like read(), as 16-bit integers (full scale ±32768). Meant for files that holdsInt16().
+    std::int64_t readInt16(std::int16_t* interleaved, std::int64_t frames);
     // Moves the read position; false if the frame is out of range or the file can't seek.
     bool seek(std::int64_t frame);
 

@@ -12,12 +12,12 @@
 
 namespace tapedeck {
 
-// Scans an audio file into a WaveformSummary: reads it in large chunks as float, straight
-// from the file, and appends them. Also accumulates the whole-file statistics (peak, sum of
-// squares, clipped samples per channel). Either start() runs the scan on the builder's own
-// thread, or a worker thread calls run() itself; either way a helper thread decodes the
-// file while the scanning thread (the summary's writer) summarizes. Memory: a few read
-// chunks, whatever the file length.
+// Scans an audio file into a WaveformSummary: reads it in large chunks (as 16-bit integers
+// when the file holds them, else as float), straight from the file, and appends them. Also
+// accumulates the whole-file statistics (peak, sum of squares, clipped samples per channel). Either
+// start() runs the scan on the builder's own thread, or a worker thread calls run() itself; either
+// way a helper thread decodes the file while the scanning thread (the summary's writer) summarizes.
+// Memory: a few read chunks, whatever the file length.
 class SummaryBuilder {
 public:
     static constexpr std::int64_t kReadChunkFrames = 65536;
@@ -65,6 +65,9 @@ public:
 
 private:
     std::int64_t pipelinedScan();
+    template <typename Sample> std::int64_t pipelinedScan();
+    std::int64_t readChunk(float* samples, std::int64_t frames);
+    std::int64_t readChunk(std::int16_t* samples, std::int64_t frames);
     void collectStatistics();
 
     SoundFile file_;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 namespace tapedeck {
@@ -20,11 +19,23 @@ struct BlockOut {
     std::int64_t* clipped;
 };
 
+// The sample as libsndfile's float read gives it: integer codes scaled by 1/32768 (exact in
+// float), so a file summarized from its 16-bit samples gets the very entries, statistics
+// and clip counts a float read gives.
+constexpr float kInt16Scale = 1.0f / 32768.0f;
+inline float asFloat(float x) {
+    return x;
+}
+inline float asFloat(std::int16_t x) {
+    return static_cast<float>(x) * kInt16Scale;
+}
+
 // Summary of `frames` interleaved frames for a channel count that divides kLanes: lane j
 // always holds channel j % C, so the inner loop has no stride and vectorizes.
-template <int C>
-void summarizeLanes(const float* samples, std::int64_t frames, float clipHigh, float clipLow,
-                    const BlockOut& out) {
+template <int C, typename Sample>
+inline __attribute__((always_inline)) void summarizeLanes(const Sample* samples,
+                                                          std::int64_t frames, float clipHigh,
+                                                          float clipLow, const BlockOut& out) {
     static_assert(kLanes % C == 0);
     float mins[kLanes];
     float maxs[kLanes];
@@ -40,7 +51,7 @@ void summarizeLanes(const float* samples, std::int64_t frames, float clipHigh, f
     std::int64_t i = 0;
     for (; i + kLanes <= count; i += kLanes) {
         for (int j = 0; j < kLanes; ++j) {
-            const float x = samples[i + j];
+            const float x = asFloat(samples[i + j]);
             mins[j] = x < mins[j] ? x : mins[j];
             maxs[j] = x > maxs[j] ? x : maxs[j];
             squares[j] += x * x;
@@ -49,7 +60,7 @@ void summarizeLanes(const float* samples, std::int64_t frames, float clipHigh, f
         }
     }
     for (int j = 0; i < count; ++i, ++j) {
-        const float x = samples[i];
+        const float x = asFloat(samples[i]);
         mins[j] = std::min(x, mins[j]);
         maxs[j] = std::max(x, maxs[j]);
         squares[j] += x * x;
@@ -72,14 +83,16 @@ void summarizeLanes(const float* samples, std::int64_t frames, float clipHigh, f
     }
 }
 
-void summarizeGeneric(const float* samples, std::int64_t frames, int channels, float clipHigh,
-                      float clipLow, const BlockOut& out) {
+template <typename Sample>
+inline __attribute__((always_inline)) void
+summarizeGeneric(const Sample* samples, std::int64_t frames, int channels, float clipHigh,
+                 float clipLow, const BlockOut& out) {
     for (int c = 0; c < channels; ++c) {
         float lo = std::numeric_limits<float>::infinity();
         float hi = -std::numeric_limits<float>::infinity();
         float sum = 0.0f;
         for (std::int64_t f = 0; f < frames; ++f) {
-            const float x = samples[f * channels + c];
+            const float x = asFloat(samples[f * channels + c]);
             lo = std::min(lo, x);
             hi = std::max(hi, x);
             sum += x * x;
@@ -89,6 +102,50 @@ void summarizeGeneric(const float* samples, std::int64_t frames, int channels, f
         out.max[c] = hi;
         out.sumSquares[c] = sum;
     }
+}
+
+template <typename Sample>
+inline __attribute__((always_inline)) void summarizeAny(const Sample* samples, std::int64_t frames,
+                                                        int channels, float clipHigh, float clipLow,
+                                                        const BlockOut& out) {
+    switch (channels) {
+    case 1:
+        summarizeLanes<1>(samples, frames, clipHigh, clipLow, out);
+        break;
+    case 2:
+        summarizeLanes<2>(samples, frames, clipHigh, clipLow, out);
+        break;
+    case 4:
+        summarizeLanes<4>(samples, frames, clipHigh, clipLow, out);
+        break;
+    case 8:
+        summarizeLanes<8>(samples, frames, clipHigh, clipLow, out);
+        break;
+    default:
+        summarizeGeneric(samples, frames, channels, clipHigh, clipLow, out);
+        break;
+    }
+}
+
+// The block loops, compiled twice on x86-64: for AVX2 (8 floats per instruction, picked at
+// load time on a CPU that has it) and for the baseline (SSE2). The lane order, and so every
+// rounding, is the same in both: the summary does not depend on the CPU.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define TAPEDECK_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define TAPEDECK_SIMD_CLONES
+#endif
+
+TAPEDECK_SIMD_CLONES void summarizeFloatBlock(const float* samples, std::int64_t frames,
+                                              int channels, float clipHigh, float clipLow,
+                                              const BlockOut& out) {
+    summarizeAny(samples, frames, channels, clipHigh, clipLow, out);
+}
+
+TAPEDECK_SIMD_CLONES void summarizeInt16Block(const std::int16_t* samples, std::int64_t frames,
+                                              int channels, float clipHigh, float clipLow,
+                                              const BlockOut& out) {
+    summarizeAny(samples, frames, channels, clipHigh, clipLow, out);
 }
 
 // Energy of an entry: its decoded rms² × the frames it covers.
@@ -195,23 +252,17 @@ void WaveformSummary::pushEntry(int levelIndex, const SummaryEntry* perChannel,
 
 void WaveformSummary::summarizeBlock(const float* samples, std::int64_t frames) {
     const BlockOut out{blockMin_.data(), blockMax_.data(), blockSquares_.data(), clipped_.data()};
-    switch (channels_) {
-    case 1:
-        summarizeLanes<1>(samples, frames, clipHigh_, clipLow_, out);
-        break;
-    case 2:
-        summarizeLanes<2>(samples, frames, clipHigh_, clipLow_, out);
-        break;
-    case 4:
-        summarizeLanes<4>(samples, frames, clipHigh_, clipLow_, out);
-        break;
-    case 8:
-        summarizeLanes<8>(samples, frames, clipHigh_, clipLow_, out);
-        break;
-    default:
-        summarizeGeneric(samples, frames, channels_, clipHigh_, clipLow_, out);
-        break;
-    }
+    summarizeFloatBlock(samples, frames, channels_, clipHigh_, clipLow_, out);
+    addBlockEntries(frames);
+}
+
+void WaveformSummary::summarizeBlock(const std::int16_t* samples, std::int64_t frames) {
+    const BlockOut out{blockMin_.data(), blockMax_.data(), blockSquares_.data(), clipped_.data()};
+    summarizeInt16Block(samples, frames, channels_, clipHigh_, clipLow_, out);
+    addBlockEntries(frames);
+}
+
+void WaveformSummary::addBlockEntries(std::int64_t frames) {
     for (int c = 0; c < channels_; ++c) {
         const float lo = blockMin_[c];
         const float hi = blockMax_[c];
@@ -234,6 +285,15 @@ void WaveformSummary::publish() {
 }
 
 bool WaveformSummary::appendInterleaved(const float* samples, std::int64_t frames) {
+    return appendSamples(samples, frames);
+}
+
+bool WaveformSummary::appendInterleaved(const std::int16_t* samples, std::int64_t frames) {
+    return appendSamples(samples, frames);
+}
+
+template <typename Sample>
+bool WaveformSummary::appendSamples(const Sample* samples, std::int64_t frames) {
     if (finished_ || frames < 0 || samples == nullptr) {
         return frames == 0 && !finished_;
     }
@@ -242,9 +302,12 @@ bool WaveformSummary::appendInterleaved(const float* samples, std::int64_t frame
     frames = std::min(frames, room);
     while (frames > 0) {
         if (partialFrames_ > 0 || frames < kFineBlockFrames) {
+            // A block split between two appends waits, as float, for the rest of its frames.
             const std::int64_t take = std::min(kFineBlockFrames - partialFrames_, frames);
-            std::memcpy(partialBlock_.data() + partialFrames_ * channels_, samples,
-                        sizeof(float) * take * channels_);
+            float* to = partialBlock_.data() + partialFrames_ * channels_;
+            for (std::int64_t i = 0; i < take * channels_; ++i) {
+                to[i] = asFloat(samples[i]);
+            }
             partialFrames_ += take;
             samples += take * channels_;
             frames -= take;

@@ -46,6 +46,9 @@ public:
     // Allocates a chunk every 2^21 frames (never on the audio thread). Returns false, and
     // drops the samples, once capacityFrames() is reached or after finish().
     bool appendInterleaved(const float* samples, std::int64_t frames);
+    // The same for 16-bit integer samples (full scale ±32768), as a 16-bit file stores them:
+    // the entries and statistics are exactly those of the same samples read as float.
+    bool appendInterleaved(const std::int16_t* samples, std::int64_t frames);
     // Appends ready-made finest-level entries, interleaved by channel (entry i of channel c
     // at [i * channels() + c]); every entry covers a whole kBlockFrames[0] block except
     // possibly the last, which covers `lastEntryFrames` (1..kBlockFrames[0]). Used to
@@ -116,7 +119,11 @@ private:
     SummaryEntry* slot(Level& level, int channel, std::int64_t index);
     const SummaryEntry* publishedSlot(const Level& level, int channel, std::int64_t index) const;
     void pushEntry(int levelIndex, const SummaryEntry* perChannel, std::int64_t frames);
+    template <typename Sample> bool appendSamples(const Sample* samples, std::int64_t frames);
     void summarizeBlock(const float* samples, std::int64_t frames);
+    void summarizeBlock(const std::int16_t* samples, std::int64_t frames);
+    // Turns the block figures in blockMin_/blockMax_/blockSquares_ into entries.
+    void addBlockEntries(std::int64_t frames);
     void publish();
     std::int64_t accumulate(int levelIndex, int channel, std::int64_t from, std::int64_t to,
                             std::int64_t totalFrames, Accumulator& acc) const;

@@ -88,6 +88,43 @@ private slots:
         QVERIFY(std::abs(c.gain - 1.0) < 0.02);
     }
 
+    // The callback runs every 50 ms; the playhead must still glide: between two looks, it moves
+    // by about the time that passed (never a whole block at once), and never visibly back.
+    void positionMovesSmoothlyBetweenCallbacks() {
+        PlaySettings settings;
+        settings.path = tone_.toStdString();
+        auto player = Player::open(*system_, settings);
+        QVERIFY(player.ok());
+        Player& p = **player;
+        QVERIFY(p.play().ok());
+        pollFor(p, 300);
+        constexpr double kSlackSeconds = 0.025; // scheduling, and the delay estimate's drift
+        auto before = std::chrono::steady_clock::now();
+        std::int64_t last = p.position();
+        std::int64_t largestStep = 0;
+        for (int i = 0; i < 100; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            const auto now = std::chrono::steady_clock::now();
+            const std::int64_t position = p.position();
+            const double elapsed = std::chrono::duration<double>(now - before).count();
+            const std::int64_t step = position - last;
+            QVERIFY2(
+                step <= static_cast<std::int64_t>((elapsed + kSlackSeconds) * kServerRate),
+                qPrintable(
+                    QStringLiteral("jumped %1 frames in %2 ms").arg(step).arg(elapsed * 1000.0)));
+            QVERIFY2(step >= -static_cast<std::int64_t>(kSlackSeconds * kServerRate),
+                     qPrintable(QStringLiteral("went back %1 frames").arg(-step)));
+            largestStep = std::max(largestStep, step);
+            last = position;
+            before = now;
+            QVERIFY(!p.poll().has_value());
+        }
+        qInfo("largest playhead step between looks 10 ms apart: %.1f ms",
+              largestStep * 1000.0 / kServerRate);
+        QVERIFY(last > kServerRate / 2); // it did move
+        QVERIFY(p.stop().ok());
+    }
+
     void positionAdvancesInRealTimeAndStopsWhenPaused() {
         PlaySettings settings;
         settings.path = tone_.toStdString();

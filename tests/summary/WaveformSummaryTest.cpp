@@ -188,6 +188,8 @@ private slots:
     void coarseLevelsThatLagAreFilledFromFinerLevels();
     void readersSeeOnlyPublishedDataWhileAWriterAppends();
     void appendsBeyondCapacityAreRefused();
+    void int16SamplesGiveTheSummaryOfTheirFloatReading_data();
+    void int16SamplesGiveTheSummaryOfTheirFloatReading();
 };
 
 void WaveformSummaryTest::quantizedPeaksNeverShrinkAndStayWithinOneStep() {
@@ -454,6 +456,69 @@ void WaveformSummaryTest::appendsBeyondCapacityAreRefused() {
     summary.finish();
     QCOMPARE(summary.frames(), 600);
     QVERIFY(!summary.appendInterleaved(s.data(), 10));
+}
+
+void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading_data() {
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("pieceFrames"); // how the samples arrive: whole blocks or odd pieces
+    QTest::newRow("mono, whole chunks") << 1 << 65536;
+    QTest::newRow("stereo, whole chunks") << 2 << 65536;
+    QTest::newRow("stereo, odd pieces") << 2 << 777;
+    QTest::newRow("3 channels (no lane layout)") << 3 << 4096;
+    QTest::newRow("8 channels") << 8 << 1000;
+}
+
+// A 16-bit file is summarized from its integers (SummaryBuilder reads them as stored); the
+// result must be exactly what the same samples read as float (x / 32768) give: every entry of
+// every level, the statistics and the clip count.
+void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading() {
+    QFETCH(int, channels);
+    QFETCH(int, pieceFrames);
+    const std::int64_t frames = 300 * kFine + 123; // a partial last block
+    std::mt19937 random(1234);
+    std::uniform_int_distribution<int> code(-32768, 32767);
+    std::vector<std::int16_t> ints(static_cast<std::size_t>(frames * channels));
+    for (auto& x : ints) {
+        x = static_cast<std::int16_t>(code(random));
+    }
+    ints[5] = 32767; // both extreme codes count as clipped
+    ints[7] = -32768;
+    std::vector<float> floats(ints.size());
+    std::transform(ints.begin(), ints.end(), floats.begin(),
+                   [](std::int16_t x) { return static_cast<float>(x) / 32768.0f; });
+
+    WaveformSummary fromInts(channels);
+    WaveformSummary fromFloats(channels);
+    const float clipHigh = 32767.0f / 32768.0f;
+    fromInts.setClipThresholds(clipHigh, -1.0f);
+    fromFloats.setClipThresholds(clipHigh, -1.0f);
+    for (std::int64_t done = 0; done < frames; done += pieceFrames) {
+        const std::int64_t n = std::min<std::int64_t>(pieceFrames, frames - done);
+        QVERIFY(fromInts.appendInterleaved(ints.data() + done * channels, n));
+        QVERIFY(fromFloats.appendInterleaved(floats.data() + done * channels, n));
+    }
+    fromInts.finish();
+    fromFloats.finish();
+
+    QCOMPARE(fromInts.frames(), frames);
+    for (int l = 0; l < WaveformSummary::kLevelCount; ++l) {
+        QCOMPARE(fromInts.entryCount(l), fromFloats.entryCount(l));
+        for (int c = 0; c < channels; ++c) {
+            for (std::int64_t i = 0; i < fromInts.entryCount(l); ++i) {
+                QVERIFY2(fromInts.entry(l, c, i) == fromFloats.entry(l, c, i),
+                         qPrintable(QStringLiteral("level %1 channel %2 entry %3 differs")
+                                        .arg(l)
+                                        .arg(c)
+                                        .arg(i)));
+            }
+        }
+    }
+    for (int c = 0; c < channels; ++c) {
+        QCOMPARE(fromInts.statistics(c).peak, fromFloats.statistics(c).peak);
+        QCOMPARE(fromInts.statistics(c).sumSquares, fromFloats.statistics(c).sumSquares);
+        QCOMPARE(fromInts.statistics(c).clippedSamples, fromFloats.statistics(c).clippedSamples);
+    }
+    QVERIFY(fromInts.statistics(0).clippedSamples >= 1);
 }
 
 QTEST_GUILESS_MAIN(WaveformSummaryTest)
