@@ -48,6 +48,9 @@ SpeedControl::SpeedControl(QWidget* parent) : QWidget(parent) {
     slower_->setStatusTip(tr("Play 0.1× slower, at the same pitch"));
     connect(faster_, &QAction::triggered, this, &SpeedControl::faster);
     connect(slower_, &QAction::triggered, this, &SpeedControl::slower);
+    // After a typed value and Enter, the keys go back to the window: Space plays again
+    // instead of typing into the box.
+    connect(box_, &QAbstractSpinBox::editingFinished, box_, &QWidget::clearFocus);
     connect(box_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         updateActions();
         emit speedChanged(rounded(value));

@@ -169,6 +169,21 @@ private slots:
         QCOMPARE(window.speedControl()->spinBox()->value(), 1.2);
         QTest::keyClick(&window, Qt::Key_Down, Qt::ControlModifier);
         QCOMPARE(session.playbackSpeed(), 1.1);
+        // The same with the speed box focused: one tenth, not the box's own larger step.
+        QDoubleSpinBox* box = window.speedControl()->spinBox();
+        box->setFocus();
+        QTRY_VERIFY(box->hasFocus());
+        QTest::keyClick(box, Qt::Key_Up, Qt::ControlModifier);
+        QCOMPARE(session.playbackSpeed(), 1.2);
+        QTest::keyClick(box, Qt::Key_Down, Qt::ControlModifier);
+        QCOMPARE(session.playbackSpeed(), 1.1);
+        // A typed value takes effect on Enter, and the box lets go of the keys.
+        box->selectAll();
+        QTest::keyClicks(box, QStringLiteral("0.75"));
+        QCOMPARE(session.playbackSpeed(), 1.1); // not while typing
+        QTest::keyClick(box, Qt::Key_Return);
+        QCOMPARE(session.playbackSpeed(), 0.75);
+        QVERIFY(!box->hasFocus());
     }
 };
 
