@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
         return cli::info(commandLine);
     case cli::Mode::Recover:
         return cli::recover(commandLine);
+    case cli::Mode::Export:
+        return cli::exportSpan(commandLine);
     case cli::Mode::Gui:
         break;
     }

@@ -56,6 +56,15 @@ void DiskReader::setSpeed(double speed) {
     requestedSpeed_.store(speed, std::memory_order_release);
 }
 
+void DiskReader::setEndFrame(std::int64_t frame) {
+    endFrame_.store(frame < 0 ? -1 : std::min(frame, fileFrames()), std::memory_order_release);
+}
+
+std::int64_t DiskReader::endFrame() const {
+    const std::int64_t end = endFrame_.load(std::memory_order_acquire);
+    return end < 0 ? fileFrames() : end;
+}
+
 void DiskReader::setConsuming(bool consuming) {
     consuming_.store(consuming, std::memory_order_release);
     wakeUp();
@@ -130,6 +139,7 @@ void DiskReader::handleSeek() {
         std::this_thread::sleep_for(kFlushPoll);
     }
     file_.seek(target);
+    readPosition_ = target;
     if (resampler_) {
         resampler_->clear();
     }
@@ -140,10 +150,7 @@ void DiskReader::handleSeek() {
             stretcher_ = std::make_unique<TimeStretcher>(fileRate(), ring_.channels());
         }
         stretcher_->reset(speed);
-        // The stretcher lets out a quiet tail of up to a tenth of a second after the last
-        // frame; the file's end is heard at this many frames, and nothing after it is played.
-        stretchedLeft_ = static_cast<std::int64_t>(
-            std::ceil(static_cast<double>(fileFrames() - target) / speed));
+        stretchedSinceSeek_ = 0;
     }
     baseSpeed_.store(speed, std::memory_order_release);
     pendingFrames_ = 0;
@@ -166,7 +173,10 @@ bool DiskReader::pushPending() {
 }
 
 void DiskReader::readChunk() {
-    const std::int64_t got = file_.read(fileChunk_.data(), kChunkFrames);
+    const std::int64_t left = endFrame() - readPosition_;
+    const std::int64_t got =
+        left > 0 ? file_.read(fileChunk_.data(), std::min<std::int64_t>(kChunkFrames, left)) : 0;
+    readPosition_ += std::max<std::int64_t>(0, got);
     if (got <= 0) {
         fileDone_ = true; // end of file, or a damaged tail: play what was readable
         deliver(mapped_.data(), 0, true);

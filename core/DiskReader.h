@@ -43,6 +43,11 @@ public:
     // room, so the reader sleeps until this turns true (or a seek or stop) instead of
     // looking every kRefillWait.
     void setConsuming(bool consuming);
+    // Where reading stops, as if the file ended there (a selection being played); -1: the
+    // file's own end. Applies to what is read from now on: seek afterwards so nothing read
+    // past it stays in the ring.
+    void setEndFrame(std::int64_t frame);
+    std::int64_t endFrame() const;
     // Waits until the ring holds `frames` (or the whole file fits), at most `timeout`.
     void waitForPrefill(std::int64_t frames, std::chrono::milliseconds timeout) const;
 
@@ -89,13 +94,14 @@ private:
     std::unique_ptr<TimeStretcher> stretcher_; // made at the first speed other than 1
     bool stretching_ = false;                  // reader thread: the speed is not 1
     std::vector<float> stretched_;
-    std::int64_t stretchedLeft_ = 0; // stretched frames until the end of the file
+    std::int64_t stretchedSinceSeek_ = 0; // stretched frames delivered since the last seek
     std::vector<float> fileChunk_;
     std::vector<float> mapped_;
     std::vector<float> pending_; // device frames not yet in the ring
     std::int64_t pendingOffset_ = 0;
     std::int64_t pendingFrames_ = 0;
     bool fileDone_ = false;
+    std::int64_t readPosition_ = 0; // reader thread: the next file frame to read
     std::thread thread_;
 
     std::atomic<bool> stopRequested_{false};
@@ -107,6 +113,7 @@ private:
     std::atomic<bool> endOfFile_{false};
     std::atomic<double> requestedSpeed_{1.0};
     std::atomic<double> baseSpeed_{1.0};
+    std::atomic<std::int64_t> endFrame_{-1};
     std::atomic<bool> consuming_{true};
     // Between the control thread and the reader only; the callback never touches these.
     std::mutex wakeMutex_;

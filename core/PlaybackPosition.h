@@ -16,7 +16,7 @@ struct PlaybackPosition {
     double speed = 1.0;         // 2: twice as fast
     int fileRate = 48000;
     int deviceRate = 48000;
-    std::int64_t fileFrames = 0; // the file's length: the position never passes it
+    std::int64_t fileFrames = 0; // where playing ends (the file's length): never passed
 
     // `consumed`: device frames taken from the ring since the flush; `latency`: device frames
     // taken but not yet heard (the output latency).

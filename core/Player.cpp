@@ -265,7 +265,8 @@ Status Player::play() {
     if (s.stopped) {
         return s.failure ? *s.failure : Error{ErrorCode::StreamFailed, "The player is closed."};
     }
-    if (s.finished.load(std::memory_order_acquire)) {
+    // At the end: from the start, unless a place to play from was asked for since.
+    if (s.finished.load(std::memory_order_acquire) && !s.reader->seekPending()) {
         seek(0);
     }
     s.paused.store(false, std::memory_order_release);
@@ -306,6 +307,10 @@ void Player::seek(std::int64_t frame) {
         s.paused.store(true, std::memory_order_release);
         s.failure = started.error();
     }
+}
+
+void Player::setEndFrame(std::int64_t frame) {
+    state_->reader->setEndFrame(frame);
 }
 
 Status Player::stop() {
@@ -463,7 +468,7 @@ std::int64_t Player::position() const {
         return reader.seekTarget();
     }
     if (s.finished.load(std::memory_order_acquire)) {
-        return reader.fileFrames();
+        return reader.endFrame();
     }
     const std::int64_t handedOver = s.consumedSinceFlush.value();
     std::int64_t heard = 0;
@@ -476,7 +481,7 @@ std::int64_t Player::position() const {
     mapping.speed = reader.baseSpeed();
     mapping.fileRate = reader.fileRate();
     mapping.deviceRate = s.deviceRate;
-    mapping.fileFrames = reader.fileFrames();
+    mapping.fileFrames = reader.endFrame();
     return mapping.fileFrameHeard(heard, 0);
 }
 

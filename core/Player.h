@@ -55,7 +55,9 @@ public:
     static constexpr double kMinSpeed = 0.5;
     static constexpr double kMaxSpeed = 2.0;
     static constexpr double kSpeedEpsilon = 1e-6;
-
+    // Plays up to this file frame and ends there as at the end of the file (a selection);
+    // -1: to the end of the file. Seek afterwards: audio already read past it may be queued.
+    void setEndFrame(std::int64_t frame);
     // Whether a stream is open on the device (playing, or just finishing).
     bool isStreaming() const;
 

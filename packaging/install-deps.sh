@@ -13,7 +13,7 @@ build_packages=(
 )
 test_packages=(
     pipewire pipewire-bin pipewire-pulse wireplumber dbus-daemon pulseaudio-utils
-    xvfb xauth x11-apps imagemagick xdotool procps
+    xvfb xauth x11-apps imagemagick xdotool procps python3
     clang libclang-rt-14-dev
     desktop-file-utils appstream dpkg-dev file
     sox alsa-utils

@@ -130,6 +130,8 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // In a narrow window the labels go above their boxes, so the panel can give way.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("&Audio system:"), hostApi_);
     form->addRow(tr("&Input:"), input_);
     form->addRow(tr("&Output:"), output_);

@@ -40,6 +40,8 @@ Status EngineBridge::openPlayer(AudioSystem& system, const PlaySettings& setting
         return opened.error();
     player_ = std::move(opened.value());
     player_->setSpeed(speed_);
+    rangeFrom_ = 0;
+    rangeTo_ = -1;
     errorEvent_ = false;
     lastDropouts_ = lastXruns_ = lastPosition_ = -1;
     updateTimer();
@@ -66,6 +68,18 @@ void EngineBridge::setPlaybackSpeed(double speed) {
     speed_ = speed;
     if (player_)
         player_->setSpeed(speed);
+}
+
+void EngineBridge::setPlayRange(std::int64_t from, std::int64_t to) {
+    rangeFrom_ = std::max<std::int64_t>(0, from);
+    rangeTo_ = to;
+    if (player_)
+        player_->setEndFrame(to);
+}
+
+std::int64_t EngineBridge::playRangeEnd() const {
+    const std::int64_t frames = length();
+    return rangeTo_ < 0 ? frames : std::min(rangeTo_, frames);
 }
 
 void EngineBridge::seek(std::int64_t frame) {
@@ -185,9 +199,12 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
         lastXruns_ = stats.xruns;
         emit countsChanged(stats.dropouts, stats.xruns);
     }
-    if (finished && player_) {
+    // The news may be older than the player's state: Home or a click at the very end moves
+    // the player and starts a new run before this poll. Only a player that is still at its
+    // end has finished; otherwise the news is stale and the new run goes on.
+    if (finished && player_ && player_->isFinished()) {
         if (loop_) {
-            player_->seek(0);
+            player_->seek(rangeFrom_);
             player_->play();
         } else {
             emit playbackFinished();
@@ -226,6 +243,14 @@ void EngineBridge::pollNow() {
             closePlayer();
             emit playbackFailed(describeError(*failure));
             return;
+        }
+        if (!player_->isStreaming()) {
+            // The poll may have closed the stream at the end of the file just after the drain
+            // above: the callback's last news (the end) is read now, or it would wait in the
+            // queue with the timer stopped and the window still saying Playing.
+            drain(*player_);
+            if (!player_)
+                return;
         }
         const std::int64_t now = player_->position();
         if (now != lastPosition_) {

@@ -39,6 +39,11 @@ public:
     // Playback speed, same pitch (see Player::setSpeed); kept for every player opened later.
     void setPlaybackSpeed(double speed);
     double playbackSpeed() const { return speed_; }
+    // Playback runs from..to (a selection): it ends at `to` as at the end of the file, and a
+    // loop goes back to `from`. (0, -1): the whole file. Seek afterwards.
+    void setPlayRange(std::int64_t from, std::int64_t to);
+    std::int64_t playRangeStart() const { return rangeFrom_; }
+    std::int64_t playRangeEnd() const; // the file's length when no range is set
 
     // Recording: stops and finalizes the take; playback: pauses and goes back to the start.
     // Returns the take's first error, if any (the file still keeps every sample).
@@ -84,6 +89,8 @@ private:
     double speed_ = 1.0;
     QTimer timer_;
     bool loop_ = false;
+    std::int64_t rangeFrom_ = 0;
+    std::int64_t rangeTo_ = -1;
     bool errorEvent_ = false;
     ErrorCode errorEventCode_ = ErrorCode::StreamFailed;
     std::int64_t lastDropouts_ = -1;

@@ -21,6 +21,7 @@ constexpr int kBarThickness = 12;
 constexpr int kBarGap = 3;
 constexpr int kClipBoxLength = 14;
 constexpr int kTickLength = 4;
+constexpr int kLabelSpacing = 4; // at least this much air between two scale labels
 constexpr int kMinimumLength = 160;
 constexpr int kPreferredLength = 320;
 constexpr int kHoldLineWidth = 2;
@@ -152,14 +153,10 @@ void LevelMeter::paintEvent(QPaintEvent*) {
     painter.setRenderHint(QPainter::Antialiasing, false);
     const QPalette& pal = palette();
     const bool horizontal = orientation_ == Qt::Horizontal;
-    const QFontMetrics metrics = fontMetrics();
     const int channels = std::max(1, channelCount());
 
     // Work in a frame where "length" runs along the bar and "across" runs across the bars.
-    const int labelRoom = horizontal ? metrics.height() : metrics.horizontalAdvance("-60") + 2;
-    const int totalLength = horizontal ? width() : height();
-    const int barLength = std::max(1, totalLength - kClipBoxLength - kBarGap);
-    const int halfLabel = metrics.horizontalAdvance(QStringLiteral("-60")) / 2;
+    const int barLength = this->barLength();
 
     // Maps a dB value to a pixel offset along the bar (horizontal: from the left; vertical:
     // from the bottom).
@@ -215,27 +212,64 @@ void LevelMeter::paintEvent(QPaintEvent*) {
         painter.fillRect(clipBox, level.clipped ? kHotColor : clipOff);
     }
 
-    // Scale: ticks and labels beyond the last bar.
+    // Scale: ticks beyond the last bar, and the labels that fit.
     const int scaleAcross = channels * (kBarThickness + kBarGap);
     painter.setPen(pal.color(QPalette::WindowText));
     for (int db : kTickDb) {
         const int at = along(db);
-        const QString label = QString::number(db);
         if (horizontal) {
             const int x = std::clamp(at, 0, width() - 1);
             painter.drawLine(x, scaleAcross, x, scaleAcross + kTickLength);
-            const int labelWidth = metrics.horizontalAdvance(label);
-            const int left = std::clamp(x - labelWidth / 2, 0, barLength - labelWidth + halfLabel);
-            painter.drawText(QRect(left, scaleAcross + kTickLength, labelWidth, labelRoom),
-                             Qt::AlignCenter, label);
         } else {
             const int y = std::clamp(height() - at, 0, height() - 1);
             painter.drawLine(scaleAcross, y, scaleAcross + kTickLength, y);
-            const int top = std::clamp(y - metrics.height() / 2, 0, height() - metrics.height());
-            painter.drawText(QRect(scaleAcross + kTickLength + 1, top, labelRoom, metrics.height()),
-                             Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }
+    for (const ScaleLabel& label : visibleScaleLabels())
+        painter.drawText(label.rect,
+                         horizontal ? Qt::AlignCenter : Qt::AlignLeft | Qt::AlignVCenter,
+                         QString::number(label.db));
+}
+
+int LevelMeter::barLength() const {
+    const int totalLength = orientation_ == Qt::Horizontal ? width() : height();
+    return std::max(1, totalLength - kClipBoxLength - kBarGap);
+}
+
+std::vector<LevelMeter::ScaleLabel> LevelMeter::visibleScaleLabels() const {
+    const bool horizontal = orientation_ == Qt::Horizontal;
+    const QFontMetrics metrics = fontMetrics();
+    const int length = barLength();
+    const int scaleAcross = std::max(1, channelCount()) * (kBarThickness + kBarGap);
+    const int labelRoom = horizontal ? metrics.height() : metrics.horizontalAdvance("-60") + 2;
+    const int halfLabel = metrics.horizontalAdvance(QStringLiteral("-60")) / 2;
+    std::vector<ScaleLabel> labels;
+    // From 0 dB down: the loud end matters most when setting a level.
+    for (auto it = kTickDb.rbegin(); it != kTickDb.rend(); ++it) {
+        const int db = *it;
+        const auto at = static_cast<int>(std::lround(scalePosition(db) * length));
+        const QString text = QString::number(db);
+        QRect rect;
+        if (horizontal) {
+            const int x = std::clamp(at, 0, width() - 1);
+            const int labelWidth = metrics.horizontalAdvance(text);
+            const int left = std::clamp(x - labelWidth / 2, 0, length - labelWidth + halfLabel);
+            rect = QRect(left, scaleAcross + kTickLength, labelWidth, labelRoom);
+        } else {
+            const int y = std::clamp(height() - at, 0, height() - 1);
+            const int top = std::clamp(y - metrics.height() / 2, 0, height() - metrics.height());
+            rect = QRect(scaleAcross + kTickLength + 1, top, labelRoom, metrics.height());
+        }
+        const QRect padded = horizontal
+                                 ? rect.adjusted(-kLabelSpacing, 0, kLabelSpacing, 0)
+                                 : rect.adjusted(0, -kLabelSpacing / 2, 0, kLabelSpacing / 2);
+        const bool crowded = std::any_of(labels.begin(), labels.end(), [&](const ScaleLabel& kept) {
+            return kept.rect.intersects(padded);
+        });
+        if (!crowded)
+            labels.push_back({db, rect});
+    }
+    return labels;
 }
 
 } // namespace tapedeck

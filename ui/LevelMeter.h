@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <vector>
 
 namespace tapedeck {
 
@@ -45,6 +46,16 @@ public:
 
     void clearClip();
 
+    // A scale label and where it is drawn.
+    struct ScaleLabel {
+        int db = 0;
+        QRect rect;
+    };
+    // The scale labels that fit at the current size: where two would touch, the one nearer
+    // 0 dB is kept, so a narrow meter shows fewer numbers rather than numbers run together.
+    // Ticks are drawn for every step regardless.
+    std::vector<ScaleLabel> visibleScaleLabels() const;
+
 signals:
     void clipCleared();
 
@@ -54,6 +65,7 @@ protected:
 
 private:
     double now() const;
+    int barLength() const;
     void startAnimating();
     void updateAccessibleDescription();
 

@@ -9,16 +9,23 @@
 #include "RecentFilesMenu.h"
 #include "RecordingScreen.h"
 #include "RecoveryBanner.h"
+#include "SelectionActions.h"
+#include "SelectionBar.h"
 #include "Session.h"
 #include "Settings.h"
 #include "SleepInhibitor.h"
 #include "SpeedControl.h"
+#include "StatusLine.h"
 #include "StatusPanel.h"
 #include "TakeRecovery.h"
 #include "TransportActions.h"
 #include "TransportIcon.h"
+#include "takes/TakeListModel.h"
+#include "takes/TakesPanel.h"
 #include "waveform/WaveformDocument.h"
 #include "waveform/WaveformView.h"
+
+#include "core/SoundFileFormatName.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,12 +38,16 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -46,13 +57,6 @@ namespace {
 
 constexpr int kStatusMessageMs = 8000;
 constexpr QSize kDefaultWindowSize(1100, 640);
-
-// "WAV (Microsoft)" + "Signed 24 bit PCM" → "WAV, Signed 24 bit PCM".
-QString describeFileFormat(const QString& container, const QString& encoding) {
-    const QString shortContainer = container.section(QStringLiteral(" ("), 0, 0);
-    return encoding.isEmpty() ? shortContainer
-                              : QStringLiteral("%1, %2").arg(shortContainer, encoding);
-}
 
 QString kPlaceholderText() {
     return MainWindow::tr("Open a sound file (Ctrl+O), drop one here, or press R to record.");
@@ -82,10 +86,15 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     buildActions();
     buildCentralArea();
     buildDevicesPanel();
+    buildTakesPanel();
     buildToolBar();
     buildMenus();
     status_ = new StatusPanel(this);
     statusBar()->addPermanentWidget(status_);
+    statusLine_ = new StatusLine(statusBar(), status_, this);
+    folderOpener_ = [](const QString& folder) {
+        return QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+    };
     connectSession();
     restoreFromSettings();
     onStateChanged(session_.state());
@@ -136,10 +145,13 @@ void MainWindow::buildMenus() {
     recent_ = new RecentFilesMenu(this);
     file->addMenu(recent_);
     file->addSeparator();
+    file->addAction(selection_->exportAction());
+    file->addSeparator();
     file->addAction(chooseFolder_);
     file->addAction(showFolder_);
     file->addSeparator();
     file->addAction(quit_);
+    buildEditMenu();
 
     QMenu* transport = menuBar()->addMenu(tr("&Transport"));
     using A = TransportAction;
@@ -159,10 +171,25 @@ void MainWindow::buildMenus() {
     view->addAction(zoomOut_);
     view->addSeparator();
     view->addAction(devicesDock_->toggleViewAction());
+    view->addAction(takesDock_->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about_);
     help->addAction(aboutQt_);
+}
+
+void MainWindow::buildEditMenu() {
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(selection_->undoAction());
+    edit->addSeparator();
+    edit->addAction(selection_->selectAllAction());
+    edit->addAction(selection_->clearAction());
+    edit->addSeparator();
+    edit->addAction(selection_->exportAction());
+    edit->addAction(selection_->trimAction());
+    // In the window's own action list too, so the shortcuts work wherever focus is.
+    addActions({selection_->undoAction(), selection_->selectAllAction(), selection_->clearAction(),
+                selection_->exportAction(), selection_->trimAction()});
 }
 
 void MainWindow::buildToolBar() {
@@ -181,6 +208,12 @@ void MainWindow::buildToolBar() {
     bar->addWidget(speed_);
     bar->addSeparator();
     bar->addAction(open_);
+    // Tool bars take their buttons out of the Tab chain; put them back, so the transport
+    // can be reached and pressed from the keyboard alone.
+    for (QAction* action : bar->actions()) {
+        if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(action)))
+            button->setFocusPolicy(Qt::TabFocus);
+    }
 }
 
 void MainWindow::buildCentralArea() {
@@ -206,8 +239,14 @@ void MainWindow::buildCentralArea() {
     waveformArea_->addWidget(waveformPlaceholder_);
     waveformArea_->addWidget(waveform_);
     waveformArea_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    // In a narrow window the devices panel gives way before the waveform and the meter get
+    // too small to read.
+    central->setMinimumWidth(kMinimumCentralWidth);
     layout->addWidget(waveformArea_, 1);
+    selectionBar_ = new SelectionBar(central);
+    layout->addWidget(selectionBar_);
     document_ = new WaveformDocument(this);
+    selection_ = new SelectionActions(session_, this, this);
 
     meter_ = new LevelMeter(central);
     layout->addWidget(meter_);
@@ -227,6 +266,44 @@ void MainWindow::buildDevicesPanel() {
     devicesDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     devicesDock_->toggleViewAction()->setText(tr("&Devices Panel"));
     addDockWidget(Qt::RightDockWidgetArea, devicesDock_);
+}
+
+void MainWindow::buildTakesPanel() {
+    takes_ = new TakesPanel(this);
+    takes_->setUndoStack(selection_->undoStack());
+    takesDock_ = new QDockWidget(tr("Takes"), this);
+    takesDock_->setObjectName(QStringLiteral("TakesDock"));
+    takesDock_->setAccessibleName(tr("Takes panel"));
+    takesDock_->setWidget(takes_);
+    takesDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    QAction* toggle = takesDock_->toggleViewAction();
+    toggle->setText(tr("&Takes Panel"));
+    toggle->setShortcut(QKeySequence(Qt::Key_F9));
+    toggle->setStatusTip(tr("Show or hide the list of recordings"));
+    addAction(toggle);
+    addDockWidget(Qt::LeftDockWidgetArea, takesDock_);
+    takesDock_->hide(); // until the person asks for it; then the window state remembers
+    takes_->setFolder(session_.recordingFolder());
+    connect(takes_, &TakesPanel::openRequested, this, [this](const QString& path) {
+        if (session_.state() == TransportState::Recording) {
+            statusLine_->show(tr("Stop recording first to open another take."), kStatusMessageMs);
+            return;
+        }
+        session_.openFile(path);
+    });
+    connect(takes_, &TakesPanel::showInFolderRequested, this, [this](const QString& folder) {
+        QDir().mkpath(folder);
+        if (!folderOpener_(folder))
+            onError({tr("No file manager could be opened to show the folder. It is %1")
+                         .arg(QDir::toNativeSeparators(folder)),
+                     tr("Open that folder in a file manager or a terminal, or install a file "
+                        "manager.")});
+    });
+    connect(takes_, &TakesPanel::errorOccurred, this, &MainWindow::onError);
+    connect(takes_, &TakesPanel::statusMessage, this,
+            [this](const QString& text) { statusLine_->show(text, kStatusMessageMs); });
+    connect(&session_, &Session::takeSaved, takes_->model(), &TakeListModel::refresh);
+    connect(&session_, &Session::documentChanged, takes_, &TakesPanel::setCurrentTake);
 }
 
 void MainWindow::connectSession() {
@@ -262,7 +339,7 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::stateChanged, this, &MainWindow::followTake);
     connect(speed_, &SpeedControl::speedChanged, &session_, &Session::setPlaybackSpeed);
     connect(inhibitor_, &SleepInhibitor::unavailable, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
+            [this](const QString& text) { statusLine_->show(text, kStatusMessageMs); });
     connect(&session_, &Session::diskTimeLeftChanged, recordingScreen_,
             &RecordingScreen::setDiskTimeLeft);
     connect(&session_, &Session::positionChanged, recordingScreen_,
@@ -273,9 +350,10 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(&session_, &Session::errorOccurred, this, &MainWindow::onError);
     connect(&session_, &Session::errorCleared, banner_, &QWidget::hide);
+    connect(&session_, &Session::errorCleared, statusLine_, &StatusLine::clearError);
     connect(&session_, &Session::warningOccurred, this, [this](const UserMessage& text) {
         banner_->showWarning(text);
-        statusBar()->showMessage(text.message, kStatusMessageMs);
+        statusLine_->show(text.message, kStatusMessageMs);
     });
     connect(&session_, &Session::dropoutMarked, waveform_, &WaveformView::addMarker);
 
@@ -292,7 +370,7 @@ void MainWindow::connectSession() {
                 onError(text);
             });
     connect(&session_, &Session::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text); });
+            [this](const QString& text) { statusLine_->show(text); });
     connect(&session_, &Session::positionChanged, status_, &StatusPanel::setPosition);
     connect(&session_, &Session::streamDescriptionChanged, status_,
             &StatusPanel::setStreamDescription);
@@ -306,13 +384,26 @@ void MainWindow::connectSession() {
         meter_->setChannelCount(channels);
         meter_->reset();
     });
+    connect(waveform_, &WaveformView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(selectionBar_, &SelectionBar::selectionEdited, this,
+            [this](std::int64_t start, std::int64_t end) {
+                waveform_->setSelection(start, end);
+                onSelectionChanged(start, end);
+            });
+    connect(selection_->selectAllAction(), &QAction::triggered, waveform_,
+            &WaveformView::selectAll);
+    connect(selection_->clearAction(), &QAction::triggered, waveform_,
+            &WaveformView::clearSelection);
+    connect(selection_, &SelectionActions::errorOccurred, this, &MainWindow::onError);
+    connect(selection_, &SelectionActions::statusMessage, this,
+            [this](const QString& text) { statusLine_->show(text, kStatusMessageMs); });
     connect(zoomIn_, &QAction::triggered, waveform_, &WaveformView::zoomIn);
     connect(zoomOut_, &QAction::triggered, waveform_, &WaveformView::zoomOut);
     connect(waveform_, &WaveformView::seekRequested, &session_, &Session::seek);
     connect(document_, &WaveformDocument::opened, this, &MainWindow::onWaveformOpened);
     connect(document_, &WaveformDocument::failed, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("The waveform cannot be shown: %1").arg(message),
-                                 kStatusMessageMs);
+        statusLine_->showError(tr("The waveform cannot be shown: %1").arg(message),
+                               kStatusMessageMs);
     });
     connect(&session_, &Session::liveSummaryStarted, this,
             [this](std::shared_ptr<const WaveformSummary> summary, int sampleRate) {
@@ -356,12 +447,22 @@ void MainWindow::showDevices(std::vector<DeviceInfo> devices) {
 
 void MainWindow::onStateChanged(TransportState state) {
     transport_->setState(state);
+    status_->setTransportState(state);
     const bool busy = state == TransportState::Recording || state == TransportState::Playing;
     picker_->setLocked(busy);
     open_->setEnabled(state != TransportState::Recording);
     recent_->setEnabled(state != TransportState::Recording && !settings_.recentFiles().isEmpty());
     chooseFolder_->setEnabled(state != TransportState::Recording);
     status_->setCountsVisible(state == TransportState::Recording);
+    selection_->updateEnabled();
+}
+
+void MainWindow::onSelectionChanged(std::int64_t start, std::int64_t end) {
+    session_.setSelection(start, end);
+    const AudioFormat& format = document_->format();
+    selectionBar_->setSelection(session_.selectionStart(), session_.selectionEnd(), format.frames,
+                                format.sampleRate);
+    selection_->updateEnabled();
 }
 
 void MainWindow::followTake(TransportState state) {
@@ -389,6 +490,8 @@ void MainWindow::onDocumentChanged(const QString& path) {
                                   : tr("Tapedeck — %1").arg(QFileInfo(path).fileName()));
     if (session_.state() == TransportState::Recording)
         return; // the live waveform arrives with liveSummaryStarted
+    selectionBar_->setSelection(-1, -1, 0, 0);
+    selection_->updateEnabled();
     if (path.isEmpty()) {
         document_->close();
         status_->setFileDropouts(0);
@@ -408,15 +511,37 @@ void MainWindow::onWaveformOpened() {
                           document_->path());
     waveform_->setPlayhead(0);
     waveform_->setMarkers(document_->markers());
+    selectionBar_->setSelection(-1, -1, format.frames, format.sampleRate);
     showWaveform(true);
     if (session_.state() != TransportState::Recording) {
         status_->setFileDropouts(static_cast<int>(document_->markers().size()));
         session_.setDocumentFormat(format.frames, format.sampleRate, format.channels);
+        // The same words as while recording ("WAV 24-bit"), not libsndfile's own.
         status_->setStreamDescription(Session::describeStream(
             format.sampleRate, format.channels,
-            describeFileFormat(QString::fromStdString(format.formatName),
-                               QString::fromStdString(format.encodingName))));
+            QString::fromStdString(describeSoundFileFormat(format.sndfileFormat))));
+        warnIfCutShort();
     }
+}
+
+void MainWindow::warnIfCutShort() {
+    const std::optional<WavTruncation>& cut = document_->truncation();
+    const int rate = document_->format().sampleRate;
+    if (!cut || rate <= 0)
+        return;
+    const auto seconds = [](double value) {
+        return value < 10.0 ? QString::number(value, 'f', 3) : StatusPanel::formatTime(value);
+    };
+    const double present = static_cast<double>(cut->presentFrames) / rate;
+    const double announced = static_cast<double>(cut->announcedFrames) / rate;
+    const QString name = QFileInfo(document_->path()).fileName();
+    const UserMessage text{
+        tr("“%1” is cut short: it holds %2 s of sound (%3 bytes), but its header says %4 s.")
+            .arg(name, seconds(present), QLocale().toString(cut->presentBytes), seconds(announced)),
+        tr("The file was probably not copied or downloaded completely. Tapedeck plays what is "
+           "there; copy the file again to get the rest.")};
+    banner_->showWarning(text);
+    statusLine_->show(text.message, kStatusMessageMs);
 }
 
 void MainWindow::showWaveform(bool shown) {
@@ -436,16 +561,15 @@ void MainWindow::onTakesRecovered(const QStringList& descriptions, const QString
         return;
     if (!lastPlayable.isEmpty() && session_.state() != TransportState::Recording)
         session_.openFile(lastPlayable);
-    statusBar()->showMessage(descriptions.size() == 1
-                                 ? tr("Recovered %1.").arg(descriptions.first())
-                                 : tr("Recovered %1 recordings: %2.")
-                                       .arg(descriptions.size())
-                                       .arg(descriptions.join(QStringLiteral(", "))));
+    statusLine_->show(descriptions.size() == 1 ? tr("Recovered %1.").arg(descriptions.first())
+                                               : tr("Recovered %1 recordings: %2.")
+                                                     .arg(descriptions.size())
+                                                     .arg(descriptions.join(QStringLiteral(", "))));
 }
 
 void MainWindow::onError(const UserMessage& text) {
     banner_->showMessage(text);
-    statusBar()->showMessage(text.message, kStatusMessageMs);
+    statusLine_->showError(text.message, kStatusMessageMs);
 }
 
 void MainWindow::openWithDialog() {
@@ -461,23 +585,51 @@ void MainWindow::openWithDialog() {
 void MainWindow::chooseRecordingFolder() {
     const QString path = QFileDialog::getExistingDirectory(this, tr("Choose the Recordings Folder"),
                                                            session_.recordingFolder());
-    if (!path.isEmpty())
+    if (!path.isEmpty()) {
         session_.setRecordingFolder(path);
+        takes_->setFolder(session_.recordingFolder());
+    }
 }
 
 void MainWindow::showRecordingFolder() {
     const QString folder = session_.recordingFolder();
     QDir().mkpath(folder);
-    QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+    if (folderOpener_(folder))
+        return;
+    const QString shown = QDir::toNativeSeparators(folder);
+    onError(
+        {tr("No file manager could be opened to show the recordings folder. It is %1").arg(shown),
+         tr("Open that folder in a file manager or a terminal, or install a file manager.")});
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    // Never lose a take: a running recording is stopped and finalized before quitting.
-    if (session_.state() == TransportState::Recording)
-        session_.stop();
+    // Never lose a take: a running recording is stopped and finalized before quitting, once
+    // the person has said that is what they want.
+    if (session_.state() == TransportState::Recording) {
+        if (!confirmQuitWhileRecording()) {
+            event->ignore();
+            return;
+        }
+        if (session_.state() == TransportState::Recording) // not ended while asking
+            session_.stop();
+    }
     settings_.setWindow(saveGeometry(), saveState());
     settings_.sync();
     event->accept();
+}
+
+bool MainWindow::confirmQuitWhileRecording() {
+    QMessageBox question(QMessageBox::Question, tr("Quit Tapedeck?"),
+                         tr("A take is being recorded."), QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("QuitWhileRecordingQuestion"));
+    question.setInformativeText(tr("Quitting stops the recording and saves the take. What was "
+                                   "recorded so far is kept either way."));
+    QPushButton* quit = question.addButton(tr("Stop Recording and &Quit"), QMessageBox::AcceptRole);
+    QPushButton* keep = question.addButton(tr("&Keep Recording"), QMessageBox::RejectRole);
+    question.setDefaultButton(keep);
+    question.setEscapeButton(keep);
+    question.exec();
+    return question.clickedButton() == quit;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <vector>
 
 class QAction;
@@ -26,6 +27,10 @@ class SpeedControl;
 class TakeRecovery;
 class Session;
 class Settings;
+class SelectionActions;
+class SelectionBar;
+class StatusLine;
+class TakesPanel;
 class StatusPanel;
 class TransportActions;
 class WaveformDocument;
@@ -61,6 +66,21 @@ public:
     SpeedControl* speedControl() const { return speed_; }
     RecordingScreen* recordingScreen() const { return recordingScreen_; }
     SleepInhibitor* sleepInhibitor() const { return inhibitor_; }
+    StatusLine* statusLine() const { return statusLine_; }
+    SelectionBar* selectionBar() const { return selectionBar_; }
+    SelectionActions* selectionActions() const { return selection_; }
+    TakesPanel* takesPanel() const { return takes_; }
+    QDockWidget* takesDock() const { return takesDock_; }
+    QAction* showFolderAction() const { return showFolder_; }
+    QAction* quitAction() const { return quit_; }
+    // How a folder is shown in the file manager; false when nothing could show it.
+    // Tests replace it (the default asks the desktop through QDesktopServices).
+    using FolderOpener = std::function<bool(const QString& folder)>;
+    void setFolderOpener(FolderOpener opener) { folderOpener_ = std::move(opener); }
+
+    // Narrower than this, the waveform and meter stop shrinking and the devices panel
+    // gives way instead.
+    static constexpr int kMinimumCentralWidth = 380;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -73,6 +93,7 @@ private:
     void buildToolBar();
     void buildCentralArea();
     void buildDevicesPanel();
+    void buildTakesPanel();
     void connectSession();
     void restoreFromSettings();
 
@@ -87,6 +108,13 @@ private:
     void showWaveform(bool shown);
     // While a take runs: the recording screen and the sleep inhibitor.
     void followTake(TransportState state);
+    void warnIfCutShort();
+    void buildEditMenu();
+    // The selection changed in the waveform or was typed: tell the session and the bar.
+    void onSelectionChanged(std::int64_t start, std::int64_t end);
+    // While a take is being recorded: asks whether to stop it and quit. The take is kept
+    // either way.
+    bool confirmQuitWhileRecording();
 
     Session& session_;
     Settings& settings_;
@@ -98,6 +126,12 @@ private:
     TakeRecovery* recovery_ = nullptr;
     LevelMeter* meter_ = nullptr;
     StatusPanel* status_ = nullptr;
+    StatusLine* statusLine_ = nullptr;
+    SelectionBar* selectionBar_ = nullptr;
+    SelectionActions* selection_ = nullptr;
+    TakesPanel* takes_ = nullptr;
+    QDockWidget* takesDock_ = nullptr;
+    FolderOpener folderOpener_;
     bool devicesShown_ = false; // the saved device choice has been applied
     RecentFilesMenu* recent_ = nullptr;
     QStackedWidget* waveformArea_ = nullptr;

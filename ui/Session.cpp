@@ -197,6 +197,7 @@ void Session::record() {
     resumeFrame_ = 0;
     documentFrames_ = 0;
     documentRate_ = 0;
+    selectionStart_ = selectionEnd_ = -1;
     disk_.rearm();
     setState(TransportState::Recording);
     emit documentChanged(path_);
@@ -217,6 +218,9 @@ void Session::play() {
         return;
     if (!ensurePlayer())
         return;
+    // Play at the end of the file or selection (after End, or a click at the very end)
+    // starts again from its start, as it does once it has played to its end.
+    applyPlayRange(bridge_.position());
     if (Status started = bridge_.play(); !started) {
         report(describeError(started.error()));
         playerStale_ = true; // the next Play opens the device afresh
@@ -237,6 +241,42 @@ bool Session::ensurePlayer() {
         return false;
     }
     return true;
+}
+
+void Session::applyPlayRange(std::int64_t at) {
+    const bool wanted = hasSelection();
+    const std::int64_t from = wanted ? selectionStart_ : 0;
+    const std::int64_t to = wanted ? selectionEnd_ : -1;
+    const bool changed =
+        from != bridge_.playRangeStart() ||
+        (wanted ? to != bridge_.playRangeEnd() : bridge_.playRangeEnd() != bridge_.length());
+    if (changed)
+        bridge_.setPlayRange(from, to);
+    const std::int64_t end = wanted ? to : bridge_.length();
+    if (at < from || at >= end)
+        bridge_.seek(from);
+    else if (changed)
+        bridge_.seek(at); // drops what was read under the old range
+}
+
+void Session::setSelection(std::int64_t start, std::int64_t end) {
+    const std::int64_t limit = documentFrames_ > 0 ? documentFrames_ : bridge_.length();
+    start = std::clamp<std::int64_t>(start, -1, limit);
+    end = std::clamp<std::int64_t>(end, -1, limit);
+    if (start < 0 || end <= start) {
+        start = -1;
+        end = -1;
+    }
+    if (start == selectionStart_ && end == selectionEnd_)
+        return;
+    selectionStart_ = start;
+    selectionEnd_ = end;
+    // A selection that changes while it plays takes effect at once; one that goes away lets
+    // playback run on to the end of the file.
+    if (bridge_.hasPlayer() && state_ == TransportState::Playing)
+        applyPlayRange(bridge_.position());
+    else if (bridge_.hasPlayer() && !hasSelection() && bridge_.playRangeEnd() != bridge_.length())
+        applyPlayRange(bridge_.position());
 }
 
 void Session::pause() {
@@ -286,6 +326,10 @@ void Session::seek(std::int64_t frame) {
     if (state_ == TransportState::Recording || path_.isEmpty())
         return;
     if (bridge_.hasPlayer()) {
+        // A move out of the range being played plays on from there to the end of the file.
+        const bool outside = frame < bridge_.playRangeStart() || frame >= bridge_.playRangeEnd();
+        if (outside && bridge_.playRangeEnd() != bridge_.length())
+            bridge_.setPlayRange(0, -1);
         bridge_.seek(frame);
         return;
     }
@@ -311,6 +355,7 @@ bool Session::openFile(const QString& path) {
     resumeFrame_ = 0;
     documentFrames_ = 0;
     documentRate_ = 0;
+    selectionStart_ = selectionEnd_ = -1;
     if (audio_) {
         Status opened = openPlayer(path, 0);
         // A file that cannot be played is refused; a device that cannot play it is not the

@@ -55,6 +55,8 @@ public:
     const DeviceChoice& deviceChoice() const { return choice_; }
     // The take running now (its device, rate and channels), or null.
     const Recorder* recorder() const { return bridge_.recorder(); }
+    // The engine, read-only (tests).
+    const EngineBridge& engine() const { return bridge_; }
 
     void record();
     void play();
@@ -68,6 +70,13 @@ public:
     // Positions stay in file time.
     void setPlaybackSpeed(double speed) { bridge_.setPlaybackSpeed(speed); }
     double playbackSpeed() const { return bridge_.playbackSpeed(); }
+    // The selected span of the open file, [start, end) in frames; start < 0 or start >= end:
+    // none. With a selection, Play plays it (from its start, or from inside it) and stops at
+    // its end, and Loop repeats it.
+    void setSelection(std::int64_t start, std::int64_t end);
+    bool hasSelection() const { return selectionStart_ >= 0; }
+    std::int64_t selectionStart() const { return selectionStart_; }
+    std::int64_t selectionEnd() const { return selectionEnd_; }
     // Opens a file for viewing and playback. Refused while recording, or when the file does
     // not exist or cannot be played. Without a sound device the file still opens (Play
     // then says why it cannot play).
@@ -118,6 +127,9 @@ private:
     Status openPlayer(const QString& path, std::int64_t startFrame);
     // Opens the player when there is none (or it is stale); reports why it cannot.
     bool ensurePlayer();
+    // Gives the player the selection as its play range (or the whole file), keeping the
+    // position `at` when it is inside the range, else moving to the range's start.
+    void applyPlayRange(std::int64_t at);
     void finishTake(const QString& path);
     void onRecordingFailed(const QString& path, const UserMessage& text);
     void onPlaybackFailed(const UserMessage& text);
@@ -143,6 +155,8 @@ private:
     bool playerStale_ = false;     // the output choice changed since the player was opened
     std::int64_t resumeFrame_ = 0; // where Play starts when the player must be (re)opened
     std::int64_t documentFrames_ = 0;
+    std::int64_t selectionStart_ = -1;
+    std::int64_t selectionEnd_ = -1;
     int documentRate_ = 0;
     QTimer diskTimer_;
     DiskSpaceMonitor disk_;

@@ -33,6 +33,12 @@ QFrame* separator(QWidget* parent) {
 } // namespace
 
 StatusPanel::StatusPanel(QWidget* parent) : QWidget(parent) {
+    transport_ = makeLabel(this, tr("Playback"), tr("Playback is paused: Play goes on from here"));
+    transport_->setText(tr("Paused"));
+    QFont bold = transport_->font();
+    bold.setBold(true);
+    transport_->setFont(bold);
+    transport_->hide();
     position_ = makeLabel(this, tr("Position"), tr("Position and duration"));
     stream_ = makeLabel(this, tr("Format"), tr("Sample rate, channels and file format"));
     counts_ = makeLabel(this, tr("Dropouts"),
@@ -51,6 +57,7 @@ StatusPanel::StatusPanel(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     streamSeparator_ = separator(this);
     countsSeparator_ = separator(this);
+    layout->addWidget(transport_);
     layout->addWidget(position_);
     layout->addWidget(streamSeparator_);
     layout->addWidget(stream_);
@@ -106,6 +113,10 @@ void StatusPanel::setStreamDescription(const QString& text) {
     streamSeparator_->setVisible(!text.isEmpty());
 }
 
+void StatusPanel::setTransportState(TransportState state) {
+    transport_->setVisible(state == TransportState::Paused);
+}
+
 void StatusPanel::setCounts(std::int64_t dropouts, std::int64_t xruns) {
     const std::int64_t total = dropouts + xruns;
     counts_->setText(tr("Dropouts: %1").arg(total));
@@ -159,6 +170,10 @@ void StatusPanel::clear() {
 
 QString StatusPanel::positionText() const {
     return position_->text();
+}
+
+QString StatusPanel::transportText() const {
+    return transport_->isVisibleTo(this) ? transport_->text() : QString();
 }
 
 QString StatusPanel::countsText() const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TransportState.h"
+
 #include <QWidget>
 
 #include <cstdint>
@@ -21,6 +23,9 @@ public:
     // `length` < 0: recording (no total yet).
     void setPosition(std::int64_t frame, std::int64_t length, int sampleRate);
     void setStreamDescription(const QString& text);
+    // Says "Paused" beside the position while playback is paused (the position alone does
+    // not show whether it is still moving).
+    void setTransportState(TransportState state);
     void setCounts(std::int64_t dropouts, std::int64_t xruns);
     void setCountsVisible(bool visible);
     // An open take's dropouts, from its sidecar: shown (with the count) when there are any.
@@ -34,10 +39,13 @@ public:
     static QString formatDuration(double seconds);
 
     QString positionText() const;
+    // "Paused", or empty when it is hidden.
+    QString transportText() const;
     QString countsText() const;
     QString diskText() const;
 
 private:
+    QLabel* transport_;
     QLabel* position_;
     QLabel* stream_;
     QLabel* counts_;

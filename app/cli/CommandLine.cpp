@@ -14,7 +14,7 @@ template <typename T> bool parseNumber(const std::string& text, T& out) {
 
 bool setMode(CommandLine& cl, Mode mode, std::string& error) {
     if (cl.mode != Mode::Gui && cl.mode != mode) {
-        error = "Choose one of --list-devices, --record, --play, --info and --recover.";
+        error = "Choose one of --list-devices, --record, --play, --info, --recover and --export.";
         return false;
     }
     cl.mode = mode;
@@ -68,6 +68,22 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             if (i + 1 < arguments.size() && !arguments[i + 1].starts_with("-")) {
                 cl.file = arguments[++i];
             }
+        } else if (arg == "--export") {
+            if (!setMode(cl, Mode::Export, error)) {
+                return fail(error);
+            }
+            if (!value(cl.file) || !value(cl.exportTo)) {
+                return fail("--export needs a sound file and a new file: --export IN OUT.");
+            }
+        } else if (arg == "--from" || arg == "--to") {
+            double seconds = 0;
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, seconds) || seconds < 0) {
+                return fail(arg + " takes a number of seconds (0 or more), not \"" + text + "\".");
+            }
+            (arg == "--from" ? cl.fromSeconds : cl.toSeconds) = seconds;
         } else if (arg == "--duration") {
             double seconds = 0;
             if (!value(text)) {
@@ -123,11 +139,18 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             if (!value(cl.format)) {
                 return fail(error);
             }
+            cl.formatGiven = true;
         } else if (arg.starts_with("-") && arg != "-") {
             return fail("Unknown option " + arg + ". See tapedeck --help.");
         } else {
             cl.openFiles.push_back(arg);
         }
+    }
+    if ((cl.fromSeconds || cl.toSeconds) && cl.mode != Mode::Export) {
+        return fail("--from and --to go with --export. See tapedeck --help.");
+    }
+    if (cl.fromSeconds && cl.toSeconds && *cl.toSeconds <= *cl.fromSeconds) {
+        return fail("--to must come after --from.");
     }
     if (cl.mode != Mode::Gui && !cl.openFiles.empty()) {
         return fail("Unexpected argument \"" + cl.openFiles.front() + "\". See tapedeck --help.");
@@ -147,15 +170,20 @@ std::string helpText() {
   tapedeck --play FILE [--output-device NAME] [--buffer FRAMES] [--speed X]
   tapedeck --info FILE [--json]      format, duration and levels of a sound file
   tapedeck --recover [FOLDER]        repair takes a crash left unfinished (default: .)
+  tapedeck --export IN OUT [--from SECONDS] [--to SECONDS]
+                           [--format wav|wav16|wav32f|flac|ogg]
+                                     write a span of IN to the new file OUT, sample for sample
   tapedeck --help | --version
 
 Device NAME matches a device's name (as the desktop's sound settings show it) or its id,
 exactly or by a unique part of it; the default is the system's default device. Without
 --rate and --channels, a take has the device's own rate and channel count. --record stops after --duration, or on Ctrl+C, and keeps every
-sample recorded. --speed plays faster or slower at the same pitch, from 0.5 to 2 (1.5
-plays a 3-minute file in 2 minutes); the time shown stays the file's. Recording never
-overwrites an existing file. If Tapedeck is killed or
-the computer stops mid-take, --recover makes the take whole again.
+sample recorded. Recording never overwrites an existing file. If Tapedeck is killed or
+the computer stops mid-take, --recover makes the take whole again. --speed plays faster
+or slower at the same pitch, from 0.5 to 2 (1.5 plays a 3-minute file in 2 minutes); the
+time shown stays the file's. --export never writes over an existing OUT; without --format
+the format comes from OUT's extension (.wav, .flac, .ogg), keeping IN's encoding where
+that format can hold it.
 )";
 }
 

@@ -6,7 +6,7 @@
 
 namespace tapedeck::cli {
 
-enum class Mode { Gui, ListDevices, Record, Play, Info, Recover, Help, Version };
+enum class Mode { Gui, ListDevices, Record, Play, Info, Recover, Export, Help, Version };
 
 // What the user asked for on the command line.
 struct CommandLine {
@@ -20,6 +20,10 @@ struct CommandLine {
     int sampleRate = 0; // 0: the device's own rate
     int channels = 0;   // 0: the device's own count (a mono mic gives a mono take)
     std::string format = "wav";
+    bool formatGiven = false;          // --format was on the command line
+    std::string exportTo;              // --export IN OUT: OUT
+    std::optional<double> fromSeconds; // --export: where the span starts (default: 0)
+    std::optional<double> toSeconds;   // --export: where it ends (default: the end)
     int bufferFrames = 0;
     std::optional<double> speed; // --play --speed: 0.5 to 2, same pitch
 };

@@ -55,9 +55,13 @@ Result<SoundFile> SoundFile::open(const std::string& path) {
     SF_INFO info{};
     SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
     if (file == nullptr) {
-        return Error{ErrorCode::FileUnreadable, "The file " + path +
-                                                    " is not audio that Tapedeck can read (" +
-                                                    sf_strerror(nullptr) + ")."};
+        // libsndfile's reasons end in a full stop of their own ("Format not recognised.").
+        std::string reason = sf_strerror(nullptr);
+        while (!reason.empty() && (reason.back() == '.' || reason.back() == ' ')) {
+            reason.pop_back();
+        }
+        return Error{ErrorCode::FileUnreadable,
+                     "The file " + path + " is not audio that Tapedeck can read (" + reason + ")."};
     }
     if (info.channels <= 0 || info.samplerate <= 0) {
         sf_close(file);

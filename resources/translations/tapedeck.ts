@@ -259,6 +259,13 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ExportJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::LevelMeter</name>
     <message>
         <source>Level meter</source>
@@ -417,6 +424,70 @@
         <source>Recovered %1 recordings: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Takes Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the list of recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop recording first to open another take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could be opened to show the folder. It is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open that folder in a file manager or a terminal, or install a file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is cut short: it holds %2 s of sound (%3 bytes), but its header says %4 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was probably not copied or downloaded completely. Tapedeck plays what is there; copy the file again to get the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could be opened to show the recordings folder. It is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Tapedeck?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A take is being recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitting stops the recording and saves the take. What was recorded so far is kept either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Recording and &amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::OpenFileFilter</name>
@@ -488,6 +559,156 @@
     </message>
     <message>
         <source>Recovering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::SelectionActions</name>
+    <message>
+        <source>Trim %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAV (*.wav);;FLAC (*.flac);;Ogg Vorbis (*.ogg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select nothing; Play plays the whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the selection to a new file, sample for sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trim to Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep only the selection: the trimmed take is saved beside the original, which goes to the trash (Undo brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (trimmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (trimmed %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (selection).%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trimming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trim cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original take is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written. Choose another name or folder, or another format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the selection to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trimmed take was saved as %1, but the original could not be moved to the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both files are kept. Delete the original yourself if you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trimmed: saved as %1; the original is in the trash (Undo brings it back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::SelectionBar</name>
+    <message>
+        <source>Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the selection starts; type a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the selection ends; type a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the selection is; type a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Len&amp;gth</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -628,6 +849,64 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback is paused: Play goes on from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::TakeFiles</name>
+    <message>
+        <source>“%1” cannot be a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a file called “%1”. Tapedeck never renames over a file; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a file called “%1”; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be renamed. Check that the folder can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::TakeListModel</name>
+    <message>
+        <source>Unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::TakeRecovery</name>
@@ -641,6 +920,61 @@
     </message>
     <message>
         <source>The file is left as it was. Copy it somewhere safe before recording more; Tapedeck tries again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::TakesPanel</name>
+    <message>
+        <source>Move %1 to the Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter takes by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes in the recordings folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The take keeps its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be moved to the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The take is still there. Check that its folder can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 to the trash (Undo brings it back).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -44,6 +44,7 @@ void WaveformDocument::close() {
     format_ = {};
     summary_.reset();
     markers_.clear();
+    truncation_.reset();
     statistics_ = {};
     complete_ = false;
     fromCache_ = false;
@@ -74,13 +75,13 @@ void WaveformDocument::work(std::uint64_t generation, std::string path) {
     }
     const AudioFormat format = file->format();
     std::vector<std::int64_t> markers = readDropoutMarkers(path);
+    const std::optional<WavTruncation> truncation = findWavTruncation(path);
     const SummaryCache cache;
     const Result<SummaryCacheKey> key = SummaryCache::keyFor(path);
     if (key.ok()) {
         if (std::optional<CachedSummary> cached = cache.load(*key, format)) {
-            post(
-                [this, generation, format, summary = cached->summary,
-                 markers = std::move(markers)] { onOpened(generation, format, summary, markers); });
+            post([this, generation, format, summary = cached->summary, markers = std::move(markers),
+                  truncation] { onOpened(generation, format, summary, markers, truncation); });
             post([this, generation, stats = cached->statistics] {
                 onFinished(generation, stats, true);
             });
@@ -91,8 +92,8 @@ void WaveformDocument::work(std::uint64_t generation, std::string path) {
                                       ? format.frames + WaveformSummary::kBlockFrames[0]
                                       : WaveformSummary::kDefaultCapacityFrames;
     auto summary = std::make_shared<WaveformSummary>(format.channels, capacity);
-    post([this, generation, format, summary, markers = std::move(markers)] {
-        onOpened(generation, format, summary, markers);
+    post([this, generation, format, summary, markers = std::move(markers), truncation] {
+        onOpened(generation, format, summary, markers, truncation);
     });
     SummaryBuilder builder(std::move(*file), summary);
     builder.setCancelFlag(&cancel_);
@@ -116,12 +117,14 @@ void WaveformDocument::work(std::uint64_t generation, std::string path) {
 
 void WaveformDocument::onOpened(std::uint64_t generation, AudioFormat format,
                                 std::shared_ptr<WaveformSummary> summary,
-                                std::vector<std::int64_t> markers) {
+                                std::vector<std::int64_t> markers,
+                                std::optional<WavTruncation> truncation) {
     if (generation != generation_) {
         return;
     }
     format_ = std::move(format);
     markers_ = std::move(markers);
+    truncation_ = truncation;
     summary_ = std::move(summary);
     progressTimer_.start();
     emit opened();

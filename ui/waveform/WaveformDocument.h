@@ -1,6 +1,7 @@
 #pragma once
 
 #include "summary/SummaryTypes.h"
+#include "summary/WavTruncation.h"
 #include "summary/WaveformSummary.h"
 
 #include <QObject>
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -44,6 +46,9 @@ public:
     double progress() const;
     // Frames where the take lost audio, from its ".dropouts" sidecar; valid after opened().
     const std::vector<std::int64_t>& markers() const { return markers_; }
+    // Set when the file is a WAV cut short (its header announces more than it holds); valid
+    // after opened().
+    const std::optional<WavTruncation>& truncation() const { return truncation_; }
     // Whole-file statistics; valid after finished().
     const AudioStatistics& statistics() const { return statistics_; }
 
@@ -61,7 +66,8 @@ private:
     void stopWorker();
     void work(std::uint64_t generation, std::string path);
     void onOpened(std::uint64_t generation, AudioFormat format,
-                  std::shared_ptr<WaveformSummary> summary, std::vector<std::int64_t> markers);
+                  std::shared_ptr<WaveformSummary> summary, std::vector<std::int64_t> markers,
+                  std::optional<WavTruncation> truncation);
     void onFinished(std::uint64_t generation, AudioStatistics statistics, bool fromCache);
     void onFailed(std::uint64_t generation, QString message);
     void pollProgress();
@@ -70,6 +76,7 @@ private:
     AudioFormat format_;
     std::shared_ptr<const WaveformSummary> summary_;
     std::vector<std::int64_t> markers_;
+    std::optional<WavTruncation> truncation_;
     AudioStatistics statistics_;
     bool complete_ = false;
     bool fromCache_ = false;

@@ -29,6 +29,9 @@ constexpr double kLiveWindowSeconds = 30.0;  // live: initial visible span
 constexpr double kMaxScrollUnits = 1 << 30;
 constexpr int kClickSlopPixels = 4;
 constexpr int kPlayheadWidth = 2;
+constexpr int kFocusFrameWidth = 2;
+constexpr int kEdgeGrabPixels = 5; // a press this close to a selection edge drags the edge
+constexpr int kSelectionAlpha = 70;
 constexpr int kMarkerWidth = 1;
 constexpr int kFlagWidth = 7; // the flag at the top of a marker line
 constexpr int kFlagHeight = 6;
@@ -69,6 +72,7 @@ void WaveformView::setSummary(std::shared_ptr<const WaveformSummary> summary, in
                               std::int64_t expectedFrames, const QString& samplePath) {
     summary_ = std::move(summary);
     sampleRate_ = sampleRate;
+    selection_.clear(); // a new file or take starts with nothing selected
     expectedFrames_ = std::max<std::int64_t>(expectedFrames, 0);
     samplePath_ = samplePath;
     seenFrames_ = summary_ ? summary_->frames() : 0;
@@ -358,6 +362,7 @@ void WaveformView::paintEvent(QPaintEvent* event) {
         painter.fillRect(wave, colors.background);
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(wave, Qt::AlignCenter, tr("No audio"));
+        paintFocusFrame(painter);
         return;
     }
     WaveformPainter::paintBackground(painter, wave, x0, x1, summary_->channels(), colors);
@@ -368,6 +373,7 @@ void WaveformView::paintEvent(QPaintEvent* event) {
         WaveformPainter::paintSummary(painter, wave, x0, x1, *summary_, startFrame_,
                                       framesPerPixel_, colors);
     }
+    paintSelection(painter, wave);
     paintMarkers(painter, wave, x0, x1);
     if (playhead_ >= 0) {
         const int x = xForFrame(static_cast<double>(playhead_));
@@ -379,6 +385,31 @@ void WaveformView::paintEvent(QPaintEvent* event) {
     if (isBuilding()) {
         paintProgress(painter, wave);
     }
+    paintFocusFrame(painter);
+}
+
+void WaveformView::paintFocusFrame(QPainter& painter) const {
+    if (!hasFocus())
+        return;
+    painter.save();
+    QPen pen(palette().color(QPalette::Highlight));
+    pen.setWidth(kFocusFrameWidth);
+    pen.setJoinStyle(Qt::MiterJoin);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    const int inset = kFocusFrameWidth / 2;
+    painter.drawRect(rect().adjusted(inset, inset, -inset - 1, -inset - 1));
+    painter.restore();
+}
+
+void WaveformView::focusInEvent(QFocusEvent* event) {
+    QWidget::focusInEvent(event);
+    update();
+}
+
+void WaveformView::focusOutEvent(QFocusEvent* event) {
+    QWidget::focusOutEvent(event);
+    update();
 }
 
 void WaveformView::paintMarkers(QPainter& painter, const QRect& area, int x0, int x1) const {
@@ -451,18 +482,86 @@ void WaveformView::wheelEvent(QWheelEvent* event) {
 }
 
 void WaveformView::mousePressEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton && event->position().y() < waveformRect().bottom()) {
-        pressX_ = static_cast<int>(event->position().x());
+    if (event->button() != Qt::LeftButton || event->position().y() >= waveformRect().bottom() ||
+        !summary_) {
+        return;
+    }
+    pressX_ = static_cast<int>(event->position().x());
+    const auto grab = static_cast<std::int64_t>(std::ceil(kEdgeGrabPixels * framesPerPixel_));
+    const bool extend = (event->modifiers() & Qt::ShiftModifier) != 0;
+    if (selection_.press(frameAt(pressX_), extend, playhead_, grab)) {
+        emitSelection();
+    }
+}
+
+void WaveformView::mouseMoveEvent(QMouseEvent* event) {
+    if (pressX_ < 0 || (event->buttons() & Qt::LeftButton) == 0) {
+        return;
+    }
+    const int x = static_cast<int>(event->position().x());
+    if (selection_.drag(frameAt(x), std::abs(x - pressX_) > kClickSlopPixels)) {
+        emitSelection();
     }
 }
 
 void WaveformView::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton || pressX_ < 0) {
+        return;
+    }
     const int x = static_cast<int>(event->position().x());
-    if (event->button() == Qt::LeftButton && pressX_ >= 0 &&
-        std::abs(x - pressX_) <= kClickSlopPixels && summary_) {
+    if (selection_.drag(frameAt(x), std::abs(x - pressX_) > kClickSlopPixels)) {
+        emitSelection();
+    }
+    // A plain click moves the playhead and lets go of the selection.
+    if (selection_.release() && summary_) {
+        if (selection_.clear()) {
+            emitSelection();
+        }
         emit seekRequested(frameAt(x));
     }
     pressX_ = -1;
+}
+
+void WaveformView::setSelection(std::int64_t start, std::int64_t end) {
+    const bool changed = start < 0 ? selection_.clear() : selection_.set(start, end);
+    if (changed) {
+        update();
+    }
+}
+
+void WaveformView::selectAll() {
+    if (summary_ && selection_.set(0, totalFrames())) {
+        emitSelection();
+    }
+}
+
+void WaveformView::clearSelection() {
+    if (selection_.clear()) {
+        emitSelection();
+    }
+}
+
+void WaveformView::emitSelection() {
+    update();
+    emit selectionChanged(selection_.start(), selection_.end());
+}
+
+QColor WaveformView::selectionColor() const {
+    QColor colour = palette().color(QPalette::Highlight);
+    colour.setAlpha(kSelectionAlpha);
+    return colour;
+}
+
+void WaveformView::paintSelection(QPainter& painter, const QRect& area) const {
+    if (selection_.isEmpty()) {
+        return;
+    }
+    const int left = std::max(area.left(), xForFrame(static_cast<double>(selection_.start())));
+    const int right = std::min(area.right() + 1, xForFrame(static_cast<double>(selection_.end())));
+    if (right <= left) {
+        return;
+    }
+    painter.fillRect(QRect(left, area.top(), right - left, area.height()), selectionColor());
 }
 
 void WaveformView::keyPressEvent(QKeyEvent* event) {

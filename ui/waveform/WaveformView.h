@@ -1,5 +1,6 @@
 #pragma once
 
+#include "WaveformSelection.h"
 #include "summary/SampleReader.h"
 #include "summary/WaveformSummary.h"
 
@@ -54,6 +55,13 @@ public:
     // The marker colour, for tests and the legend.
     static QColor markerColor();
 
+    // The selection, [start, end) in frames; a drag, Shift+click or an edge drag changes it
+    // (selectionChanged). setSelection() does not emit; start < 0 clears.
+    void setSelection(std::int64_t start, std::int64_t end);
+    const WaveformSelection& selection() const { return selection_; }
+    // The selection's colour (a translucent highlight), for tests.
+    QColor selectionColor() const;
+
     // -1 hides the playhead.
     void setPlayhead(std::int64_t frame);
     std::int64_t playhead() const { return playhead_; }
@@ -79,10 +87,15 @@ public slots:
     void zoomIn();
     void zoomOut();
     void zoomToFit();
+    // As if the person did it: both emit selectionChanged.
+    void selectAll();
+    void clearSelection();
 
 signals:
     // The user clicked at this frame.
     void seekRequested(std::int64_t frame);
+    // The person changed the selection (start < 0: none).
+    void selectionChanged(std::int64_t start, std::int64_t end);
     // The visible range changed (zoom or scroll).
     void viewChanged(double startFrame, double framesPerPixel);
     // Raw samples for the current view have arrived and been drawn.
@@ -93,9 +106,12 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
 private:
     void poll();
@@ -110,6 +126,10 @@ private:
     void onSamplesLoaded(std::uint64_t id, std::shared_ptr<const SampleWindow> window);
     bool isBuilding() const;
     void paintProgress(QPainter& painter, const QRect& area) const;
+    // The keyboard focus mark: a frame in the highlight colour around the whole view.
+    void paintFocusFrame(QPainter& painter) const;
+    void paintSelection(QPainter& painter, const QRect& area) const;
+    void emitSelection();
     void paintMarkers(QPainter& painter, const QRect& area, int x0, int x1) const;
     QRect markerRect(std::int64_t frame) const;
     int xForFrame(double frame) const;
@@ -122,6 +142,7 @@ private:
     bool live_ = false;
     bool liveDefaultZoom_ = false; // live, and not zoomed by hand since
     std::int64_t playhead_ = -1;
+    WaveformSelection selection_;
     std::vector<std::int64_t> markers_; // sorted
     double startFrame_ = 0.0;
     double framesPerPixel_ = 1.0;

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace tapedeck {
+
+// A take and the files that travel with it: "NAME.wav.dropouts", "NAME.wav.tapedeck-journal",
+// a markers file, anything named after the take plus a further suffix. GUI thread (renames
+// within one folder; no copying).
+class TakeFiles {
+public:
+    // The sidecars of `take` that exist now.
+    static QStringList sidecarsOf(const QString& take);
+    // Renames the take to `newName` (a file name in the same folder) and its sidecars with
+    // it. Never over an existing file. Says why not, in words for people, when it cannot.
+    static std::optional<QString> rename(const QString& take, const QString& newName);
+
+    // A take and its sidecars as moved to the trash, to be brought back.
+    struct Trashed {
+        QString original;
+        QString inTrash;
+        std::vector<std::pair<QString, QString>> sidecars; // original, in the trash
+    };
+    // Moves the take and its sidecars to the desktop's trash; nothing when the take cannot be.
+    static std::optional<Trashed> moveToTrash(const QString& take);
+    // Puts them back; false when the take cannot be.
+    static bool restore(const Trashed& trashed);
+};
+
+} // namespace tapedeck
