@@ -126,6 +126,47 @@ private slots:
         QVERIFY2(std::abs(m.hz - kToneHz) < 0.01 * kToneHz, qPrintable(QString("%1 Hz").arg(m.hz)));
     }
 
+    // A span (a selection) played at 2x: it ends at its end frame, heard for half its length,
+    // and the playhead stops there, in file time.
+    void aSpanAtTwiceTheSpeedEndsAtItsEnd() {
+        auto system = AudioSystem::start();
+        QVERIFY(system.ok());
+        PlaySettings settings;
+        settings.path = tone_.toStdString();
+        settings.speed = 2.0;
+        auto opened = Player::open(**system, settings);
+        QVERIFY(opened.ok());
+        Player& player = **opened;
+        QCOMPARE(player.speed(), 2.0);
+        constexpr std::int64_t kFrom = kServerRate / 2;
+        constexpr std::int64_t kTo = 2 * kServerRate; // 1.5 s of file: 0.75 s heard
+        player.setEndFrame(kTo);
+        player.seek(kFrom);
+        PulseClient monitor;
+        QVERIFY2(monitor.startRecording(2, kServerRate), qPrintable(monitor.errorString()));
+        QVERIFY(player.play().ok());
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        EngineEvent event;
+        while (!player.isFinished() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            QVERIFY(!player.poll().has_value());
+            while (player.nextEvent(event)) {
+            }
+        }
+        QVERIFY(player.isFinished());
+        QCOMPARE(player.position(), kTo);
+        QVERIFY(player.stop().ok());
+        QVERIFY2(monitor.waitForFurtherFrames(kTailFrames), qPrintable(monitor.errorString()));
+        const auto recorded = monitor.stopRecording();
+        QVERIFY(recorded.has_value());
+        const ToneMeasure m = measureTone(*recorded);
+        const double expected = static_cast<double>(kTo - kFrom) / kServerRate / 2.0;
+        qInfo("a 1.5 s span at 2x: %.3f s (expected %.3f s), %.2f Hz", m.seconds, expected, m.hz);
+        QVERIFY2(std::abs(m.seconds - expected) < 0.01 * expected + 0.03,
+                 qPrintable(QString("%1 s").arg(m.seconds)));
+        QVERIFY2(std::abs(m.hz - kToneHz) < 0.01 * kToneHz, qPrintable(QString("%1 Hz").arg(m.hz)));
+    }
+
     // Speed 1 bypasses the stretcher: the file's samples reach the sink unchanged.
     void speedOneIsBitExact() {
         const auto chirp = SignalGenerator::chirp(100, 8000, 0.5, 2 * kServerRate, 2, kServerRate);
