@@ -15,7 +15,8 @@ constexpr auto kFlushPoll = std::chrono::milliseconds(1);
 } // namespace
 
 DiskReader::DiskReader(SoundFile file, SampleRing& ring, int deviceRate)
-    : file_(std::move(file)), ring_(ring), mapper_(file_.format().channels, ring.channels()),
+    : file_(std::move(file)), ring_(ring), deviceRate_(deviceRate),
+      mapper_(file_.format().channels, ring.channels()),
       fileChunk_(static_cast<std::size_t>(kChunkFrames * file_.format().channels)),
       mapped_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {
     std::int64_t pendingCapacity = kChunkFrames;
@@ -49,6 +50,10 @@ void DiskReader::requestSeek(std::int64_t fileFrame) {
                       std::memory_order_release);
     seekRequested_.fetch_add(1, std::memory_order_acq_rel);
     wakeUp();
+}
+
+void DiskReader::setSpeed(double speed) {
+    requestedSpeed_.store(speed, std::memory_order_release);
 }
 
 void DiskReader::setEndFrame(std::int64_t frame) {
@@ -138,6 +143,16 @@ void DiskReader::handleSeek() {
     if (resampler_) {
         resampler_->clear();
     }
+    const double speed = requestedSpeed_.load(std::memory_order_acquire);
+    stretching_ = speed != 1.0;
+    if (stretching_) {
+        if (!stretcher_) {
+            stretcher_ = std::make_unique<TimeStretcher>(fileRate(), ring_.channels());
+        }
+        stretcher_->reset(speed);
+        stretchedSinceSeek_ = 0;
+    }
+    baseSpeed_.store(speed, std::memory_order_release);
     pendingFrames_ = 0;
     pendingOffset_ = 0;
     fileDone_ = false;
@@ -162,35 +177,59 @@ void DiskReader::readChunk() {
     const std::int64_t got =
         left > 0 ? file_.read(fileChunk_.data(), std::min<std::int64_t>(kChunkFrames, left)) : 0;
     readPosition_ += std::max<std::int64_t>(0, got);
-    const int channels = ring_.channels();
-    const auto capacity = static_cast<std::size_t>(pending_.size() / channels);
     if (got <= 0) {
         fileDone_ = true; // end of file, or a damaged tail: play what was readable
-        if (resampler_) {
-            pendingFrames_ = static_cast<std::int64_t>(
-                resampler_->process(nullptr, 0, nullptr, pending_.data(), capacity));
-        }
+        deliver(mapped_.data(), 0, true);
         return;
     }
     mapper_.map(fileChunk_.data(), mapped_.data(), got);
+    deliver(mapped_.data(), got, false);
+}
+
+void DiskReader::deliver(const float* frames, std::int64_t count, bool last) {
+    if (!stretching_) {
+        resampleInto(frames, count, last);
+        return;
+    }
+    stretched_.clear();
+    stretcher_->process(frames, count, last, stretched_);
+    resampleInto(stretched_.data(), static_cast<std::int64_t>(stretched_.size()) / ring_.channels(),
+                 last);
+}
+
+void DiskReader::resampleInto(const float* frames, std::int64_t count, bool last) {
+    const int channels = ring_.channels();
+    // A stretched chunk can be twice the file chunk; grow (on this thread, rarely) to fit.
+    const double ratio = resampler_ ? static_cast<double>(deviceRate_) / fileRate() : 1.0;
+    const auto needed =
+        static_cast<std::size_t>((std::ceil(static_cast<double>(count) * ratio) + 1024) * channels);
+    if (pending_.size() < needed) {
+        pending_.resize(needed);
+    }
+    const auto capacity = pending_.size() / static_cast<std::size_t>(channels);
     if (!resampler_) {
-        std::copy_n(mapped_.data(), got * channels, pending_.data());
-        pendingFrames_ = got;
+        std::copy_n(frames, count * channels, pending_.data());
+        pendingFrames_ = count;
         return;
     }
     // soxr may keep some input back; feed it until it took the whole chunk.
     std::size_t offset = 0;
     std::int64_t produced = 0;
-    while (offset < static_cast<std::size_t>(got)) {
+    while (offset < static_cast<std::size_t>(count)) {
         std::size_t used = 0;
         const auto made = static_cast<std::int64_t>(resampler_->process(
-            mapped_.data() + offset * channels, static_cast<std::size_t>(got) - offset, &used,
+            frames + offset * channels, static_cast<std::size_t>(count) - offset, &used,
             pending_.data() + produced * channels, capacity - static_cast<std::size_t>(produced)));
         produced += made;
         offset += used;
         if (used == 0 && made == 0) {
             break; // no progress possible (cannot happen with the capacity chosen); never spin
         }
+    }
+    if (last) {
+        produced += static_cast<std::int64_t>(
+            resampler_->process(nullptr, 0, nullptr, pending_.data() + produced * channels,
+                                capacity - static_cast<std::size_t>(produced)));
     }
     pendingFrames_ = produced;
 }

@@ -3,6 +3,7 @@
 #include "ChannelMapper.h"
 #include "Resampler.h"
 #include "SampleRing.h"
+#include "TimeStretcher.h"
 #include "summary/SoundFile.h"
 
 #include <atomic>
@@ -18,7 +19,9 @@
 namespace tapedeck {
 
 // The disk thread of playback: reads the file in chunks, maps its channels to the device's,
-// resamples when the device runs at another rate, and keeps the ring ahead of the callback.
+// time-stretches when playing faster or slower (librubberband, here and never in the
+// callback, because it allocates), resamples when the device runs at another rate, and keeps
+// the ring ahead of the callback.
 // A seek is a handshake: the reader asks the callback to flush the ring, waits for it, then
 // refills from the new position.
 class DiskReader {
@@ -32,6 +35,10 @@ public:
     void start();
     void stop();
     void requestSeek(std::int64_t fileFrame);
+    // The playback speed (0.5 to 2, same pitch), taken up at the next seek: the caller seeks
+    // to the frame heard so the ring, which holds seconds stretched at the old speed, is
+    // refilled at once. Exactly 1 bypasses the stretcher: the file's samples as they are.
+    void setSpeed(double speed);
     // Whether a stream is taking frames from the ring. While none is, a full ring cannot get
     // room, so the reader sleeps until this turns true (or a seek or stop) instead of
     // looking every kRefillWait.
@@ -57,6 +64,8 @@ public:
     bool endOfFile() const noexcept { return endOfFile_.load(std::memory_order_acquire); }
     // The file frame that the first frame in the ring after the last flush stands for.
     std::int64_t basePosition() const noexcept { return base_.load(std::memory_order_acquire); }
+    // The speed of what the ring has held since the last flush.
+    double baseSpeed() const noexcept { return baseSpeed_.load(std::memory_order_acquire); }
     std::int64_t fileFrames() const { return file_.format().frames; }
     int fileRate() const { return file_.format().sampleRate; }
     int fileChannels() const { return file_.format().channels; }
@@ -72,11 +81,20 @@ private:
     void handleSeek();
     bool pushPending(); // returns whether everything pending went into the ring
     void readChunk();
+    // Reader thread: stretches (when not at speed 1) and resamples `frames` mapped frames into
+    // pending_; `last` lets the stretcher's and the resampler's tails out.
+    void deliver(const float* frames, std::int64_t count, bool last);
+    void resampleInto(const float* frames, std::int64_t count, bool last);
 
     SoundFile file_;
     SampleRing& ring_;
+    int deviceRate_;
     ChannelMapper mapper_;
-    std::unique_ptr<Resampler> resampler_; // only when the rates differ
+    std::unique_ptr<Resampler> resampler_;     // only when the rates differ
+    std::unique_ptr<TimeStretcher> stretcher_; // made at the first speed other than 1
+    bool stretching_ = false;                  // reader thread: the speed is not 1
+    std::vector<float> stretched_;
+    std::int64_t stretchedSinceSeek_ = 0; // stretched frames delivered since the last seek
     std::vector<float> fileChunk_;
     std::vector<float> mapped_;
     std::vector<float> pending_; // device frames not yet in the ring
@@ -93,6 +111,8 @@ private:
     std::atomic<std::int64_t> seekTarget_{0};
     std::atomic<std::int64_t> base_{0};
     std::atomic<bool> endOfFile_{false};
+    std::atomic<double> requestedSpeed_{1.0};
+    std::atomic<double> baseSpeed_{1.0};
     std::atomic<std::int64_t> endFrame_{-1};
     std::atomic<bool> consuming_{true};
     // Between the control thread and the reader only; the callback never touches these.

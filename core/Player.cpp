@@ -5,6 +5,7 @@
 #include "EventQueue.h"
 #include "HeardClock.h"
 #include "Levels.h"
+#include "PlaybackPosition.h"
 #include "RealtimeScope.h"
 #include "SampleRing.h"
 #include "StreamCloser.h"
@@ -81,6 +82,7 @@ struct PlayerState {
     std::atomic<bool> streamFinished{false};
 
     // Control thread only.
+    double speed = 1.0;
     bool stopped = false;
     std::optional<Error> failure;
 };
@@ -247,7 +249,9 @@ Result<std::unique_ptr<Player>> Player::open(AudioSystem& system, const PlaySett
     // nothing on the sound server, and the server can let the device sleep.
     state->reader->setConsuming(false);
     state->reader->start();
-    return std::unique_ptr<Player>(new Player(std::move(state)));
+    auto player = std::unique_ptr<Player>(new Player(std::move(state)));
+    player->setSpeed(settings.speed);
+    return player;
 }
 
 Player::Player(std::shared_ptr<PlayerState> state) : state_(std::move(state)) {}
@@ -391,6 +395,30 @@ void Player::closeOpenStream(StopMode mode) {
     s.reader->setConsuming(false);
 }
 
+void Player::setSpeed(double speed) {
+    PlayerState& s = *state_;
+    speed = std::clamp(speed, kMinSpeed, kMaxSpeed);
+    // Within a rounding error of 1 (0.1 steps added up): exactly 1, the bit-exact bypass.
+    if (std::abs(speed - 1.0) < kSpeedEpsilon) {
+        speed = 1.0;
+    }
+    if (speed == s.speed) {
+        return;
+    }
+    s.speed = speed;
+    s.reader->setSpeed(speed);
+    if (s.stopped || s.finished.load(std::memory_order_acquire)) {
+        return; // taken up by the seek of the next play()
+    }
+    // Refill from the frame heard now: the ring holds seconds stretched at the old speed,
+    // and the new speed should be heard at once, not after them.
+    seek(position());
+}
+
+double Player::speed() const {
+    return state_->speed;
+}
+
 bool Player::isStreaming() const {
     return state_->stream != nullptr;
 }
@@ -442,14 +470,19 @@ std::int64_t Player::position() const {
     if (s.finished.load(std::memory_order_acquire)) {
         return reader.endFrame();
     }
-    const double toFile = static_cast<double>(reader.fileRate()) / s.deviceRate;
     const std::int64_t handedOver = s.consumedSinceFlush.value();
     std::int64_t heard = 0;
     if (!s.heard.heardAt(std::chrono::steady_clock::now(), s.deviceRate, handedOver, heard)) {
         heard = handedOver - s.latencyFrames; // no callback yet since the last seek
     }
-    const auto heardFile = static_cast<std::int64_t>(std::max<std::int64_t>(0, heard) * toFile);
-    return std::min(reader.basePosition() + heardFile, reader.endFrame());
+    // Device frames heard since the flush, mapped to file time at the speed of the ring.
+    PlaybackPosition mapping;
+    mapping.baseFrame = reader.basePosition();
+    mapping.speed = reader.baseSpeed();
+    mapping.fileRate = reader.fileRate();
+    mapping.deviceRate = s.deviceRate;
+    mapping.fileFrames = reader.endFrame();
+    return mapping.fileFrameHeard(heard, 0);
 }
 
 std::int64_t Player::frames() const {

@@ -20,6 +20,7 @@ struct PlaySettings {
     int framesPerBuffer = 0;     // 0: let PortAudio choose
     double suggestedLatency = 0; // seconds; 0: 100 ms, long server cycles
     int deviceSampleRate = 0;    // 0: the file's rate if the device takes it, else resample
+    double speed = 1.0;          // see Player::setSpeed
 };
 
 // Plays one file: disk-reader thread (libsndfile, resampling with libsoxr when the device
@@ -45,6 +46,15 @@ public:
     // stream is reopened there); a failure to reopen shows in poll().
     void seek(std::int64_t frame);
     Status stop(); // stops and closes the stream; never blocks for long
+    // Control thread. Plays faster or slower at the same pitch: `speed` is clamped to
+    // kMinSpeed..kMaxSpeed, and exactly 1 plays the file's samples untouched. The stretching
+    // runs on the disk-reader thread; while playing, the new speed is heard at once from the
+    // frame being heard (a short re-buffer, like a seek). position() stays in file time.
+    void setSpeed(double speed);
+    double speed() const; // control thread
+    static constexpr double kMinSpeed = 0.5;
+    static constexpr double kMaxSpeed = 2.0;
+    static constexpr double kSpeedEpsilon = 1e-6;
     // Plays up to this file frame and ends there as at the end of the file (a selection);
     // -1: to the end of the file. Seek afterwards: audio already read past it may be queued.
     void setEndFrame(std::int64_t frame);
@@ -57,7 +67,8 @@ public:
 
     bool isPlaying() const;  // any thread
     bool isFinished() const; // any thread: the last frame has been heard
-    // The file frame being heard now: frames consumed minus the output latency. Any thread.
+    // The file frame being heard now: frames consumed minus the output latency, mapped to
+    // file time (see PlaybackPosition). Any thread.
     std::int64_t position() const;
 
     std::int64_t frames() const; // of the file

@@ -17,6 +17,7 @@ readonly PACKAGE="tapedeck"
 readonly ICON_SIZES=(16 22 24 32 48 64 128 256 512)
 # Libraries the binary links and run-time plugins it needs: each must be in Depends.
 readonly REQUIRED_DEPENDS=(libasound2-plugins qt6-qpa-plugins libportaudio2 libsndfile1 libsoxr0
+    librubberband2
     libqt6widgets6)
 # The window must still be open after this long (it is then closed by `timeout`).
 readonly WINDOW_SECONDS=4

@@ -1,5 +1,7 @@
 #include "DevicePicker.h"
 
+#include "InputRouting.h"
+
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QFormLayout>
@@ -114,6 +116,11 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
                       tr("Smaller buffers mean less delay; larger ones are safer against "
                          "dropouts"));
     format_ = makeBox(this, tr("Recording format"), tr("The file format of new recordings"));
+    routing_ = new QLabel(this);
+    routing_->setObjectName(QStringLiteral("InputRouting"));
+    routing_->setWordWrap(true);
+    routing_->setAccessibleName(tr("Inputs recorded"));
+    routing_->setToolTip(tr("Which inputs of the device feed the take"));
     serverNote_ = new QLabel(this);
     serverNote_->setWordWrap(true);
     serverNote_->hide();
@@ -130,6 +137,7 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("&Output:"), output_);
     form->addRow(tr("Sample &rate:"), rate_);
     form->addRow(tr("&Channels:"), channels_);
+    form->addRow(QString(), routing_);
     form->addRow(tr("&Buffer:"), buffer_);
     form->addRow(tr("&Format:"), format_);
     auto* layout = new QVBoxLayout(this);
@@ -435,8 +443,21 @@ void DevicePicker::onChannelsChanged() {
 }
 
 void DevicePicker::emitChoice() {
-    if (!updating_)
-        emit choiceChanged(choice());
+    if (updating_)
+        return;
+    updateRouting();
+    emit choiceChanged(choice());
+}
+
+void DevicePicker::updateRouting() {
+    const DeviceInfo* device = inputDevice();
+    const int channels = channels_->currentIndex() >= 0 ? channels_->currentData().toInt() : 0;
+    routing_->setText(device ? InputRouting::describe(channels, *device)
+                             : InputRouting::describe(channels, 0, false));
+}
+
+QString DevicePicker::routingText() const {
+    return routing_->text();
 }
 
 } // namespace tapedeck

@@ -58,6 +58,8 @@ public:
     QComboBox* channelsBox() const { return channels_; }
     QComboBox* bufferBox() const { return buffer_; }
     QComboBox* formatBox() const { return format_; }
+    // Which inputs feed a take with the chosen channels ("Mono from input 1 of 4").
+    QString routingText() const;
 
 signals:
     void choiceChanged(const tapedeck::DeviceChoice& choice);
@@ -73,6 +75,7 @@ private:
     void onInputChanged();
     void onChannelsChanged();
     void emitChoice();
+    void updateRouting();
     const DeviceInfo* findDevice(const QString& key, bool input) const;
 
     std::vector<DeviceInfo> devices_;
@@ -87,6 +90,7 @@ private:
     QComboBox* channels_;
     QComboBox* buffer_;
     QComboBox* format_;
+    QLabel* routing_;
     QLabel* serverNote_;
     QPushButton* refresh_;
 };

@@ -89,6 +89,7 @@ Status EngineBridge::openPlayer(AudioSystem& system, const PlaySettings& setting
     if (!opened)
         return opened.error();
     player_ = std::move(opened.value());
+    player_->setSpeed(speed_);
     rangeFrom_ = 0;
     rangeTo_ = -1;
     errorEvent_ = false;
@@ -111,6 +112,12 @@ void EngineBridge::pause() {
     player_->pause();
     pollNow(); // the last levels, and the position where it paused
     updateTimer();
+}
+
+void EngineBridge::setPlaybackSpeed(double speed) {
+    speed_ = speed;
+    if (player_)
+        player_->setSpeed(speed);
 }
 
 void EngineBridge::setPlayRange(std::int64_t from, std::int64_t to) {

@@ -56,6 +56,9 @@ public:
     void pause();
     void seek(std::int64_t frame);
     void setLoop(bool loop) { loop_ = loop; }
+    // Playback speed, same pitch (see Player::setSpeed); kept for every player opened later.
+    void setPlaybackSpeed(double speed);
+    double playbackSpeed() const { return speed_; }
     // Playback runs from..to (a selection): it ends at `to` as at the end of the file, and a
     // loop goes back to `from`. (0, -1): the whole file. Seek afterwards.
     void setPlayRange(std::int64_t from, std::int64_t to);
@@ -110,6 +113,7 @@ private:
 
     std::unique_ptr<Recorder> recorder_;
     std::unique_ptr<Player> player_;
+    double speed_ = 1.0;
     QTimer timer_;
     bool loop_ = false;
     std::int64_t rangeFrom_ = 0;

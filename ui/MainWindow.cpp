@@ -3,15 +3,19 @@
 #include "AboutBox.h"
 #include "DevicePicker.h"
 #include "ErrorBanner.h"
+#include "InputRouting.h"
 #include "LevelMeter.h"
 #include "OpenFileFilter.h"
 #include "RecentFilesMenu.h"
 #include "RecorderControls.h"
+#include "RecordingScreen.h"
 #include "RecoveryBanner.h"
 #include "SelectionActions.h"
 #include "SelectionBar.h"
 #include "Session.h"
 #include "Settings.h"
+#include "SleepInhibitor.h"
+#include "SpeedControl.h"
 #include "StatusLine.h"
 #include "StatusPanel.h"
 #include "TakeRecovery.h"
@@ -103,6 +107,11 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions() {
     transport_ = new TransportActions(this);
+    speed_ = new SpeedControl(this);
+    // On the window, so Ctrl+Up/Down work wherever the focus is.
+    addAction(speed_->fasterAction());
+    addAction(speed_->slowerAction());
+    inhibitor_ = new SleepInhibitor(this);
     const auto makeAction = [this](const QString& text, const QKeySequence& keys,
                                    const QString& tip) {
         auto* action = new QAction(text, this);
@@ -161,6 +170,8 @@ void MainWindow::buildMenus() {
     transport->addAction(controls_->addMarkerAction());
     transport->addAction(controls_->previousMarkerAction());
     transport->addAction(controls_->nextMarkerAction());
+    transport->addAction(speed_->fasterAction());
+    transport->addAction(speed_->slowerAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(zoomIn_);
@@ -205,6 +216,7 @@ void MainWindow::buildToolBar() {
     bar->addSeparator();
     bar->addAction(controls_->monitorAction());
     bar->addAction(controls_->addMarkerAction());
+    bar->addWidget(speed_);
     bar->addSeparator();
     bar->addAction(open_);
     // Tool bars take their buttons out of the Tab chain; put them back, so the transport
@@ -222,6 +234,8 @@ void MainWindow::buildCentralArea() {
     layout->addWidget(recoveryBanner_);
     banner_ = new ErrorBanner(central);
     layout->addWidget(banner_);
+    recordingScreen_ = new RecordingScreen(central);
+    layout->addWidget(recordingScreen_);
     recovery_ = new TakeRecovery(this);
 
     waveformArea_ = new QStackedWidget(central);
@@ -333,6 +347,27 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::devicesChanged, this, [this] { showDevices(session_.devices()); });
 
     connect(&session_, &Session::stateChanged, this, &MainWindow::onStateChanged);
+    connect(&session_, &Session::stateChanged, this, &MainWindow::followTake);
+    connect(speed_, &SpeedControl::speedChanged, &session_, &Session::setPlaybackSpeed);
+    connect(inhibitor_, &SleepInhibitor::unavailable, this,
+            [this](const QString& text) { statusLine_->show(text, kStatusMessageMs); });
+    connect(&session_, &Session::diskTimeLeftChanged, recordingScreen_,
+            &RecordingScreen::setDiskTimeLeft);
+    connect(&session_, &Session::positionChanged, recordingScreen_,
+            [this](qint64 frame, qint64 length, int sampleRate) {
+                if (length < 0)
+                    recordingScreen_->setElapsed(frame, sampleRate);
+            });
+    // A paused take shows PAUSED and lets the computer sleep; resuming asks again.
+    connect(&session_, &Session::takePausedChanged, this, [this](bool paused) {
+        recordingScreen_->setPaused(paused);
+        if (session_.state() != TransportState::Recording)
+            return;
+        if (paused)
+            inhibitor_->release();
+        else
+            inhibitor_->hold(tr("Recording a take"));
+    });
     connect(&session_, &Session::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(&session_, &Session::errorOccurred, this, &MainWindow::onError);
     connect(&session_, &Session::errorCleared, banner_, &QWidget::hide);
@@ -449,6 +484,26 @@ void MainWindow::onSelectionChanged(std::int64_t start, std::int64_t end) {
     selectionBar_->setSelection(session_.selectionStart(), session_.selectionEnd(), format.frames,
                                 format.sampleRate);
     selection_->updateEnabled();
+}
+
+void MainWindow::followTake(TransportState state) {
+    const bool recording = state == TransportState::Recording;
+    if (recording && !recordingScreen_->isVisible()) {
+        inhibitor_->hold(tr("Recording a take"));
+        const Recorder* take = session_.recorder();
+        QString input;
+        if (take) {
+            input = tr("%1 · %2").arg(InputRouting::describe(take->channels(), take->device()),
+                                      QString::fromStdString(take->device().name));
+        }
+        recordingScreen_->start(input, session_.deviceChoice().format,
+                                take ? take->sampleRate() : 0, take ? take->channels() : 0);
+        recordingScreen_->show();
+    } else if (!recording) {
+        // Stopped, paused or failed: the computer may sleep again.
+        inhibitor_->release();
+        recordingScreen_->hide();
+    }
 }
 
 void MainWindow::onDocumentChanged(const QString& path) {

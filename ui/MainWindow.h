@@ -22,6 +22,9 @@ class LevelMeter;
 class RecentFilesMenu;
 class RecorderControls;
 class RecoveryBanner;
+class RecordingScreen;
+class SleepInhibitor;
+class SpeedControl;
 class TakeRecovery;
 class Session;
 class Settings;
@@ -62,6 +65,9 @@ public:
     RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }
     TakeRecovery* takeRecovery() const { return recovery_; }
     RecorderControls* recorderControls() const { return controls_; }
+    SpeedControl* speedControl() const { return speed_; }
+    RecordingScreen* recordingScreen() const { return recordingScreen_; }
+    SleepInhibitor* sleepInhibitor() const { return inhibitor_; }
     StatusLine* statusLine() const { return statusLine_; }
     SelectionBar* selectionBar() const { return selectionBar_; }
     SelectionActions* selectionActions() const { return selection_; }
@@ -102,6 +108,8 @@ private:
     void onWaveformOpened();
     void onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable);
     void showWaveform(bool shown);
+    // While a take runs: the recording screen and the sleep inhibitor.
+    void followTake(TransportState state);
     void warnIfCutShort();
     void buildEditMenu();
     // The selection changed in the waveform or was typed: tell the session and the bar.
@@ -133,6 +141,9 @@ private:
     QLabel* waveformPlaceholder_ = nullptr;
     WaveformView* waveform_ = nullptr;
     WaveformDocument* document_ = nullptr;
+    SpeedControl* speed_ = nullptr;
+    RecordingScreen* recordingScreen_ = nullptr;
+    SleepInhibitor* inhibitor_ = nullptr;
     QAction* open_ = nullptr;
     QAction* chooseFolder_ = nullptr;
     QAction* showFolder_ = nullptr;

@@ -54,6 +54,8 @@ public:
     const QString& currentPath() const { return path_; }
     QString recordingFolder() const;
     const DeviceChoice& deviceChoice() const { return choice_; }
+    // The take running now (its device, rate and channels), or null.
+    const Recorder* recorder() const { return bridge_.recorder(); }
     // The engine, read-only (tests).
     const EngineBridge& engine() const { return bridge_; }
 
@@ -65,6 +67,10 @@ public:
     void goToEnd();
     void seek(std::int64_t frame);
     void setLoop(bool loop);
+    // Playback speed, 0.5 to 2 at the same pitch, for this file and the next ones opened.
+    // Positions stay in file time.
+    void setPlaybackSpeed(double speed) { bridge_.setPlaybackSpeed(speed); }
+    double playbackSpeed() const { return bridge_.playbackSpeed(); }
     // The selected span of the open file, [start, end) in frames; start < 0 or start >= end:
     // none. With a selection, Play plays it (from its start, or from inside it) and stops at
     // its end, and Loop repeats it.

@@ -154,6 +154,16 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
                             "not \"" +
                             text + "\".");
             }
+        } else if (arg == "--speed") {
+            double speed = 0;
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseNumber(text, speed) || !(speed >= 0.5 && speed <= 2.0)) {
+                return fail("--speed takes a number from 0.5 to 2 (1 is normal speed), not \"" +
+                            text + "\".");
+            }
+            cl.speed = speed;
         } else if (arg == "--format") {
             if (!value(cl.format)) {
                 return fail(error);
@@ -174,6 +184,9 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     if (cl.mode != Mode::Gui && !cl.openFiles.empty()) {
         return fail("Unexpected argument \"" + cl.openFiles.front() + "\". See tapedeck --help.");
     }
+    if (cl.speed && cl.mode != Mode::Play) {
+        return fail("--speed goes with --play FILE. See tapedeck --help.");
+    }
     return {cl, {}};
 }
 
@@ -185,7 +198,7 @@ std::string helpText() {
                          [--channels N] [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
                          [--start-above DBFS] [--pre-roll SECONDS]
                          [--stop-after-silence SECONDS]
-  tapedeck --play FILE [--output-device NAME] [--buffer FRAMES]
+  tapedeck --play FILE [--output-device NAME] [--buffer FRAMES] [--speed X]
   tapedeck --info FILE [--json]      format, duration and levels of a sound file
   tapedeck --recover [FOLDER]        repair takes a crash left unfinished (default: .)
   tapedeck --export IN OUT [--from SECONDS] [--to SECONDS]
@@ -202,8 +215,10 @@ keeps that many seconds (0-30) from before the trigger. --stop-after-silence end
 once the level stayed below the --start-above level (or -50 dBFS) that long. --duration
 counts the whole take, pre-roll included. Recording never overwrites an existing file.
 If Tapedeck is killed or the computer stops mid-take, --recover makes the take whole again.
---export never writes over an existing OUT; without --format the format comes from OUT's
-extension (.wav, .flac, .ogg), keeping IN's encoding where that format can hold it.
+--speed plays faster or slower at the same pitch, from 0.5 to 2 (1.5 plays a 3-minute file
+in 2 minutes); the time shown stays the file's. --export never writes over an existing OUT;
+without --format the format comes from OUT's extension (.wav, .flac, .ogg), keeping IN's
+encoding where that format can hold it.
 )";
 }
 

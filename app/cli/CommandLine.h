@@ -28,6 +28,7 @@ struct CommandLine {
     std::optional<double> startAboveDbfs; // --start-above: wait for sound this loud
     double preRollSeconds = 0;            // --pre-roll: kept from before the take starts
     double stopAfterSilenceSeconds = 0;   // --stop-after-silence: 0 never
+    std::optional<double> speed;          // --play --speed: 0.5 to 2, same pitch
 };
 
 struct ParseResult {

@@ -34,6 +34,9 @@ int play(const CommandLine& commandLine) {
         return fail(opened.error().message);
     }
     Player& player = **opened;
+    if (commandLine.speed) {
+        player.setSpeed(*commandLine.speed);
+    }
     if (Status started = player.play(); !started) {
         return fail(started.error().message);
     }

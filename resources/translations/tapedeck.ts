@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" sourcelanguage="en">
 <context>
+    <name>InputRouting</name>
+    <message>
+        <source>Mono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stereo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channels</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs 1–%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from the device&apos;s first inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, mixed from inputs 1–%2 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more channels than the device&apos;s inputs (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Take %1</source>
@@ -209,6 +250,14 @@
     </message>
     <message>
         <source>No sound server is running: these are the devices the audio systems offer directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which inputs of the device feed the take</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -488,6 +537,14 @@
         <source>&amp;Keep Recording</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Recording a take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::MarkerList</name>
@@ -637,6 +694,57 @@
     </message>
     <message>
         <source>Audacity labels (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RecordingScreen</name>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of the take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -899,18 +1007,56 @@
         <source>Waiting for sound above %1 dBFS… Stop ends the wait; no file is kept until the sound comes.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Monitoring the input. Record keeps the last %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Paused. Press P to go on recording into the same file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No sound came; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Monitoring the input. Record keeps the last %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::SleepInhibitor</name>
+    <message>
+        <source>Nothing would keep the computer awake: it may sleep during this take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::SpeedControl</name>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed at the same pitch (Ctrl+Up faster, Ctrl+Down slower). Times stay those of the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play 0.1× faster, at the same pitch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play 0.1× slower, at the same pitch</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1082,6 +1228,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stop after this long below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Silence before stopping</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,10 +1253,6 @@
     </message>
     <message>
         <source>Stop after a length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop after this long below it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

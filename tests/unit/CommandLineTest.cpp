@@ -52,6 +52,16 @@ private slots:
         QCOMPARE(cl.format, std::string("flac"));
     }
 
+    void playTakesASpeed() {
+        const auto parsed = parseCommandLine({"--play", "x.wav", "--speed", "1.5"});
+        QVERIFY(parsed.commandLine.has_value());
+        QCOMPARE(parsed.commandLine->mode, Mode::Play);
+        QCOMPARE(*parsed.commandLine->speed, 1.5);
+        QVERIFY(!parseCommandLine({"--play", "x.wav"}).commandLine->speed.has_value());
+        QCOMPARE(*parseCommandLine({"--play", "x", "--speed", "0.5"}).commandLine->speed, 0.5);
+        QCOMPARE(*parseCommandLine({"--play", "x", "--speed", "2"}).commandLine->speed, 2.0);
+    }
+
     void badValuesAreExplained_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
@@ -62,6 +72,14 @@ private slots:
                                   << "--channels";
         QTest::newRow("missing value") << QStringList{"--play"} << "--play needs a value";
         QTest::newRow("unknown") << QStringList{"--frobnicate"} << "Unknown option";
+        QTest::newRow("speed too fast") << QStringList{"--play", "a.wav", "--speed", "2.5"}
+                                        << "--speed takes a number from 0.5 to 2";
+        QTest::newRow("speed not a number")
+            << QStringList{"--play", "a.wav", "--speed", "fast"} << "not \"fast\"";
+        QTest::newRow("speed too slow")
+            << QStringList{"--play", "a.wav", "--speed", "0.4"} << "--speed";
+        QTest::newRow("speed without play")
+            << QStringList{"--record", "a.wav", "--speed", "1.5"} << "--speed goes with --play";
         QTest::newRow("two modes") << QStringList{"--play", "a", "--record", "b"} << "Choose one";
     }
     void badValuesAreExplained() {

@@ -1,0 +1,111 @@
+#include "FakeSleepServices.h"
+#include "MainWindow.h"
+#include "RecordingScreen.h"
+#include "Session.h"
+#include "Settings.h"
+#include "SpeedControl.h"
+#include "TransportActions.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tapedeck;
+
+namespace {
+constexpr int kRate = 48000;
+constexpr int kTimeoutMs = 10000;
+constexpr qint64 kTakeFrames = 4 * kRate;
+} // namespace
+
+// The window on the private sound server (tests/audio): while a take runs, the recording
+// screen shows it and the desktop portal (a fake one on the server's private session bus) is
+// asked to keep the computer awake; after it, the take plays at twice the speed, in file time.
+class TestRecordingScreenSound : public QObject {
+    Q_OBJECT
+    QTemporaryDir temp_;
+
+private slots:
+    void aTakeShowsTheScreenHoldsTheInhibitorAndPlaysFaster() {
+        QStandardPaths::setTestModeEnabled(true);
+        // The fake portal, on its own connection to the server's session bus.
+        QDBusConnection service =
+            QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake"));
+        QVERIFY2(service.isConnected(), "no session bus: run inside with-sound-server.sh");
+        FakePortal portal(service);
+        QVERIFY(portal.registerOn());
+
+        Settings settings(std::make_unique<QSettings>(temp_.filePath(QStringLiteral("t.ini")),
+                                                      QSettings::IniFormat));
+        settings.setRecordingFolder(temp_.filePath(QStringLiteral("takes")));
+        Session session(settings);
+        MainWindow window(session, settings);
+        window.show();
+        session.startAudio();
+        QVERIFY(session.hasAudio());
+        RecordingScreen* screen = window.recordingScreen();
+        QVERIFY(!screen->isVisible());
+
+        qint64 recorded = 0;
+        connect(&session, &Session::positionChanged, this,
+                [&recorded](qint64 frame, qint64 length) {
+                    if (length < 0)
+                        recorded = frame;
+                });
+        QSignalSpy saved(&session, &Session::takeSaved);
+        window.transport()->action(TransportAction::Record)->trigger();
+        QCOMPARE(session.state(), TransportState::Recording);
+        QVERIFY(screen->isVisible());
+        QVERIFY(screen->recText().contains(QStringLiteral("REC")));
+        // The test server's default source is a stereo monitor: both of its channels.
+        QVERIFY2(screen->inputText().startsWith(QStringLiteral("Stereo from inputs 1–2 of 2")),
+                 qPrintable(screen->inputText()));
+        QTRY_COMPARE_WITH_TIMEOUT(portal.openRequests(), 1, kTimeoutMs);
+        QCOMPARE(portal.calls.front().flags, uint(4));
+        QTRY_VERIFY_WITH_TIMEOUT(recorded >= kTakeFrames, kTimeoutMs + 3000);
+        QVERIFY(screen->elapsedText().startsWith(QStringLiteral("0:0")));
+        QVERIFY(screen->elapsedText() != QStringLiteral("0:00.0"));
+        QVERIFY2(screen->sizeText().endsWith(QStringLiteral(" MB")),
+                 qPrintable(screen->sizeText()));
+        QVERIFY2(screen->diskText().contains(QStringLiteral("left on disk")),
+                 qPrintable(screen->diskText()));
+
+        window.transport()->action(TransportAction::Stop)->trigger();
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(!screen->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(portal.openRequests(), 0, kTimeoutMs);
+
+        // Twice as fast: the whole take is heard in about half its length, and the playhead
+        // reaches the file's end (file time, not time heard).
+        for (int i = 0; i < 10; ++i)
+            window.speedControl()->faster();
+        QCOMPARE(session.playbackSpeed(), 2.0);
+        qint64 lastFrame = 0;
+        qint64 length = 0;
+        connect(&session, &Session::positionChanged, this, [&](qint64 frame, qint64 total) {
+            if (total >= 0) {
+                lastFrame = frame;
+                length = total;
+            }
+        });
+        QElapsedTimer clock;
+        clock.start();
+        window.transport()->action(TransportAction::Play)->trigger();
+        QCOMPARE(session.state(), TransportState::Playing);
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), TransportState::Stopped, kTimeoutMs);
+        const double seconds = clock.elapsed() / 1000.0;
+        const double takeSeconds = static_cast<double>(length) / kRate;
+        qInfo("a %.2f s take played at 2x in %.2f s", takeSeconds, seconds);
+        QVERIFY(length >= kTakeFrames);
+        QVERIFY2(seconds < 0.8 * takeSeconds, qPrintable(QString::number(seconds)));
+        QVERIFY2(seconds > 0.45 * takeSeconds, qPrintable(QString::number(seconds)));
+        service.unregisterService(QStringLiteral("org.freedesktop.portal.Desktop"));
+    }
+};
+
+QTEST_MAIN(TestRecordingScreenSound)
+#include "TestRecordingScreenSound.moc"
