@@ -7,9 +7,9 @@ namespace tapedeck {
 
 namespace {
 std::string inputSpan(int first, int channels) {
-    return channels == 1 ? "input " + std::to_string(first)
-                         : "inputs " + std::to_string(first) + "-" +
-                               std::to_string(first + channels - 1);
+    return channels == 1
+               ? "input " + std::to_string(first)
+               : "inputs " + std::to_string(first) + "-" + std::to_string(first + channels - 1);
 }
 } // namespace
 
@@ -22,12 +22,12 @@ Result<InputChannelPicker> InputChannelPicker::forDevice(const DeviceInfo& devic
     }
     const int last = firstInput + channels - 1;
     if (last > inputs) {
-        return Error{ErrorCode::UnsupportedChannels,
-                     device.name + " has " + std::to_string(inputs) + " input" +
-                         (inputs == 1 ? "" : "s") + ", so it cannot record from " +
-                         inputSpan(firstInput, channels) + ". Choose " +
-                         (inputs == 1 ? std::string("input 1") : "inputs 1-" + std::to_string(inputs)) +
-                         "."};
+        return Error{
+            ErrorCode::UnsupportedChannels,
+            device.name + " has " + std::to_string(inputs) + " input" + (inputs == 1 ? "" : "s") +
+                ", so it cannot record from " + inputSpan(firstInput, channels) + ". Choose " +
+                (inputs == 1 ? std::string("input 1") : "inputs 1-" + std::to_string(inputs)) +
+                "."};
     }
     const int stream = device.serverId.empty() ? last : inputs;
     return InputChannelPicker(stream, firstInput, channels);

@@ -282,8 +282,8 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
         state->channels = settings.channels > 0 ? settings.channels : ownChannelCount(*device);
         state->streamChannels = state->channels;
     }
-    if (const Status ok = system.checkFormat(*device, Direction::Input, state->streamChannels,
-                                             state->sampleRate);
+    if (const Status ok =
+            system.checkFormat(*device, Direction::Input, state->streamChannels, state->sampleRate);
         !ok) {
         return ok.error();
     }

@@ -494,9 +494,9 @@ void MainWindow::followTake(TransportState state) {
         const Recorder* take = session_.recorder();
         QString input;
         if (take) {
-            input = tr("%1 · %2").arg(InputRouting::describe(take->channels(), take->firstInputChannel(),
-                                                             take->device()),
-                                      QString::fromStdString(take->device().name));
+            input = tr("%1 · %2").arg(
+                InputRouting::describe(take->channels(), take->firstInputChannel(), take->device()),
+                QString::fromStdString(take->device().name));
         }
         recordingScreen_->start(input, session_.deviceChoice().format,
                                 take ? take->sampleRate() : 0, take ? take->channels() : 0);

@@ -214,9 +214,11 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             return fail("--input-channels goes with --record FILE. See tapedeck --help.");
         }
         if (cl.channels > 0 && cl.channels != span) {
-            return fail("--channels " + std::to_string(cl.channels) + " does not match "
-                        "--input-channels, which names " + std::to_string(span) + " input" +
-                        (span == 1 ? "" : "s") + ". Leave out --channels.");
+            return fail("--channels " + std::to_string(cl.channels) +
+                        " does not match "
+                        "--input-channels, which names " +
+                        std::to_string(span) + " input" + (span == 1 ? "" : "s") +
+                        ". Leave out --channels.");
         }
         cl.channels = span;
     }

@@ -49,8 +49,8 @@ std::vector<float> lastSeconds(const AudioBuffer& buffer, int channel, double se
 float peak(const AudioBuffer& buffer, int channel) {
     float p = 0;
     for (int64_t f = 0; f < buffer.frames(); ++f) {
-        p = std::max(p, std::fabs(buffer.samples[static_cast<size_t>(f * buffer.channels +
-                                                                     channel)]));
+        p = std::max(p,
+                     std::fabs(buffer.samples[static_cast<size_t>(f * buffer.channels + channel)]));
     }
     return p;
 }

@@ -5,8 +5,8 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 
 using tapedeck::DeviceChoice;
@@ -268,8 +268,8 @@ private slots:
     void theSettingsRememberTheInputsOfEachDevice() {
         QTemporaryDir dir;
         {
-            Settings settings(std::make_unique<QSettings>(dir.filePath("t.ini"),
-                                                          QSettings::IniFormat));
+            Settings settings(
+                std::make_unique<QSettings>(dir.filePath("t.ini"), QSettings::IniFormat));
             DeviceChoice four;
             four.inputDevice = QStringLiteral("Four-in");
             four.channels = 1;

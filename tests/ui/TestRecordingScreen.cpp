@@ -56,8 +56,7 @@ private slots:
         QTest::newRow("stereo of 4") << 2 << 0 << 4 << false << "Stereo from inputs 1–2 of 4";
         QTest::newRow("all 4") << 4 << 0 << 4 << false << "4 channels from inputs 1–4 of 4";
         QTest::newRow("mono mic") << 1 << 0 << 1 << true << "Mono from input 1 of 1";
-        QTest::newRow("server mixes")
-            << 1 << 0 << 2 << true << "Mono, mixed from inputs 1–2 of 2";
+        QTest::newRow("server mixes") << 1 << 0 << 2 << true << "Mono, mixed from inputs 1–2 of 2";
         QTest::newRow("unknown device")
             << 2 << 0 << 0 << false << "Stereo from the device's first inputs";
         QTest::newRow("input 2 of 4") << 1 << 2 << 4 << false << "Mono from input 2 of 4";

@@ -61,8 +61,8 @@ private slots:
         QVERIFY(stereo.commandLine.has_value());
         QCOMPARE(stereo.commandLine->firstInputChannel, 3);
         QCOMPARE(stereo.commandLine->channels, 2);
-        const auto matching = parseCommandLine(
-            {"--record", "x.wav", "--channels", "2", "--input-channels", "3-4"});
+        const auto matching =
+            parseCommandLine({"--record", "x.wav", "--channels", "2", "--input-channels", "3-4"});
         QVERIFY(matching.commandLine.has_value());
         QCOMPARE(matching.commandLine->channels, 2);
         QCOMPARE(parseCommandLine({"--record", "x.wav"}).commandLine->firstInputChannel, 0);
