@@ -25,6 +25,7 @@ constexpr double kToneAmplitude = 0.5;
 constexpr double kTakeSeconds = 3.0;
 constexpr double kToneSeconds = 8.0; // outlasts every take, however late pacat starts
 constexpr int kTimeoutMs = 5000;
+const QString kQuad = QStringLiteral("front-left,front-right,rear-left,rear-right");
 
 // The amplitude of one frequency in a signal (a single DFT bin, any phase).
 double amplitudeAt(const std::vector<float>& mono, double hz) {
@@ -97,8 +98,7 @@ private slots:
         QVERIFY(PulseClient::insideTestServer());
         module_ = pactl({QStringLiteral("load-module"), QStringLiteral("module-null-sink"),
                          QStringLiteral("sink_name=four"), QStringLiteral("channels=4"),
-                         QStringLiteral("channel_map=front-left,front-right,rear-left,rear-right"),
-                         QStringLiteral("rate=48000")});
+                         QStringLiteral("channel_map=") + kQuad, QStringLiteral("rate=48000")});
         QVERIFY2(!module_.isEmpty(), "pactl load-module module-null-sink failed");
         QVERIFY(sourceListed(QStringLiteral("four.monitor")));
     }
@@ -134,6 +134,7 @@ private slots:
         }
         PulseClient feed;
         feed.setSink(QStringLiteral("four"));
+        feed.setChannelMap(kQuad); // the sink's own: nothing is remixed on the way in
         QVERIFY2(feed.startPlayback(tone, kSinkChannels, kServerRate),
                  qPrintable(feed.errorString()));
 
