@@ -130,7 +130,10 @@ inline __attribute__((always_inline)) void summarizeAny(const Sample* samples, s
 // The block loops, compiled twice on x86-64: for AVX2 (8 floats per instruction, picked at
 // load time on a CPU that has it) and for the baseline (SSE2). The lane order, and so every
 // rounding, is the same in both: the summary does not depend on the CPU.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// Not under the sanitizers: the clone is picked by an ifunc resolver that the dynamic linker
+// runs before their runtime is set up, and an instrumented resolver crashes the program.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                             \
+    !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 #define TAPEDECK_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define TAPEDECK_SIMD_CLONES
