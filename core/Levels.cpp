@@ -7,6 +7,11 @@ namespace tapedeck {
 
 void measureLevels(const float* interleaved, std::int64_t frames, int channels,
                    EngineEvent& event) noexcept {
+    measureLevels(interleaved, frames, channels, channels, event);
+}
+
+void measureLevels(const float* interleaved, std::int64_t frames, int stride, int channels,
+                   EngineEvent& event) noexcept {
     const int metered = std::min(channels, kMaxMeteredChannels);
     event.type = EngineEventType::Levels;
     event.channels = metered;
@@ -14,7 +19,7 @@ void measureLevels(const float* interleaved, std::int64_t frames, int channels,
         float peak = 0.0f;
         double sumSquares = 0.0;
         for (std::int64_t i = 0; i < frames; ++i) {
-            const float x = interleaved[i * channels + c];
+            const float x = interleaved[i * stride + c];
             peak = std::max(peak, std::fabs(x));
             sumSquares += static_cast<double>(x) * x;
         }

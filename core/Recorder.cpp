@@ -4,6 +4,7 @@
 #include "CallbackTimer.h"
 #include "DiskWriter.h"
 #include "EventQueue.h"
+#include "InputChannelPicker.h"
 #include "Levels.h"
 #include "RealtimeScope.h"
 #include "RecordingFile.h"
@@ -50,7 +51,13 @@ struct RecorderState {
     RecordSettings settings;
     DeviceInfo device;
     int sampleRate = 0;
-    int channels = 0;
+    int channels = 0;       // the take's
+    int streamChannels = 0; // the capture stream's: more when the take picks some inputs
+    InputChannelPicker picker;
+    // The picked inputs on their way to the ring, a block at a time. Allocated before the
+    // stream opens.
+    std::vector<float> pickScratch;
+    std::int64_t pickScratchFrames = 0;
     PaStream* stream = nullptr;
     std::unique_ptr<SampleRing> ring;
     DropoutQueue dropoutQueue{kDropoutQueueCapacity};
@@ -84,6 +91,34 @@ struct RecorderState {
 };
 
 namespace {
+
+constexpr std::int64_t kPickBlockFrames = 1024;
+
+// Audio thread: the take's channels of `frames` stream frames into the ring; how many frames
+// it kept.
+std::int64_t writeToRing(RecorderState& s, const float* samples, std::int64_t frames) noexcept {
+    if (!s.picker.picks()) {
+        return s.ring->write(samples, frames);
+    }
+    std::int64_t kept = 0;
+    while (kept < frames) {
+        const std::int64_t block = std::min(frames - kept, s.pickScratchFrames);
+        s.picker.pick(samples + kept * s.streamChannels, s.pickScratch.data(), block);
+        const std::int64_t written = s.ring->write(s.pickScratch.data(), block);
+        kept += written;
+        if (written < block) {
+            break;
+        }
+    }
+    return kept;
+}
+
+// Audio thread: levels of the take's channels only.
+void measureTakeLevels(const RecorderState& s, const float* samples, std::int64_t frames,
+                       EngineEvent& levels) noexcept {
+    const int offset = s.picker.picks() ? s.picker.firstInput() - 1 : 0;
+    measureLevels(samples + offset, frames, s.streamChannels, s.channels, levels);
+}
 
 int recordCallback(const void* input, void* /*output*/, unsigned long frameCount,
                    const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags flags,
@@ -121,14 +156,14 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
     if (s.paused.load(std::memory_order_acquire)) {
         // Paused: the meters go on, nothing reaches the take and the timeline stands still.
         EngineEvent levels;
-        measureLevels(samples, static_cast<std::int64_t>(frameCount), s.channels, levels);
+        measureTakeLevels(s, samples, static_cast<std::int64_t>(frameCount), levels);
         levels.frame = position;
         s.events.push(levels);
         s.counters.callbacks.add();
         s.counters.timer.record(started);
         return paContinue;
     }
-    const std::int64_t kept = s.ring->write(samples, frames);
+    const std::int64_t kept = writeToRing(s, samples, frames);
     if (kept < frames) {
         s.counters.droppedFrames.add(frames - kept);
         s.counters.dropouts.add();
@@ -144,7 +179,7 @@ int recordCallback(const void* input, void* /*output*/, unsigned long frameCount
         s.events.push(e);
     }
     EngineEvent levels;
-    measureLevels(samples, frames, s.channels, levels);
+    measureTakeLevels(s, samples, frames, levels);
     levels.frame = position;
     s.events.push(levels);
 
@@ -232,9 +267,23 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
     state->sampleRate = settings.sampleRate > 0
                             ? settings.sampleRate
                             : static_cast<int>(std::lround(device->defaultSampleRate));
-    state->channels = settings.channels > 0 ? settings.channels : ownChannelCount(*device);
+    if (settings.firstInputChannel > 0) {
+        auto picker = InputChannelPicker::forDevice(*device, settings.firstInputChannel,
+                                                    std::max(settings.channels, 1));
+        if (!picker) {
+            return picker.error();
+        }
+        state->picker = *picker;
+        state->channels = picker->channels();
+        state->streamChannels = picker->streamChannels();
+        state->pickScratchFrames = kPickBlockFrames;
+        state->pickScratch.resize(static_cast<std::size_t>(kPickBlockFrames * state->channels));
+    } else {
+        state->channels = settings.channels > 0 ? settings.channels : ownChannelCount(*device);
+        state->streamChannels = state->channels;
+    }
     if (const Status ok =
-            system.checkFormat(*device, Direction::Input, state->channels, state->sampleRate);
+            system.checkFormat(*device, Direction::Input, state->streamChannels, state->sampleRate);
         !ok) {
         return ok.error();
     }
@@ -274,7 +323,7 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
         state->watcher = system.watchServer();
         state->seenGeneration = state->watcher ? state->watcher->generation() : 0;
     }
-    const StreamTarget input(*device, state->channels,
+    const StreamTarget input(*device, state->streamChannels,
                              settings.suggestedLatency > 0 ? settings.suggestedLatency
                                                            : kRecordingLatencySeconds);
     const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
@@ -567,6 +616,9 @@ int Recorder::sampleRate() const {
 }
 int Recorder::channels() const {
     return state_->channels;
+}
+int Recorder::firstInputChannel() const {
+    return state_->settings.firstInputChannel;
 }
 const std::string& Recorder::path() const {
     return state_->settings.path;

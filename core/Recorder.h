@@ -27,6 +27,10 @@ struct RecordSettings {
     std::string deviceName; // exact or unique substring; empty: default input
     int sampleRate = 0;     // 0: the device's default rate
     int channels = 2;       // capped to what the device has
+    // The device's input (1-based) that feeds the take's first channel; the take records
+    // inputs firstInputChannel .. firstInputChannel + channels - 1 (channels 0: one input).
+    // 0: inputs 1..channels as the device or sound server gives them.
+    int firstInputChannel = 0;
     FileFormat format = FileFormat::Wav24;
     int framesPerBuffer = 0;     // 0: let PortAudio choose
     double suggestedLatency = 0; // seconds; 0: a large buffer suited to a take (200 ms)
@@ -119,6 +123,8 @@ public:
     StreamStats stats() const; // any thread
     int sampleRate() const;
     int channels() const;
+    // The device's input (1-based) feeding the take's first channel; 0 when none was chosen.
+    int firstInputChannel() const;
     const std::string& path() const;
     const DeviceInfo& device() const;
 

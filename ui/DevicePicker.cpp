@@ -21,6 +21,8 @@ constexpr int kDefaultChannels = 2;
 constexpr int kMinimumComboCharacters = 16;
 constexpr int kAutomatic = 0;    // rate / buffer size chosen by the device or PortAudio
 constexpr int kPopupMargin = 24; // room for the scroll bar beside the longest name
+// A device with more inputs lists its first ones one by one (and in pairs).
+constexpr int kMaxListedInputs = 32;
 
 // Marks one combo box item usable or not; an unusable item says why, in its text and tooltip.
 void setItemUsable(QComboBox* box, int index, const QString& label, const QString& reason) {
@@ -191,8 +193,10 @@ void DevicePicker::setDevices(std::vector<DeviceInfo> devices,
     if (!wanted) {
         kept.sampleRate = current.sampleRate;
         // The channel count belongs to the microphone it was chosen for.
-        if (current.inputDevice == preferred_.inputDevice)
+        if (current.inputDevice == preferred_.inputDevice) {
             kept.channels = current.channels;
+            kept.firstInput = current.firstInput;
+        }
         kept.framesPerBuffer = current.framesPerBuffer;
         kept.format = current.format;
     }
@@ -232,11 +236,13 @@ void DevicePicker::apply(const DeviceChoice& wanted) {
         const DeviceInfo* device = inputDevice();
         const bool standIn =
             !wanted.inputDevice.isEmpty() && input_->currentData().toString() != wanted.inputDevice;
-        fillChannels(standIn && device && !device->serverId.empty() ? 0 : wanted.channels,
+        const bool ownCount = standIn && device && !device->serverId.empty();
+        fillChannels(ownCount ? 0 : wanted.channels, ownCount ? 0 : wanted.firstInput,
                      wanted.sampleRate);
         fillRates(wanted.sampleRate);
         if (rate_->currentData().toInt() != wanted.sampleRate)
-            fillChannels(channels_->currentData().toInt(), rate_->currentData().toInt());
+            fillChannels(channels_->currentData().toInt(), selectedFirstInput(),
+                         rate_->currentData().toInt());
         selectData(buffer_, wanted.framesPerBuffer);
         selectData(format_, static_cast<int>(wanted.format));
     }
@@ -257,6 +263,7 @@ DeviceChoice DevicePicker::choice() const {
     current.sampleRate = rate_->currentData().toInt();
     current.channels =
         channels_->currentIndex() >= 0 ? channels_->currentData().toInt() : kDefaultChannels;
+    current.firstInput = channels_->currentIndex() >= 0 ? selectedFirstInput() : 0;
     current.framesPerBuffer = buffer_->currentData().toInt();
     if (format_->currentIndex() >= 0)
         current.format = static_cast<FileFormat>(format_->currentData().toInt());
@@ -279,6 +286,10 @@ const DeviceInfo* DevicePicker::inputDevice() const {
 
 const DeviceInfo* DevicePicker::outputDevice() const {
     return findDevice(output_->currentData().toString(), false);
+}
+
+void DevicePicker::setRememberedInputs(RememberedInputs inputs) {
+    remembered_ = std::move(inputs);
 }
 
 void DevicePicker::setLocked(bool locked) {
@@ -350,15 +361,17 @@ void DevicePicker::fillDevices(const QString& wantedInput, const QString& wanted
         output_->setPlaceholderText(tr("No output device"));
 }
 
-void DevicePicker::fillChannels(int wanted, int rate) {
+void DevicePicker::fillChannels(int wanted, int wantedFirstInput, int rate) {
     channels_->clear();
     const DeviceInfo* device = inputDevice();
     const int available = device ? device->maxInputChannels : 0;
+    // Channel counts: the device's first inputs, as the device or sound server gives them.
     for (int count = 1; count <= kMaxChannels; ++count) {
         const QString label = count == 1   ? tr("1 (mono)")
                               : count == 2 ? tr("2 (stereo)")
                                            : QString::number(count);
         channels_->addItem(label, count);
+        channels_->setItemData(channels_->count() - 1, 0, kFirstInputRole);
         QString reason;
         if (device && count > available) {
             reason = tr("“%1” has only %n input channel(s).", nullptr, available)
@@ -368,6 +381,17 @@ void DevicePicker::fillChannels(int wanted, int rate) {
         }
         setItemUsable(channels_, channels_->count() - 1, label, reason);
     }
+    // Chosen inputs, taken as they are: one by one, in pairs, and all of them.
+    if (device && available > 1) {
+        channels_->insertSeparator(channels_->count());
+        const int listed = std::min(available, kMaxListedInputs);
+        for (int input = 1; input <= listed; ++input)
+            addInputItem(tr("Input %1").arg(input), input, 1, rate);
+        for (int input = 1; input + 1 <= listed; input += 2)
+            addInputItem(tr("Inputs %1–%2").arg(input).arg(input + 1), input, 2, rate);
+        if (available > 2 && available <= kMaxChannels)
+            addInputItem(tr("All %1 inputs").arg(available), 1, available, rate);
+    }
     // A sound-server source has a channel count of its own (a mono mic: 1); PortAudio's
     // devices only say how many they could take at most.
     const int own = device && !device->serverId.empty() ? std::min(available, kMaxChannels)
@@ -375,13 +399,60 @@ void DevicePicker::fillChannels(int wanted, int rate) {
     const int fallback = available > 0 ? own : kDefaultChannels;
     // Without a device to ask, the wanted count stands.
     const bool possible = wanted > 0 && (device ? wanted <= available : wanted <= kMaxChannels);
-    selectData(channels_, possible ? wanted : fallback);
+    selectChannels(possible ? wanted : fallback, possible ? wantedFirstInput : 0, fallback);
+}
+
+void DevicePicker::addInputItem(const QString& label, int firstInput, int channels, int rate) {
+    const DeviceInfo* device = inputDevice();
+    channels_->addItem(label, channels);
+    const int index = channels_->count() - 1;
+    channels_->setItemData(index, firstInput, kFirstInputRole);
+    QString reason;
+    if (check_ && rate != kAutomatic) {
+        reason = check_(*device, Direction::Input, streamChannels(firstInput, channels), rate)
+                     .value_or(QString());
+    }
+    setItemUsable(channels_, index, label, reason);
+    if (reason.isEmpty())
+        channels_->setItemData(index, InputRouting::describe(channels, firstInput, *device),
+                               Qt::ToolTipRole);
+}
+
+// Selects the item for these inputs; else the count from the device's first inputs; else
+// `fallback` channels.
+void DevicePicker::selectChannels(int channels, int firstInput, int fallback) {
+    if (firstInput > 0) {
+        for (int i = 0; i < channels_->count(); ++i) {
+            if (channels_->itemData(i).toInt() == channels &&
+                channels_->itemData(i, kFirstInputRole).toInt() == firstInput &&
+                isUsable(channels_, i)) {
+                channels_->setCurrentIndex(i);
+                return;
+            }
+        }
+        selectData(channels_, fallback);
+        return;
+    }
+    selectData(channels_, channels);
+}
+
+int DevicePicker::selectedFirstInput() const {
+    return channels_->currentData(kFirstInputRole).toInt();
+}
+
+// How many channels the capture stream opens for these inputs: as InputChannelPicker does,
+// all of a server source's, a direct device's up to the last one chosen.
+int DevicePicker::streamChannels(int firstInput, int channels) const {
+    const DeviceInfo* device = inputDevice();
+    if (firstInput <= 0 || !device)
+        return channels;
+    return device->serverId.empty() ? firstInput + channels - 1 : device->maxInputChannels;
 }
 
 void DevicePicker::fillRates(int wanted) {
     rate_->clear();
     const DeviceInfo* device = inputDevice();
-    const int channels = channels_->currentData().toInt();
+    const int channels = streamChannels(selectedFirstInput(), channels_->currentData().toInt());
     const QString automatic =
         device && device->defaultSampleRate > 0
             ? tr("Default (%1 Hz)").arg(static_cast<int>(device->defaultSampleRate))
@@ -416,16 +487,23 @@ void DevicePicker::onInputChanged() {
     const DeviceChoice current = choice();
     // Another microphone of the sound server records in its own channel count (a mono mic in
     // mono, a stereo one in stereo) until the person picks a count for it.
+    // The inputs last chosen for this device come back with it.
     const DeviceInfo* device = inputDevice();
-    const int wantedChannels = device && !device->serverId.empty() ? 0 : current.channels;
+    int wantedChannels = device && !device->serverId.empty() ? 0 : current.channels;
+    int wantedFirstInput = 0;
+    if (const auto it = remembered_.constFind(current.inputDevice); it != remembered_.cend()) {
+        wantedChannels = it->channels;
+        wantedFirstInput = it->firstInput;
+    }
     updating_ = true;
     {
         const QSignalBlocker blockRate(rate_);
         const QSignalBlocker blockChannels(channels_);
-        fillChannels(wantedChannels, current.sampleRate);
+        fillChannels(wantedChannels, wantedFirstInput, current.sampleRate);
         fillRates(current.sampleRate);
         if (rate_->currentData().toInt() != current.sampleRate)
-            fillChannels(channels_->currentData().toInt(), rate_->currentData().toInt());
+            fillChannels(channels_->currentData().toInt(), selectedFirstInput(),
+                         rate_->currentData().toInt());
     }
     updating_ = false;
     emitChoice();
@@ -435,6 +513,8 @@ void DevicePicker::onChannelsChanged() {
     if (updating_)
         return;
     const DeviceChoice current = choice();
+    if (!current.inputDevice.isEmpty() && channels_->currentIndex() >= 0)
+        remembered_.insert(current.inputDevice, InputSpan{current.firstInput, current.channels});
     {
         const QSignalBlocker blockRate(rate_);
         fillRates(current.sampleRate);
@@ -452,8 +532,9 @@ void DevicePicker::emitChoice() {
 void DevicePicker::updateRouting() {
     const DeviceInfo* device = inputDevice();
     const int channels = channels_->currentIndex() >= 0 ? channels_->currentData().toInt() : 0;
-    routing_->setText(device ? InputRouting::describe(channels, *device)
-                             : InputRouting::describe(channels, 0, false));
+    const int firstInput = channels_->currentIndex() >= 0 ? selectedFirstInput() : 0;
+    routing_->setText(device ? InputRouting::describe(channels, firstInput, *device)
+                             : InputRouting::describe(channels, firstInput, 0, false));
 }
 
 QString DevicePicker::routingText() const {

@@ -27,6 +27,9 @@ public:
                                                              int channels, int sampleRate)>;
 
     static constexpr int kMaxChannels = 8;
+    // The channel box's items hold the channel count as their data and the first input
+    // (0: the device's first inputs) in this role.
+    static constexpr int kFirstInputRole = Qt::UserRole + 1;
 
     explicit DevicePicker(QWidget* parent = nullptr);
 
@@ -44,6 +47,10 @@ public:
     // The selected input/output device, if any is selected and still present.
     const DeviceInfo* inputDevice() const;
     const DeviceInfo* outputDevice() const;
+    // The inputs last chosen for each input device (from the settings): choosing a device
+    // again returns to its own.
+    void setRememberedInputs(RememberedInputs inputs);
+    const RememberedInputs& rememberedInputs() const { return remembered_; }
     // While recording or playing, the devices cannot change.
     void setLocked(bool locked);
 
@@ -58,7 +65,7 @@ public:
     QComboBox* channelsBox() const { return channels_; }
     QComboBox* bufferBox() const { return buffer_; }
     QComboBox* formatBox() const { return format_; }
-    // Which inputs feed a take with the chosen channels ("Mono from input 1 of 4").
+    // Which inputs feed a take with the chosen channels ("Mono from input 2 of 4").
     QString routingText() const;
 
 signals:
@@ -69,7 +76,11 @@ private:
     void apply(const DeviceChoice& wanted);
     void fillHostApis(const QString& wanted);
     void fillDevices(const QString& wantedInput, const QString& wantedOutput);
-    void fillChannels(int wanted, int sampleRate);
+    void fillChannels(int wanted, int wantedFirstInput, int sampleRate);
+    void addInputItem(const QString& label, int firstInput, int channels, int sampleRate);
+    void selectChannels(int channels, int firstInput, int fallback);
+    int selectedFirstInput() const;
+    int streamChannels(int firstInput, int channels) const;
     void fillRates(int wanted);
     void onHostApiChanged();
     void onInputChanged();
@@ -82,6 +93,7 @@ private:
     FormatCheck check_;
     DeviceChoice unlisted_;  // the last wanted choice, for devices not in the list
     DeviceChoice preferred_; // what the person chose last, to return to after a hot-plug
+    RememberedInputs remembered_;
     bool updating_ = false;
     QComboBox* hostApi_;
     QComboBox* input_;

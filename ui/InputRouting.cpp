@@ -13,10 +13,10 @@ QString takeName(int channels) {
     return InputRouting::tr("%n channels", nullptr, channels);
 }
 
-// "input 1", "inputs 1–2"
-QString inputSpan(int channels) {
-    return channels == 1 ? InputRouting::tr("input 1")
-                         : InputRouting::tr("inputs 1–%1").arg(channels);
+// "input 1", "inputs 1–2", "inputs 3–4"
+QString inputSpan(int channels, int first = 1) {
+    return channels == 1 ? InputRouting::tr("input %1").arg(first)
+                         : InputRouting::tr("inputs %1–%2").arg(first).arg(first + channels - 1);
 }
 } // namespace
 
@@ -39,6 +39,24 @@ QString InputRouting::describe(int channels, int deviceInputs, bool serverMixes)
 
 QString InputRouting::describe(int channels, const DeviceInfo& device) {
     return describe(channels, device.maxInputChannels, !device.serverId.empty());
+}
+
+QString InputRouting::describe(int channels, int firstInput, int deviceInputs, bool serverMixes) {
+    if (firstInput <= 0 || channels <= 0)
+        return describe(channels, deviceInputs, serverMixes);
+    if (deviceInputs <= 0)
+        return tr("%1 from %2").arg(takeName(channels), inputSpan(channels, firstInput));
+    if (firstInput + channels - 1 > deviceInputs) {
+        return tr("%1 from %2: the device has only %n input(s)", nullptr, deviceInputs)
+            .arg(takeName(channels), inputSpan(channels, firstInput));
+    }
+    return tr("%1 from %2 of %3")
+        .arg(takeName(channels), inputSpan(channels, firstInput))
+        .arg(deviceInputs);
+}
+
+QString InputRouting::describe(int channels, int firstInput, const DeviceInfo& device) {
+    return describe(channels, firstInput, device.maxInputChannels, !device.serverId.empty());
 }
 
 } // namespace tapedeck

@@ -18,6 +18,11 @@ public:
     // `deviceInputs` <= 0: unknown (no device chosen).
     static QString describe(int channels, int deviceInputs, bool serverMixes);
     static QString describe(int channels, const DeviceInfo& device);
+    // With the inputs chosen: the take records inputs firstInput .. firstInput + channels - 1
+    // as they are, with no mixing ("Mono from input 2 of 4", "Stereo from inputs 3–4 of 4").
+    // `firstInput` 0: as describe() above.
+    static QString describe(int channels, int firstInput, int deviceInputs, bool serverMixes);
+    static QString describe(int channels, int firstInput, const DeviceInfo& device);
 };
 
 } // namespace tapedeck

@@ -266,6 +266,7 @@ void MainWindow::buildCentralArea() {
 
 void MainWindow::buildDevicesPanel() {
     picker_ = new DevicePicker(this);
+    picker_->setRememberedInputs(settings_.rememberedInputs());
     picker_->setFormatCheck(
         [this](const DeviceInfo& device, Direction direction, int channels, int rate) {
             return session_.checkFormat(device, direction, channels, rate);
@@ -493,8 +494,9 @@ void MainWindow::followTake(TransportState state) {
         const Recorder* take = session_.recorder();
         QString input;
         if (take) {
-            input = tr("%1 · %2").arg(InputRouting::describe(take->channels(), take->device()),
-                                      QString::fromStdString(take->device().name));
+            input = tr("%1 · %2").arg(
+                InputRouting::describe(take->channels(), take->firstInputChannel(), take->device()),
+                QString::fromStdString(take->device().name));
         }
         recordingScreen_->start(input, session_.deviceChoice().format,
                                 take ? take->sampleRate() : 0, take ? take->channels() : 0);

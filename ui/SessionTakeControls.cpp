@@ -18,6 +18,7 @@ RecordSettings Session::takeSettings(const QString& path) const {
     settings.deviceName = choice_.inputDevice.toStdString();
     settings.sampleRate = choice_.sampleRate;
     settings.channels = choice_.channels;
+    settings.firstInputChannel = choice_.firstInput;
     settings.format = choice_.format;
     settings.framesPerBuffer = choice_.framesPerBuffer;
     settings.preRollSeconds = takeOptions_.preRollSeconds;

@@ -14,6 +14,8 @@ const QString kInput = QStringLiteral("devices/input");
 const QString kOutput = QStringLiteral("devices/output");
 const QString kSampleRate = QStringLiteral("devices/sampleRate");
 const QString kChannels = QStringLiteral("devices/channels");
+const QString kFirstInput = QStringLiteral("devices/firstInput");
+const QString kInputsByDevice = QStringLiteral("devices/inputsByDevice");
 const QString kFramesPerBuffer = QStringLiteral("devices/framesPerBuffer");
 const QString kFormat = QStringLiteral("recording/format");
 const QString kFolder = QStringLiteral("recording/folder");
@@ -72,6 +74,7 @@ DeviceChoice Settings::deviceChoice() const {
     choice.outputDevice = store_->value(kOutput).toString();
     choice.sampleRate = store_->value(kSampleRate, choice.sampleRate).toInt();
     choice.channels = store_->value(kChannels, choice.channels).toInt();
+    choice.firstInput = std::max(0, store_->value(kFirstInput, 0).toInt());
     choice.framesPerBuffer = store_->value(kFramesPerBuffer, choice.framesPerBuffer).toInt();
     const int format = store_->value(kFormat, static_cast<int>(choice.format)).toInt();
     if (isKnownFormat(format))
@@ -85,8 +88,25 @@ void Settings::setDeviceChoice(const DeviceChoice& choice) {
     store_->setValue(kOutput, choice.outputDevice);
     store_->setValue(kSampleRate, choice.sampleRate);
     store_->setValue(kChannels, choice.channels);
+    store_->setValue(kFirstInput, choice.firstInput);
+    if (!choice.inputDevice.isEmpty()) {
+        QVariantMap byDevice = store_->value(kInputsByDevice).toMap();
+        byDevice.insert(choice.inputDevice, QVariantList{choice.firstInput, choice.channels});
+        store_->setValue(kInputsByDevice, byDevice);
+    }
     store_->setValue(kFramesPerBuffer, choice.framesPerBuffer);
     store_->setValue(kFormat, static_cast<int>(choice.format));
+}
+
+RememberedInputs Settings::rememberedInputs() const {
+    RememberedInputs inputs;
+    const QVariantMap byDevice = store_->value(kInputsByDevice).toMap();
+    for (auto it = byDevice.cbegin(); it != byDevice.cend(); ++it) {
+        const QVariantList span = it.value().toList();
+        if (span.size() == 2 && span[0].toInt() >= 0 && span[1].toInt() > 0)
+            inputs.insert(it.key(), InputSpan{span[0].toInt(), span[1].toInt()});
+    }
+    return inputs;
 }
 
 QString Settings::recordingFolder() const {

@@ -26,7 +26,10 @@ public:
     Settings& operator=(const Settings&) = delete;
 
     DeviceChoice deviceChoice() const;
+    // Also remembers the choice's inputs (first input and channels) for its input device.
     void setDeviceChoice(const DeviceChoice& choice);
+    // The inputs last chosen for each input device.
+    RememberedInputs rememberedInputs() const;
 
     QString recordingFolder() const; // the default folder if never set
     void setRecordingFolder(const QString& path);

@@ -21,6 +21,21 @@ bool setMode(CommandLine& cl, Mode mode, std::string& error) {
     return true;
 }
 
+// "3" or "3-4": a span of inputs counted from 1.
+bool parseInputSpan(const std::string& text, int& first, int& last) {
+    const auto dash = text.find('-');
+    if (dash == std::string::npos) {
+        if (!parseNumber(text, first)) {
+            return false;
+        }
+        last = first;
+    } else if (!parseNumber(text.substr(0, dash), first) ||
+               !parseNumber(text.substr(dash + 1), last)) {
+        return false;
+    }
+    return first >= 1 && last >= first && last <= 64;
+}
+
 } // namespace
 
 ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
@@ -117,6 +132,15 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             if (!parseNumber(text, cl.channels) || cl.channels < 1 || cl.channels > 64) {
                 return fail("--channels takes a number from 1 to 64, not \"" + text + "\".");
             }
+        } else if (arg == "--input-channels") {
+            if (!value(text)) {
+                return fail(error);
+            }
+            if (!parseInputSpan(text, cl.firstInputChannel, cl.lastInputChannel)) {
+                return fail("--input-channels takes an input such as 2, or a span of inputs "
+                            "such as 3-4 (counted from 1, up to 64), not \"" +
+                            text + "\".");
+            }
         } else if (arg == "--buffer") {
             if (!value(text)) {
                 return fail(error);
@@ -184,6 +208,20 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     if (cl.mode != Mode::Gui && !cl.openFiles.empty()) {
         return fail("Unexpected argument \"" + cl.openFiles.front() + "\". See tapedeck --help.");
     }
+    if (cl.firstInputChannel > 0) {
+        const int span = cl.lastInputChannel - cl.firstInputChannel + 1;
+        if (cl.mode != Mode::Record) {
+            return fail("--input-channels goes with --record FILE. See tapedeck --help.");
+        }
+        if (cl.channels > 0 && cl.channels != span) {
+            return fail("--channels " + std::to_string(cl.channels) +
+                        " does not match "
+                        "--input-channels, which names " +
+                        std::to_string(span) + " input" + (span == 1 ? "" : "s") +
+                        ". Leave out --channels.");
+        }
+        cl.channels = span;
+    }
     if (cl.speed && cl.mode != Mode::Play) {
         return fail("--speed goes with --play FILE. See tapedeck --help.");
     }
@@ -195,7 +233,8 @@ std::string helpText() {
   tapedeck [FILE...]                 open the window (and these files)
   tapedeck --list-devices [--json]   list audio devices
   tapedeck --record FILE [--duration SECONDS] [--input-device NAME] [--rate HZ]
-                         [--channels N] [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
+                         [--channels N | --input-channels FIRST[-LAST]]
+                         [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
                          [--start-above DBFS] [--pre-roll SECONDS]
                          [--stop-after-silence SECONDS]
   tapedeck --play FILE [--output-device NAME] [--buffer FRAMES] [--speed X]
@@ -208,7 +247,10 @@ std::string helpText() {
 
 Device NAME matches a device's name (as the desktop's sound settings show it) or its id,
 exactly or by a unique part of it; the default is the system's default device. Without
---rate and --channels, a take has the device's own rate and channel count. --record stops after --duration, or on Ctrl+C, and keeps every
+--rate and --channels, a take has the device's own rate and channel count.
+--input-channels picks the device's inputs that feed the take, counted from 1: 2 makes a mono
+take from input 2, 3-4 a stereo take from inputs 3 and 4 (--list-devices shows how many
+inputs a device has). --record stops after --duration, or on Ctrl+C, and keeps every
 sample recorded. --start-above waits (one status line) until the input's level reaches DBFS
 and starts the take then; Ctrl+C while waiting quits without creating a file. --pre-roll
 keeps that many seconds (0-30) from before the trigger. --stop-after-silence ends the take

@@ -19,6 +19,9 @@ struct CommandLine {
     std::string outputDevice;
     int sampleRate = 0; // 0: the device's own rate
     int channels = 0;   // 0: the device's own count (a mono mic gives a mono take)
+    // --input-channels FIRST[-LAST]: the device's inputs that feed the take; 0: inputs 1..N.
+    int firstInputChannel = 0;
+    int lastInputChannel = 0;
     std::string format = "wav";
     bool formatGiven = false;          // --format was on the command line
     std::string exportTo;              // --export IN OUT: OUT

@@ -34,6 +34,7 @@ int record(const CommandLine& commandLine) {
     settings.deviceName = commandLine.inputDevice;
     settings.sampleRate = commandLine.sampleRate;
     settings.channels = commandLine.channels;
+    settings.firstInputChannel = commandLine.firstInputChannel;
     settings.format = *format;
     settings.framesPerBuffer = commandLine.bufferFrames;
     if (commandLine.durationSeconds && commandLine.sampleRate > 0) {

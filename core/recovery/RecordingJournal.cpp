@@ -22,6 +22,30 @@ std::string folderOf(const std::string& path) {
     return parent.empty() ? std::string(".") : parent.string();
 }
 
+// Writes all of `text` to `fd` (retrying interrupted and short writes), then makes it
+// durable: fsync for a new file (its metadata too), fdatasync for an append.
+// Closes fd. Returns 0 or the errno of the first failure.
+int writeAllDurably(int fd, const std::string& text, bool newFile) {
+    std::size_t done = 0;
+    int writeErrno = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            writeErrno = errno;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (writeErrno == 0 && (newFile ? ::fsync(fd) : ::fdatasync(fd)) != 0) {
+        writeErrno = errno;
+    }
+    ::close(fd);
+    return writeErrno;
+}
+
 std::string formatToken(FileFormat format) {
     switch (format) {
     case FileFormat::Wav16:
@@ -161,24 +185,7 @@ Result<RecordingJournal> RecordingJournal::begin(const JournalEntry& entry) {
         return Error{ErrorCode::Unwritable, "Cannot write the recording journal " + path + ": " +
                                                 std::strerror(errno) + ". Choose another folder."};
     }
-    std::size_t done = 0;
-    int writeErrno = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            writeErrno = errno;
-            break;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (writeErrno == 0 && ::fsync(fd) != 0) {
-        writeErrno = errno;
-    }
-    ::close(fd);
-    if (writeErrno != 0) {
+    if (const int writeErrno = writeAllDurably(fd, text, true); writeErrno != 0) {
         ::unlink(path.c_str());
         return Error{ErrorCode::Unwritable, "Cannot write the recording journal " + path + ": " +
                                                 std::strerror(writeErrno) + "."};
@@ -276,24 +283,7 @@ Status RecordingJournal::appendMarker(const std::string& journalPath, const Mark
         return Error{ErrorCode::WriteFailed, "Cannot add the marker to the recording journal " +
                                                  journalPath + ": " + std::strerror(errno) + "."};
     }
-    std::size_t done = 0;
-    int writeErrno = 0;
-    while (done < line.size()) {
-        const ssize_t n = ::write(fd, line.data() + done, line.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            writeErrno = errno;
-            break;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (writeErrno == 0 && ::fdatasync(fd) != 0) {
-        writeErrno = errno;
-    }
-    ::close(fd);
-    if (writeErrno != 0) {
+    if (const int writeErrno = writeAllDurably(fd, line, false); writeErrno != 0) {
         return Error{ErrorCode::WriteFailed, "Cannot add the marker to the recording journal " +
                                                  journalPath + ": " + std::strerror(writeErrno) +
                                                  "."};

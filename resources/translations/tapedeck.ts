@@ -18,14 +18,6 @@
         </translation>
     </message>
     <message>
-        <source>input 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>inputs 1–%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 from the device&apos;s first inputs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -40,6 +32,24 @@
     <message>
         <source>%1 from %2 of %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inputs %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 from %2: the device has only %n input(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -258,6 +268,18 @@
     </message>
     <message>
         <source>Which inputs of the device feed the take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 inputs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -69,9 +69,27 @@ private slots:
         settings.sampleRate = 48000;
         settings.channels = 2;
         settings.framesPerBuffer = 256;
+        recordWithoutAllocating(settings, "record 48 kHz stereo, 256 frames");
+    }
+
+    // The callback copies input 2 of the stereo monitor into a mono take.
+    void recordingAChosenInputNeverAllocates() {
+        RecordSettings settings;
+        settings.path = dir_.filePath("input2.wav").toStdString();
+        settings.deviceName = "testsink.monitor";
+        settings.sampleRate = 48000;
+        settings.channels = 1;
+        settings.firstInputChannel = 2;
+        settings.framesPerBuffer = 256;
+        recordWithoutAllocating(settings, "record input 2 of 2, 256 frames");
+    }
+
+private:
+    void recordWithoutAllocating(const RecordSettings& settings, const char* what) {
         callbackAllocations = 0;
         auto recorder = Recorder::start(*system_, settings);
         QVERIFY2(recorder.ok(), recorder.ok() ? "" : recorder.error().message.c_str());
+        QCOMPARE((*recorder)->channels(), settings.channels);
         EngineEvent event;
         for (int i = 0; i < 50; ++i) { // one second
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -84,12 +102,12 @@ private slots:
         QVERIFY(stats.callbacks > 50);
         QCOMPARE(callbackAllocations.load(), 0L);
         QCOMPARE(stats.framesWritten, stats.framesProcessed); // every captured frame on disk
-        qInfo("record 48 kHz stereo, 256 frames: %lld callbacks, median %.1f us, worst %.1f us "
-              "(period %.0f us)",
+        qInfo("%s: %lld callbacks, median %.1f us, worst %.1f us (period %.0f us)", what,
               static_cast<long long>(stats.callbacks), stats.callbackMedianMicros,
               stats.callbackWorstMicros, 256.0 / 48000 * 1e6);
     }
 
+private slots:
     void playbackCallbacksNeverAllocateEvenWhenSeekingAndPausing() {
         PlaySettings settings;
         settings.path = dir_.filePath("take.wav").toStdString();

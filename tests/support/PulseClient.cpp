@@ -140,6 +140,9 @@ bool PulseClient::startPlayback(std::span<const float> samples, int channels, in
     if (!sink_.isEmpty()) {
         arguments += QStringLiteral("--device=") + sink_;
     }
+    if (!channelMap_.isEmpty()) {
+        arguments += QStringLiteral("--channel-map=") + channelMap_;
+    }
     arguments += playbackPath_;
     return startPacat(player_, arguments);
 }

@@ -72,6 +72,10 @@ public:
 
     void setSink(const QString& sinkName) { sink_ = sinkName; }
     void setSource(const QString& sourceName) { source_ = sourceName; }
+    // The positions of the played channels, as pacat's --channel-map takes them
+    // ("front-left,front-right,rear-left,rear-right"). Without it, pacat's default for the
+    // channel count, which for 4 channels is not the quad layout of a 4-channel sink.
+    void setChannelMap(const QString& channelMap) { channelMap_ = channelMap; }
 
     QString errorString() const { return error_; }
 
@@ -86,6 +90,7 @@ private:
     QProcess recorder_;
     QString sink_;
     QString source_;
+    QString channelMap_;
     QString playbackPath_;
     QString recordingPath_;
     int recordChannels_ = 0;

@@ -1,15 +1,21 @@
 #include "DevicePicker.h"
+#include "Settings.h"
 
 #include <QComboBox>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 
 using tapedeck::DeviceChoice;
 using tapedeck::DeviceInfo;
 using tapedeck::DevicePicker;
 using tapedeck::Direction;
+using tapedeck::InputSpan;
+using tapedeck::RememberedInputs;
+using tapedeck::Settings;
 
 namespace {
 
@@ -65,6 +71,30 @@ std::optional<QString> fakeCheck(const DeviceInfo& info, Direction, int, int rat
     if (info.name == "USB Mic" && rate != kOnlyRate)
         return QStringLiteral("USB Mic supports only 48000 Hz.");
     return std::nullopt;
+}
+
+// A 4-input interface reached directly, and a 4-channel sound-server source.
+std::vector<DeviceInfo> fourInputs() {
+    DeviceInfo direct = device("ALSA", "Four-in", 4, 0, true);
+    DeviceInfo stereo = device("ALSA", "USB Mic", 2, 0);
+    DeviceInfo speakers = device("ALSA", "Speakers", 0, 2, true);
+    return {direct, stereo, speakers};
+}
+
+QStringList itemTexts(QComboBox* box) {
+    QStringList texts;
+    for (int i = 0; i < box->count(); ++i)
+        texts += box->itemText(i);
+    return texts;
+}
+
+// Selects the channel box's item with this text, as a person would.
+bool pickChannels(DevicePicker& picker, const QString& text) {
+    const int index = picker.channelsBox()->findText(text);
+    if (index < 0)
+        return false;
+    picker.channelsBox()->setCurrentIndex(index);
+    return true;
 }
 
 bool itemEnabled(QComboBox* box, const QVariant& data) {
@@ -174,6 +204,90 @@ private slots:
         picker.inputBox()->setCurrentIndex(
             picker.inputBox()->findData(QStringLiteral("alsa_input.pci.analog-stereo")));
         QCOMPARE(picker.choice().channels, 2);
+    }
+
+    void aFourInputDeviceListsEachInputPairsAndAll() {
+        DevicePicker picker;
+        picker.setDevices(fourInputs());
+        QCOMPARE(picker.choice().inputDevice, QStringLiteral("Four-in"));
+        const QStringList texts = itemTexts(picker.channelsBox());
+        for (const char* wanted : {"Input 1", "Input 2", "Input 3", "Input 4", "Inputs 1–2",
+                                   "Inputs 3–4", "All 4 inputs"})
+            QVERIFY2(texts.contains(QString::fromUtf8(wanted)), qPrintable(texts.join(", ")));
+        QVERIFY(!texts.contains(QStringLiteral("Input 5")));
+        QVERIFY(!texts.contains(QStringLiteral("Inputs 2–3")));
+
+        QVERIFY(pickChannels(picker, QStringLiteral("Input 2")));
+        QCOMPARE(picker.choice().channels, 1);
+        QCOMPARE(picker.choice().firstInput, 2);
+        QCOMPARE(picker.routingText(), QStringLiteral("Mono from input 2 of 4"));
+
+        QVERIFY(pickChannels(picker, QString::fromUtf8("Inputs 3–4")));
+        QCOMPARE(picker.choice().channels, 2);
+        QCOMPARE(picker.choice().firstInput, 3);
+        QCOMPARE(picker.routingText(), QString::fromUtf8("Stereo from inputs 3–4 of 4"));
+
+        QVERIFY(pickChannels(picker, QStringLiteral("All 4 inputs")));
+        QCOMPARE(picker.choice().channels, 4);
+        QCOMPARE(picker.choice().firstInput, 1);
+        QCOMPARE(picker.routingText(), QString::fromUtf8("4 channels from inputs 1–4 of 4"));
+
+        // The plain counts still take the device's first inputs.
+        QVERIFY(pickChannels(picker, QStringLiteral("1 (mono)")));
+        QCOMPARE(picker.choice().firstInput, 0);
+        QCOMPARE(picker.routingText(), QStringLiteral("Mono from input 1 of 4"));
+    }
+
+    void aMonoMicListsNoInputsToChooseFrom() {
+        DevicePicker picker;
+        picker.setDevices(desktop());
+        picker.inputBox()->setCurrentIndex(
+            picker.inputBox()->findData(QStringLiteral("alsa_input.usb-headset.mono")));
+        const QStringList texts = itemTexts(picker.channelsBox());
+        QVERIFY(!texts.contains(QStringLiteral("Input 1")));
+        QCOMPARE(picker.choice().firstInput, 0);
+    }
+
+    void eachDeviceReturnsToItsOwnInputs() {
+        DevicePicker picker;
+        RememberedInputs remembered;
+        remembered.insert(QStringLiteral("USB Mic"), InputSpan{2, 1});
+        picker.setRememberedInputs(remembered);
+        picker.setDevices(fourInputs());
+        QVERIFY(pickChannels(picker, QString::fromUtf8("Inputs 3–4")));
+        picker.inputBox()->setCurrentIndex(picker.inputBox()->findData(QStringLiteral("USB Mic")));
+        QCOMPARE(picker.choice().firstInput, 2);
+        QCOMPARE(picker.choice().channels, 1);
+        QCOMPARE(picker.routingText(), QStringLiteral("Mono from input 2 of 2"));
+        picker.inputBox()->setCurrentIndex(picker.inputBox()->findData(QStringLiteral("Four-in")));
+        QCOMPARE(picker.choice().firstInput, 3);
+        QCOMPARE(picker.choice().channels, 2);
+        QCOMPARE(picker.rememberedInputs().value(QStringLiteral("Four-in")).firstInput, 3);
+    }
+
+    void theSettingsRememberTheInputsOfEachDevice() {
+        QTemporaryDir dir;
+        {
+            Settings settings(
+                std::make_unique<QSettings>(dir.filePath("t.ini"), QSettings::IniFormat));
+            DeviceChoice four;
+            four.inputDevice = QStringLiteral("Four-in");
+            four.channels = 1;
+            four.firstInput = 2;
+            settings.setDeviceChoice(four);
+            DeviceChoice usb;
+            usb.inputDevice = QStringLiteral("USB Mic");
+            usb.channels = 2;
+            settings.setDeviceChoice(usb);
+        }
+        Settings settings(std::make_unique<QSettings>(dir.filePath("t.ini"), QSettings::IniFormat));
+        const RememberedInputs inputs = settings.rememberedInputs();
+        QCOMPARE(inputs.size(), 2);
+        QCOMPARE(inputs.value(QStringLiteral("Four-in")).firstInput, 2);
+        QCOMPARE(inputs.value(QStringLiteral("Four-in")).channels, 1);
+        QCOMPARE(inputs.value(QStringLiteral("USB Mic")).firstInput, 0);
+        QCOMPARE(settings.deviceChoice().inputDevice, QStringLiteral("USB Mic"));
+        QCOMPARE(settings.deviceChoice().firstInput, 0);
     }
 
     void anUnpluggedDeviceComesBackSelected() {

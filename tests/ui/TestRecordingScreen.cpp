@@ -48,23 +48,34 @@ private slots:
 
     void inputsAreNamed_data() {
         QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("firstInput");
         QTest::addColumn<int>("inputs");
         QTest::addColumn<bool>("serverMixes");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("mono of 4") << 1 << 4 << false << "Mono from input 1 of 4";
-        QTest::newRow("stereo of 4") << 2 << 4 << false << "Stereo from inputs 1–2 of 4";
-        QTest::newRow("all 4") << 4 << 4 << false << "4 channels from inputs 1–4 of 4";
-        QTest::newRow("mono mic") << 1 << 1 << true << "Mono from input 1 of 1";
-        QTest::newRow("server mixes") << 1 << 2 << true << "Mono, mixed from inputs 1–2 of 2";
+        QTest::newRow("mono of 4") << 1 << 0 << 4 << false << "Mono from input 1 of 4";
+        QTest::newRow("stereo of 4") << 2 << 0 << 4 << false << "Stereo from inputs 1–2 of 4";
+        QTest::newRow("all 4") << 4 << 0 << 4 << false << "4 channels from inputs 1–4 of 4";
+        QTest::newRow("mono mic") << 1 << 0 << 1 << true << "Mono from input 1 of 1";
+        QTest::newRow("server mixes") << 1 << 0 << 2 << true << "Mono, mixed from inputs 1–2 of 2";
         QTest::newRow("unknown device")
-            << 2 << 0 << false << "Stereo from the device's first inputs";
+            << 2 << 0 << 0 << false << "Stereo from the device's first inputs";
+        QTest::newRow("input 2 of 4") << 1 << 2 << 4 << false << "Mono from input 2 of 4";
+        QTest::newRow("server input 3, not mixed")
+            << 1 << 3 << 4 << true << "Mono from input 3 of 4";
+        QTest::newRow("inputs 3-4 of 4") << 2 << 3 << 4 << false << "Stereo from inputs 3–4 of 4";
+        QTest::newRow("beyond the device")
+            << 1 << 3 << 2 << false << "Mono from input 3: the device has only 2 input(s)";
+        QTest::newRow("chosen, unknown device") << 1 << 2 << 0 << false << "Mono from input 2";
     }
     void inputsAreNamed() {
         QFETCH(int, channels);
+        QFETCH(int, firstInput);
         QFETCH(int, inputs);
         QFETCH(bool, serverMixes);
         QFETCH(QString, expected);
-        QCOMPARE(InputRouting::describe(channels, inputs, serverMixes), expected);
+        QCOMPARE(InputRouting::describe(channels, firstInput, inputs, serverMixes), expected);
+        if (firstInput == 0)
+            QCOMPARE(InputRouting::describe(channels, inputs, serverMixes), expected);
     }
 
     void thePickerSaysWhichInputsFeedTheTake() {

@@ -1,3 +1,4 @@
+#include "DevicePicker.h"
 #include "FakeSleepServices.h"
 #include "MainWindow.h"
 #include "RecordingScreen.h"
@@ -5,16 +6,23 @@
 #include "Settings.h"
 #include "SpeedControl.h"
 #include "TransportActions.h"
+#include "support/PulseClient.h"
+#include "support/SoundFileIo.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <numbers>
 
 using namespace tapedeck;
+using tapedeck::testing::PulseClient;
+using tapedeck::testing::readSoundFile;
 
 namespace {
 constexpr int kRate = 48000;
@@ -104,6 +112,56 @@ private slots:
         QVERIFY2(seconds < 0.8 * takeSeconds, qPrintable(QString::number(seconds)));
         QVERIFY2(seconds > 0.45 * takeSeconds, qPrintable(QString::number(seconds)));
         service.unregisterService(QStringLiteral("org.freedesktop.portal.Desktop"));
+    }
+
+    // "Input 2" of the default source (the test sink's stereo monitor) in the Devices panel:
+    // the take is mono and holds the right channel only; the panel, the recording screen and
+    // the settings all name that input.
+    void aTakeFromInputTwoHoldsOnlyThatInput() {
+        QStandardPaths::setTestModeEnabled(true);
+        Settings settings(std::make_unique<QSettings>(temp_.filePath(QStringLiteral("inputs.ini")),
+                                                      QSettings::IniFormat));
+        settings.setRecordingFolder(temp_.filePath(QStringLiteral("input-takes")));
+        Session session(settings);
+        MainWindow window(session, settings);
+        window.show();
+        session.startAudio();
+        QVERIFY(session.hasAudio());
+        DevicePicker* picker = window.devicePicker();
+        const int input2 = picker->channelsBox()->findText(QStringLiteral("Input 2"));
+        QVERIFY(input2 >= 0);
+        picker->channelsBox()->setCurrentIndex(input2);
+        QCOMPARE(picker->routingText(), QStringLiteral("Mono from input 2 of 2"));
+        QCOMPARE(session.deviceChoice().firstInput, 2);
+        QCOMPARE(session.deviceChoice().channels, 1);
+
+        QSignalSpy saved(&session, &Session::takeSaved);
+        window.transport()->action(TransportAction::Record)->trigger();
+        QCOMPARE(session.state(), TransportState::Recording);
+        QVERIFY2(window.recordingScreen()->inputText().startsWith(
+                     QStringLiteral("Mono from input 2 of 2")),
+                 qPrintable(window.recordingScreen()->inputText()));
+        QVERIFY(PulseClient::waitForRunningCaptureStreams(1, kTimeoutMs));
+        // A tone on the right channel (input 2) only.
+        std::vector<float> tone(static_cast<size_t>(2 * kRate) * 2);
+        const double step = 2.0 * std::numbers::pi * 440.0 / kRate;
+        for (size_t f = 0; f < tone.size() / 2; ++f)
+            tone[f * 2 + 1] = static_cast<float>(0.5 * std::sin(step * static_cast<double>(f)));
+        PulseClient feed;
+        QVERIFY2(feed.play(tone, 2, kRate), qPrintable(feed.errorString()));
+        window.transport()->action(TransportAction::Stop)->trigger();
+        QCOMPARE(saved.count(), 1);
+
+        const auto take = readSoundFile(saved.first().first().toString().toStdString());
+        QVERIFY(take.ok());
+        QCOMPARE(take->channels, 1);
+        float peak = 0;
+        for (const float x : take->samples)
+            peak = std::max(peak, std::fabs(x));
+        qInfo("input 2 take: %.2f s, peak %.4f", double(take->frames()) / kRate, double(peak));
+        QVERIFY(std::fabs(peak - 0.5f) < 0.01f);
+        QCOMPARE(settings.rememberedInputs().value(QStringLiteral("testsink.monitor")).firstInput,
+                 2);
     }
 };
 

@@ -52,6 +52,22 @@ private slots:
         QCOMPARE(cl.format, std::string("flac"));
     }
 
+    void inputChannelsNameTheTakesInputs() {
+        const auto mono = parseCommandLine({"--record", "x.wav", "--input-channels", "2"});
+        QVERIFY(mono.commandLine.has_value());
+        QCOMPARE(mono.commandLine->firstInputChannel, 2);
+        QCOMPARE(mono.commandLine->channels, 1);
+        const auto stereo = parseCommandLine({"--record", "x.wav", "--input-channels", "3-4"});
+        QVERIFY(stereo.commandLine.has_value());
+        QCOMPARE(stereo.commandLine->firstInputChannel, 3);
+        QCOMPARE(stereo.commandLine->channels, 2);
+        const auto matching =
+            parseCommandLine({"--record", "x.wav", "--channels", "2", "--input-channels", "3-4"});
+        QVERIFY(matching.commandLine.has_value());
+        QCOMPARE(matching.commandLine->channels, 2);
+        QCOMPARE(parseCommandLine({"--record", "x.wav"}).commandLine->firstInputChannel, 0);
+    }
+
     void playTakesASpeed() {
         const auto parsed = parseCommandLine({"--play", "x.wav", "--speed", "1.5"});
         QVERIFY(parsed.commandLine.has_value());
@@ -70,6 +86,20 @@ private slots:
         QTest::newRow("rate") << QStringList{"--record", "x.wav", "--rate", "-3"} << "--rate";
         QTest::newRow("channels") << QStringList{"--record", "x.wav", "--channels", "0"}
                                   << "--channels";
+        QTest::newRow("input 0") << QStringList{"--record", "x.wav", "--input-channels", "0"}
+                                 << "--input-channels takes an input";
+        QTest::newRow("inputs backwards")
+            << QStringList{"--record", "x.wav", "--input-channels", "4-3"} << "not \"4-3\"";
+        QTest::newRow("inputs not numbers")
+            << QStringList{"--record", "x.wav", "--input-channels", "left"} << "not \"left\"";
+        QTest::newRow("inputs open span")
+            << QStringList{"--record", "x.wav", "--input-channels", "3-"} << "--input-channels";
+        QTest::newRow("inputs and channels differ")
+            << QStringList{"--record", "x.wav", "--channels", "2", "--input-channels", "3"}
+            << "does not match --input-channels";
+        QTest::newRow("inputs without record")
+            << QStringList{"--play", "x.wav", "--input-channels", "3"}
+            << "--input-channels goes with --record";
         QTest::newRow("missing value") << QStringList{"--play"} << "--play needs a value";
         QTest::newRow("unknown") << QStringList{"--frobnicate"} << "Unknown option";
         QTest::newRow("speed too fast") << QStringList{"--play", "a.wav", "--speed", "2.5"}
