@@ -1,5 +1,8 @@
 #pragma once
 
+#include "Result.h"
+#include "markers/Marker.h"
+
 #include <sndfile.h>
 
 #include <cstdint>
@@ -8,39 +11,33 @@
 
 namespace tapedeck {
 
-// A marker in a take: a frame and an optional label.
-struct SpanMarker {
-    std::int64_t frame = 0;
-    std::string label;
+// How an exported span keeps the take's markers: they are read, with their names, from the
+// source through core/markers (WAV/RF64 cue and label chunks, FLAC or Ogg chapter comments),
+// those inside the span are moved so that its first frame is frame 0, and they are written
+// into the new file the same way a take's are. Markers are in frames throughout; the chapter
+// comments of FLAC and Ogg keep them to the millisecond.
 
-    bool operator==(const SpanMarker&) const = default;
-};
+// The markers of `markers` that fall inside [from, to), moved so that `from` is frame 0,
+// sorted by frame. Pure; any thread.
+std::vector<Marker> markersInSpan(const std::vector<Marker>& markers, std::int64_t from,
+                                  std::int64_t to);
 
-// The markers of `markers` that fall inside [from, to), moved so that `from` is frame 0.
-// Pure; any thread.
-std::vector<SpanMarker> markersInSpan(const std::vector<SpanMarker>& markers, std::int64_t from,
-                                      std::int64_t to);
+// The named markers of any sound file whose markers Tapedeck reads (judged by its
+// contents); none for other files. File I/O: the exporter's thread, never the GUI thread.
+std::vector<Marker> readSpanMarkers(const std::string& path);
 
-// How an exporter reads a take's markers and writes them into the new file. Kept behind this
-// interface so the way markers are stored (a cue chunk today, labels in an adtl list or a
-// sidecar later) can change without touching the exporter. Called on the exporter's thread.
-class SpanMarkerStore {
-public:
-    virtual ~SpanMarkerStore() = default;
-    // The markers of an open source file, in file frames (any order).
-    virtual std::vector<SpanMarker> read(SNDFILE* source) = 0;
-    // Writes markers into a destination opened for writing, before any sample is written.
-    // False when the destination's format cannot hold them.
-    virtual bool write(SNDFILE* destination, const std::vector<SpanMarker>& markers) = 0;
-};
+// Keeps room for these markers in a FLAC or Ogg file opened for writing, before its first
+// sample: a placeholder comment that writeSpanMarkers() then writes over in place (growing
+// the metadata of a written FLAC file would copy it all, and of an Ogg file is not done at
+// all). Nothing for WAV, whose marker chunks go after the sound. `sndfileFormat` is the
+// destination's SF_FORMAT_*. The exporter's thread.
+void reserveSpanMarkerRoom(SNDFILE* destination, int sndfileFormat,
+                           const std::vector<Marker>& markers, int sampleRate);
 
-// Markers as a WAV cue chunk, through libsndfile's SFC_GET_CUE / SFC_SET_CUE. Positions
-// only in practice: the cue point's name is passed through, but libsndfile neither reads
-// nor writes a WAV's labels (its adtl list), so a store that handles labels replaces this.
-class CueChunkMarkers : public SpanMarkerStore {
-public:
-    std::vector<SpanMarker> read(SNDFILE* source) override;
-    bool write(SNDFILE* destination, const std::vector<SpanMarker>& markers) override;
-};
+// Writes the markers into the closed, newly written file at `path`. Nothing to do for an
+// empty list. Errors: those of core/markers' writers (WriteFailed, FileUnreadable), and
+// UnsupportedFormat for a format that holds no markers. The exporter's thread.
+Status writeSpanMarkers(const std::string& path, int sndfileFormat,
+                        const std::vector<Marker>& markers, int sampleRate);
 
 } // namespace tapedeck

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -192,7 +193,7 @@ int exportSndfileFormat(ExportFormat format, int sourceSndfileFormat) {
 }
 
 Result<ExportOutcome> exportSpan(const ExportRequest& request, const ExportProgress& progress,
-                                 const std::atomic<bool>* cancel, SpanMarkerStore* markers) {
+                                 const std::atomic<bool>* cancel) {
     const std::string& in = request.sourcePath;
     const std::string& out = request.destinationPath;
     struct stat st {};
@@ -300,13 +301,12 @@ Result<ExportOutcome> exportSpan(const ExportRequest& request, const ExportProgr
         outcome.bextCarried =
             sf_command(destination.get(), SFC_SET_BROADCAST_INFO, &bext, sizeof bext) == SF_TRUE;
     }
-    CueChunkMarkers cueMarkers;
-    SpanMarkerStore& store = markers != nullptr ? *markers : cueMarkers;
-    const std::vector<SpanMarker> carried =
-        markersInSpan(store.read(source.get()), from, to >= 0 ? to : INT64_MAX);
-    if (!carried.empty() && store.write(destination.get(), carried)) {
-        outcome.markersCarried = static_cast<int>(carried.size());
-    }
+    // FLAC and Ogg keep markers in comments, which go in before the first sample too: room
+    // for them now, the markers themselves once the sound is written and the file closed.
+    const std::vector<Marker> carried = markersInSpan(
+        readSpanMarkers(in), from, to >= 0 ? to : std::numeric_limits<std::int64_t>::max());
+    reserveSpanMarkerRoom(destination.get(), destinationInfo.format, carried,
+                          sourceInfo.samplerate);
 
     if (from > 0 && sf_seek(source.get(), from, SEEK_SET) != from) {
         return discard(Error{ErrorCode::FileUnreadable, "Tapedeck cannot move to frame " +
@@ -341,6 +341,13 @@ Result<ExportOutcome> exportSpan(const ExportRequest& request, const ExportProgr
                                                          "). Is the disk full?"});
     }
     destination.reset(); // closes: the header gets its final sizes
+    if (Status written =
+            writeSpanMarkers(out, destinationInfo.format, carried, sourceInfo.samplerate);
+        !written) {
+        ::unlink(out.c_str());
+        return written.error();
+    }
+    outcome.markersCarried = static_cast<int>(carried.size());
     outcome.dropoutsCarried =
         carryDropoutSidecar(in, out, from, from + outcome.frames, sourceInfo.samplerate);
     return outcome;

@@ -11,8 +11,6 @@
 
 namespace tapedeck {
 
-class SpanMarkerStore;
-
 // What an exported file is written as.
 enum class ExportFormat {
     Wav,    // WAV, keeping the source's encoding where WAV can hold it (else 24-bit)
@@ -56,16 +54,18 @@ using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)
 // resampling, same channels and rate, and the same encoding where the new container can hold
 // it (integer samples are copied as integers, so a WAV or FLAC export is bit-exact). Only a
 // change of encoding converts samples (clipped, not wrapped; no dither). The source's bext
-// chunk is copied with its time reference moved to the span's first frame, and markers that
-// fall inside the span are carried over, shifted, through `markers` (a cue chunk when null),
-// as are the dropouts of the take's ".dropouts" sidecar.
+// chunk is copied with its time reference moved to the span's first frame. The source's
+// markers that fall inside the span are carried over with their names, shifted, in the way
+// takes keep them (core/markers: cue and label chunks in WAV/RF64, chapter comments in FLAC
+// and Ogg, whose times are to the millisecond), as are the dropouts of the take's
+// ".dropouts" sidecar.
 // Works in chunks on the calling thread, which must not be the GUI or audio thread. When
 // `cancel` turns true, or on any error, the new file is removed and the source is untouched.
 // Errors: FileNotFound, FileUnreadable, FileEmpty (the span is empty), FileExists,
-// UnsupportedFormat, Unwritable, WriteFailed, InvalidArgument (the span is outside the file,
+// UnsupportedFormat, Unwritable, WriteFailed (also when the markers cannot be written: the new
+// file is removed rather than kept without them), InvalidArgument (the span is outside the file,
 // or cancelled), each with a message for people.
 Result<ExportOutcome> exportSpan(const ExportRequest& request, const ExportProgress& progress = {},
-                                 const std::atomic<bool>* cancel = nullptr,
-                                 SpanMarkerStore* markers = nullptr);
+                                 const std::atomic<bool>* cancel = nullptr);
 
 } // namespace tapedeck

@@ -57,6 +57,23 @@ std::string reservedSpace() {
     return text;
 }
 
+std::string reservedSpaceFor(const std::vector<Marker>& markers, int sampleRate) {
+    // Each comment is stored as a 32-bit length and "KEY=value"; the placeholder's own
+    // length field and key are freed with it, so its text needs no room for them.
+    constexpr std::size_t kMargin = 64; // so that libFLAC can leave the rest as padding
+    std::size_t bytes = kMargin;
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        char key[32];
+        const int keyLength = std::snprintf(key, sizeof key, "CHAPTER%03zu", i + 1);
+        bytes += 4 + static_cast<std::size_t>(keyLength) + 1 +
+                 chapterTime(markers[i].frame, sampleRate).size();
+        bytes += 4 + static_cast<std::size_t>(keyLength) + 4 + 1 + markers[i].name.size();
+    }
+    std::string text = kReservedSpacePrefix;
+    text.resize(std::max(bytes, text.size()), ' ');
+    return text;
+}
+
 std::string chapterTime(std::int64_t frame, int sampleRate) {
     const auto ms = static_cast<std::int64_t>(
         std::llround(static_cast<double>(frame) * 1000.0 / std::max(sampleRate, 1)));

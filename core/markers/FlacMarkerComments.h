@@ -25,6 +25,10 @@ inline constexpr const char* kReservedSpacePrefix = "Tapedeck: room for markers"
 inline constexpr std::size_t kReservedSpaceBytes = 8192;
 // The placeholder comment's text.
 std::string reservedSpace();
+// A placeholder with room for exactly these markers' chapter comments (and a little more),
+// for a file whose markers are known before its first sample is written, as an exported
+// span's are. Never shorter than the prefix. Any thread.
+std::string reservedSpaceFor(const std::vector<Marker>& markers, int sampleRate);
 
 // Adds the markers to the closed FLAC file at `path` (replacing chapters already there).
 // The placeholder comment goes. An empty list does nothing, unless `evenIfEmpty` (then it

@@ -14,8 +14,8 @@ namespace tapedeck {
 namespace take_markers {
 
 // Writes the markers into the closed file (for FLAC also with none: the room the recorder
-// kept for them becomes padding). Ogg Vorbis takes cannot be edited in place, so
-// their markers are not saved (returns success; the journal and the window keep them).
+// kept for them becomes padding). Ogg Vorbis takes get them written over the placeholder
+// comment the recorder put in, in place.
 Status save(const std::string& path, FileFormat format, const std::vector<Marker>& markers,
             int sampleRate);
 

@@ -1,4 +1,6 @@
 #include "engine/CliProcess.h"
+#include "markers/FlacMarkerComments.h"
+#include "markers/WavMarkerChunks.h"
 
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
@@ -138,6 +140,28 @@ private slots:
         const CliRun run = runTapedeck({"--export", source24_, out});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(readInts(out).samples, readInts(source24_).samples);
+    }
+
+    // The markers inside the span go along with their names, shifted; the others stay behind.
+    void namedMarkersInsideTheSpanAreKept() {
+        const QString in = dir_.filePath("marked.wav");
+        QVERIFY(writeSoundFile(in.toStdString(), signal_, kChannels, kRate,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_24)
+                    .ok());
+        QVERIFY(tapedeck::wav_markers::append(in.toStdString(), {{12000, "Before"},
+                                                                 {24000, "Question 1"},
+                                                                 {60000, "Answer, long"},
+                                                                 {108000, "After"}})
+                    .ok());
+        const QString out = dir_.filePath("marked.flac");
+        const CliRun run =
+            runTapedeck({"--export", in, out, "--from", "0.5", "--to", "2.25"}); // 24000-108000
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("with 2 marker(s)"), qPrintable(run.out));
+        const auto markers = tapedeck::flac_markers::read(out.toStdString());
+        QVERIFY(markers.ok());
+        QCOMPARE(*markers,
+                 (std::vector<tapedeck::Marker>{{0, "Question 1"}, {36000, "Answer, long"}}));
     }
 
     void anExistingFileIsNeverOverwritten() {
