@@ -1,4 +1,5 @@
 #include "WavMarkerChunks.h"
+#include "io/FileDescriptor.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -102,23 +103,6 @@ bool readAll(int fd, void* data, std::size_t size, off_t at) {
     return true;
 }
 
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-
-private:
-    int fd_;
-};
-
 Error notWave(const std::string& path) {
     return {ErrorCode::FileUnreadable, path + " is not a WAV file: its markers cannot be read."};
 }
@@ -168,7 +152,7 @@ Status append(const std::string& path, const std::vector<Marker>& markers) {
     if (markers.empty()) {
         return success();
     }
-    Fd fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
+    FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
     if (fd.get() < 0) {
         return Error{ErrorCode::WriteFailed,
                      "The markers cannot be saved in " + path + ": " + std::strerror(errno) + "."};
@@ -223,7 +207,7 @@ Status append(const std::string& path, const std::vector<Marker>& markers) {
 
 Status replace(const std::string& path, const std::vector<Marker>& markers) {
     {
-        Fd fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
+        FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
         if (fd.get() < 0) {
             return Error{ErrorCode::WriteFailed, "The markers cannot be saved in " + path + ": " +
                                                      std::strerror(errno) + "."};
@@ -270,7 +254,7 @@ Status replace(const std::string& path, const std::vector<Marker>& markers) {
 }
 
 Result<std::vector<Marker>> read(const std::string& path) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) {
         return Error{ErrorCode::FileUnreadable,
                      "Cannot open " + path + ": " + std::strerror(errno) + "."};

@@ -1,4 +1,5 @@
 #include "TakeRepair.h"
+#include "io/FileDescriptor.h"
 
 #include <sndfile.h>
 
@@ -35,24 +36,6 @@ Error writeFailed(const std::string& path, int errnoValue) {
     return {ErrorCode::WriteFailed,
             "Cannot repair " + path + ": " + std::strerror(errnoValue) + "."};
 }
-
-// A file descriptor closed on scope exit.
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    explicit operator bool() const { return fd_ >= 0; }
-
-private:
-    int fd_;
-};
 
 bool readExact(int fd, std::uint64_t offset, void* out, std::size_t size) {
     auto* bytes = static_cast<unsigned char*>(out);
@@ -475,7 +458,7 @@ Result<RepairOutcome> rewriteFlac(const std::string& path) {
                      "Cannot repair " + path + ": writing the repaired copy failed."};
     }
     {
-        Fd synced(::open(temporary.c_str(), O_RDONLY | O_CLOEXEC));
+        FileDescriptor synced(::open(temporary.c_str(), O_RDONLY | O_CLOEXEC));
         if (!synced || ::fsync(synced.get()) != 0) {
             ::unlink(temporary.c_str());
             return writeFailed(path, errno);
@@ -542,7 +525,7 @@ Result<RepairOutcome> repairTakeFile(const std::string& path, const TakeLayout& 
     char magic[4] = {};
     bool isWav = false;
     {
-        Fd fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
+        FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CLOEXEC));
         if (!fd) {
             if (errno == ENOENT) {
                 RepairOutcome outcome;
