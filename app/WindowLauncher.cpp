@@ -1,4 +1,4 @@
-#include "WindowLauncher.h"
+#include "app/WindowLauncher.h"
 
 #include "WindowLocation.h"
 

@@ -1,5 +1,5 @@
-#include "GuiMain.h"
-#include "cli/CommandLine.h"
+#include "app/cli/CommandLine.h"
+#include "ui/window/GuiMain.h"
 
 #include <cstdio>
 #include <string>

@@ -1,10 +1,10 @@
 #include "Version.h"
-#include "cli/CommandLine.h"
-#include "cli/Commands.h"
-#include "cli/UserMessages.h"
+#include "app/cli/CommandLine.h"
+#include "app/cli/Commands.h"
+#include "app/cli/UserMessages.h"
 
 #ifdef TAPEDECK_HAS_GUI
-#include "WindowLauncher.h"
+#include "app/WindowLauncher.h"
 #endif
 
 #include <csignal>

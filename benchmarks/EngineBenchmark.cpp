@@ -2,10 +2,10 @@
 // the time our callback takes per block when recording and playing at 48 kHz stereo with
 // 256-frame buffers, and the CPU time `tapedeck --play` uses for a 60-second file.
 // Prints figures; never fails on timing.
-#include "AudioSystem.h"
 #include "BenchmarkFile.h"
-#include "Player.h"
-#include "Recorder.h"
+#include "core/devices/AudioSystem.h"
+#include "core/playback/Player.h"
+#include "core/recording/Recorder.h"
 
 #include <chrono>
 #include <cstdio>

@@ -10,10 +10,10 @@
 
 #include <QApplication>
 #endif
-#include "summary/SoundFile.h"
-#include "summary/SummaryBuilder.h"
-#include "summary/SummaryCache.h"
-#include "summary/WaveformSummary.h"
+#include "core/summary/SoundFile.h"
+#include "core/summary/SummaryBuilder.h"
+#include "core/summary/SummaryCache.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <sndfile.h>
 

@@ -1,10 +1,10 @@
 #include "ViewBenchmark.h"
 
 #include "BenchmarkFile.h"
-#include "summary/SummaryCache.h"
-#include "summary/WaveformSummary.h"
-#include "waveform/WaveformDocument.h"
-#include "waveform/WaveformView.h"
+#include "core/summary/SummaryCache.h"
+#include "core/summary/WaveformSummary.h"
+#include "ui/waveform/WaveformDocument.h"
+#include "ui/waveform/WaveformView.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

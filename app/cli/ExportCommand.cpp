@@ -1,10 +1,10 @@
-#include "Commands.h"
-#include "StopSignal.h"
-#include "UserMessages.h"
+#include "app/cli/Commands.h"
+#include "app/cli/StopSignal.h"
+#include "app/cli/UserMessages.h"
 
-#include "SoundFileFormatName.h"
-#include "io/TakeExporter.h"
-#include "summary/SoundFile.h"
+#include "core/io/SoundFileFormatName.h"
+#include "core/io/TakeExporter.h"
+#include "core/summary/SoundFile.h"
 
 #include <atomic>
 #include <cmath>

@@ -1,5 +1,5 @@
-#include "Commands.h"
-#include "UserMessages.h"
+#include "app/cli/Commands.h"
+#include "app/cli/UserMessages.h"
 
 #include <cstdio>
 

@@ -1,9 +1,9 @@
-#include "Commands.h"
+#include "app/cli/Commands.h"
 
-#include "BroadcastInfo.h"
-#include "JsonOutput.h"
-#include "markers/TakeMarkers.h"
-#include "summary/AudioFileInfo.h"
+#include "app/cli/JsonOutput.h"
+#include "core/io/BroadcastInfo.h"
+#include "core/markers/TakeMarkers.h"
+#include "core/summary/AudioFileInfo.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "JsonOutput.h"
+#include "app/cli/JsonOutput.h"
 
 #include <cstdio>
 

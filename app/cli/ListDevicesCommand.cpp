@@ -1,7 +1,7 @@
-#include "Commands.h"
+#include "app/cli/Commands.h"
 
-#include "AudioSystem.h"
-#include "JsonOutput.h"
+#include "app/cli/JsonOutput.h"
+#include "core/devices/AudioSystem.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>

@@ -1,10 +1,10 @@
-#include "Commands.h"
-#include "StopSignal.h"
-#include "TerminalStatus.h"
-#include "UserMessages.h"
+#include "app/cli/Commands.h"
+#include "app/cli/StopSignal.h"
+#include "app/cli/TerminalStatus.h"
+#include "app/cli/UserMessages.h"
 
-#include "AudioSystem.h"
-#include "Recorder.h"
+#include "core/devices/AudioSystem.h"
+#include "core/recording/Recorder.h"
 
 #include <chrono>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "Commands.h"
+#include "app/cli/Commands.h"
 
-#include "recovery/Recovery.h"
+#include "core/recovery/Recovery.h"
 
 #include <cstdio>
 #include <filesystem>

@@ -1,7 +1,7 @@
-#include "TerminalStatus.h"
+#include "app/cli/TerminalStatus.h"
 
-#include "Levels.h"
-#include "UserMessages.h"
+#include "app/cli/UserMessages.h"
+#include "core/dsp/Levels.h"
 
 #include <algorithm>
 #include <cstdio>

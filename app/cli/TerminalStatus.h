@@ -1,6 +1,6 @@
 #pragma once
 
-#include "EngineEvent.h"
+#include "core/engine/EngineEvent.h"
 
 #include <cstdint>
 

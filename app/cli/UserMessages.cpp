@@ -1,6 +1,6 @@
-#include "UserMessages.h"
+#include "app/cli/UserMessages.h"
 
-#include "QuietStderr.h"
+#include "core/devices/QuietStderr.h"
 
 #include <cstdlib>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-#include "devices/ServerQuery.h"
+#include "core/devices/ServerQuery.h"
 
 #include <memory>
 #include <pulse/pulseaudio.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "devices/ServerDevice.h"
+#include "core/base/Result.h"
+#include "core/devices/ServerDevice.h"
 
 #include <chrono>
 

@@ -1,4 +1,4 @@
-#include "devices/ServerWatcher.h"
+#include "core/devices/ServerWatcher.h"
 
 #include <chrono>
 #include <pulse/pulseaudio.h>

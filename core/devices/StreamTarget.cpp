@@ -1,4 +1,4 @@
-#include "devices/StreamTarget.h"
+#include "core/devices/StreamTarget.h"
 
 namespace tapedeck {
 

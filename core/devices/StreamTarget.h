@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DeviceInfo.h"
+#include "core/devices/DeviceInfo.h"
 
 #include <pa_linux_alsa.h>
 #include <portaudio.h>

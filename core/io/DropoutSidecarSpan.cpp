@@ -1,6 +1,6 @@
-#include "DropoutSidecarSpan.h"
+#include "core/io/DropoutSidecarSpan.h"
 
-#include "DropoutLog.h"
+#include "core/recording/DropoutLog.h"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "markers/Marker.h"
+#include "core/base/Result.h"
+#include "core/markers/Marker.h"
 
 #include <sndfile.h>
 

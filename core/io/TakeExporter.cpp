@@ -1,7 +1,7 @@
-#include "TakeExporter.h"
+#include "core/io/TakeExporter.h"
 
-#include "DropoutSidecarSpan.h"
-#include "SpanMarkers.h"
+#include "core/io/DropoutSidecarSpan.h"
+#include "core/io/SpanMarkers.h"
 
 #include <sndfile.h>
 

@@ -1,4 +1,4 @@
-#include "FlacMarkerComments.h"
+#include "core/markers/FlacMarkerComments.h"
 
 #include <FLAC/metadata.h>
 #include <algorithm>

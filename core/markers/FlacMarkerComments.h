@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Marker.h"
-#include "Result.h"
+#include "core/base/Result.h"
+#include "core/markers/Marker.h"
 
 #include <cstddef>
 #include <cstdint>

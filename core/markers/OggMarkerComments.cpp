@@ -1,6 +1,6 @@
-#include "OggMarkerComments.h"
+#include "core/markers/OggMarkerComments.h"
 
-#include "FlacMarkerComments.h"
+#include "core/markers/FlacMarkerComments.h"
 
 #include <algorithm>
 #include <array>

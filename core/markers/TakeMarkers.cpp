@@ -1,8 +1,8 @@
-#include "TakeMarkers.h"
+#include "core/markers/TakeMarkers.h"
 
-#include "FlacMarkerComments.h"
-#include "OggMarkerComments.h"
-#include "WavMarkerChunks.h"
+#include "core/markers/FlacMarkerComments.h"
+#include "core/markers/OggMarkerComments.h"
+#include "core/markers/WavMarkerChunks.h"
 
 #include <cstring>
 #include <fstream>

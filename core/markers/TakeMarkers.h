@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FileFormat.h"
-#include "Marker.h"
-#include "Result.h"
+#include "core/base/Result.h"
+#include "core/io/FileFormat.h"
+#include "core/markers/Marker.h"
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
-#include "WavMarkerChunks.h"
-#include "io/FileDescriptor.h"
+#include "core/markers/WavMarkerChunks.h"
+#include "core/io/FileDescriptor.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FileFormat.h"
-#include "markers/Marker.h"
+#include "core/io/FileFormat.h"
+#include "core/markers/Marker.h"
 
 #include <cstdint>
 #include <string>

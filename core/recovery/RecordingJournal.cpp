@@ -1,4 +1,4 @@
-#include "RecordingJournal.h"
+#include "core/recovery/RecordingJournal.h"
 
 #include <cerrno>
 #include <charconv>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "JournalEntry.h"
-#include "Result.h"
+#include "core/base/Result.h"
+#include "core/recovery/JournalEntry.h"
 
 #include <string>
 

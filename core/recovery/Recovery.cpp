@@ -1,7 +1,7 @@
-#include "Recovery.h"
+#include "core/recovery/Recovery.h"
 
-#include "RecordingJournal.h"
-#include "markers/TakeMarkers.h"
+#include "core/markers/TakeMarkers.h"
+#include "core/recovery/RecordingJournal.h"
 
 #include <algorithm>
 #include <cerrno>

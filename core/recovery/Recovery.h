@@ -1,8 +1,8 @@
 #pragma once
 
-#include "JournalEntry.h"
-#include "Result.h"
-#include "TakeRepair.h"
+#include "core/base/Result.h"
+#include "core/recovery/JournalEntry.h"
+#include "core/recovery/TakeRepair.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
-#include "TakeRepair.h"
-#include "io/FileDescriptor.h"
+#include "core/recovery/TakeRepair.h"
+#include "core/io/FileDescriptor.h"
 
 #include <sndfile.h>
 

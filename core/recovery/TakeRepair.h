@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FileFormat.h"
-#include "Result.h"
+#include "core/base/Result.h"
+#include "core/io/FileFormat.h"
 
 #include <cstdint>
 #include <string>

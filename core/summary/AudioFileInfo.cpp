@@ -1,8 +1,8 @@
-#include "AudioFileInfo.h"
+#include "core/summary/AudioFileInfo.h"
 
-#include "SoundFile.h"
-#include "SummaryBuilder.h"
-#include "WaveformSummary.h"
+#include "core/summary/SoundFile.h"
+#include "core/summary/SummaryBuilder.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <cmath>
 #include <limits>

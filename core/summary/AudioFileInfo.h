@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "SummaryTypes.h"
+#include "core/base/Result.h"
+#include "core/summary/SummaryTypes.h"
 
 #include <cstdint>
 #include <string>

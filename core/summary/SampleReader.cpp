@@ -1,6 +1,6 @@
-#include "SampleReader.h"
+#include "core/summary/SampleReader.h"
 
-#include "SoundFile.h"
+#include "core/summary/SoundFile.h"
 
 #include <algorithm>
 

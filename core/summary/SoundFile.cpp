@@ -1,4 +1,4 @@
-#include "SoundFile.h"
+#include "core/summary/SoundFile.h"
 
 #include <sndfile.h>
 

@@ -1,4 +1,4 @@
-#include "SummaryBuilder.h"
+#include "core/summary/SummaryBuilder.h"
 
 #include <readerwriterqueue/readerwriterqueue.h>
 

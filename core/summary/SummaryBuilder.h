@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Result.h"
-#include "SoundFile.h"
-#include "SummaryTypes.h"
-#include "WaveformSummary.h"
+#include "core/base/Result.h"
+#include "core/summary/SoundFile.h"
+#include "core/summary/SummaryTypes.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <atomic>
 #include <cstdint>

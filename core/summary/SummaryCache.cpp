@@ -1,4 +1,4 @@
-#include "SummaryCache.h"
+#include "core/summary/SummaryCache.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Result.h"
-#include "SummaryTypes.h"
-#include "WaveformSummary.h"
+#include "core/base/Result.h"
+#include "core/summary/SummaryTypes.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <cstdint>
 #include <memory>

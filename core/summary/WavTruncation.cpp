@@ -1,4 +1,4 @@
-#include "WavTruncation.h"
+#include "core/summary/WavTruncation.h"
 
 #include <array>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "WaveformSummary.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SummaryTypes.h"
+#include "core/summary/SummaryTypes.h"
 
 #include <array>
 #include <atomic>

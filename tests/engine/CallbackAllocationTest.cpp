@@ -1,7 +1,7 @@
-#include "AudioSystem.h"
-#include "Player.h"
-#include "RealtimeScope.h"
-#include "Recorder.h"
+#include "core/devices/AudioSystem.h"
+#include "core/engine/RealtimeScope.h"
+#include "core/playback/Player.h"
+#include "core/recording/Recorder.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

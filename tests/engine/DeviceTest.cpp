@@ -1,5 +1,5 @@
-#include "AudioSystem.h"
-#include "Recorder.h"
+#include "core/devices/AudioSystem.h"
+#include "core/recording/Recorder.h"
 #include "support/NamedSource.h"
 
 #include <QTemporaryDir>

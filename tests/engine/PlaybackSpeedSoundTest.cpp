@@ -1,7 +1,7 @@
 #include "CliProcess.h"
 
-#include "AudioSystem.h"
-#include "Player.h"
+#include "core/devices/AudioSystem.h"
+#include "core/playback/Player.h"
 
 #include "support/LoopbackTrace.h"
 #include "support/PulseClient.h"

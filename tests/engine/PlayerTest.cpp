@@ -1,5 +1,5 @@
-#include "Player.h"
-#include "AudioSystem.h"
+#include "core/playback/Player.h"
+#include "core/devices/AudioSystem.h"
 
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"

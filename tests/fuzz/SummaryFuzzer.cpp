@@ -3,11 +3,11 @@
 // sees an ordinary path. Each run must end without a crash, a sanitizer report or an
 // uncaught exception; errors returned as values are fine.
 
-#include "summary/AudioFileInfo.h"
-#include "summary/SampleReader.h"
-#include "summary/SoundFile.h"
-#include "summary/SummaryBuilder.h"
-#include "summary/WaveformSummary.h"
+#include "core/summary/AudioFileInfo.h"
+#include "core/summary/SampleReader.h"
+#include "core/summary/SoundFile.h"
+#include "core/summary/SummaryBuilder.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <sys/mman.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
 #include "CrashedTake.h"
 
-#include "RecordingFile.h"
+#include "core/recording/RecordingFile.h"
 
 #include <algorithm>
 #include <csignal>

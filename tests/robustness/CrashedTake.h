@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FileFormat.h"
+#include "core/io/FileFormat.h"
 
 #include <cstdint>
 #include <string>

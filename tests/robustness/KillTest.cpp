@@ -1,6 +1,6 @@
 #include "engine/CliProcess.h"
 
-#include "recovery/RecordingJournal.h"
+#include "core/recovery/RecordingJournal.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
-#include "DiskWriter.h"
-#include "RecordingFile.h"
-#include "SampleRing.h"
-#include "summary/SoundFile.h"
+#include "core/engine/SampleRing.h"
+#include "core/recording/DiskWriter.h"
+#include "core/recording/RecordingFile.h"
+#include "core/summary/SoundFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

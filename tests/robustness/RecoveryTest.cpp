@@ -1,10 +1,10 @@
 #include "CrashedTake.h"
 #include "engine/CliProcess.h"
 
-#include "recovery/RecordingJournal.h"
-#include "recovery/Recovery.h"
-#include "summary/AudioFileInfo.h"
-#include "summary/SoundFile.h"
+#include "core/recovery/RecordingJournal.h"
+#include "core/recovery/Recovery.h"
+#include "core/summary/AudioFileInfo.h"
+#include "core/summary/SoundFile.h"
 
 #include <QDir>
 #include <QFile>

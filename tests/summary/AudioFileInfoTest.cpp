@@ -1,8 +1,8 @@
 // analyzeAudioFile against an independent computation, and its errors.
 
-#include "summary/AudioFileInfo.h"
+#include "core/summary/AudioFileInfo.h"
 #include "SignalFiles.h"
-#include "summary/SampleReader.h"
+#include "core/summary/SampleReader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

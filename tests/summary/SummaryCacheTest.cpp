@@ -1,10 +1,10 @@
 // SummaryCache: round trip, invalidation of changed files, damaged cache files.
 
-#include "summary/SummaryCache.h"
+#include "core/summary/SummaryCache.h"
 #include "SignalFiles.h"
-#include "summary/SoundFile.h"
-#include "summary/SummaryBuilder.h"
-#include "summary/WaveformSummary.h"
+#include "core/summary/SoundFile.h"
+#include "core/summary/SummaryBuilder.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <QFile>
 #include <QTemporaryDir>

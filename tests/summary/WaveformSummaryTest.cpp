@@ -1,6 +1,6 @@
 // WaveformSummary against a brute-force computation on synthetic signals.
 
-#include "summary/WaveformSummary.h"
+#include "core/summary/WaveformSummary.h"
 #include "SignalFiles.h"
 
 #include <QTest>

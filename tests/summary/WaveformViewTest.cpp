@@ -2,11 +2,11 @@
 // coarse zoom from the summary and at sample-level zoom from raw samples; and
 // WaveformDocument opens files, from a scan and then from the cache.
 
-#include "waveform/WaveformView.h"
+#include "ui/waveform/WaveformView.h"
 #include "SignalFiles.h"
-#include "summary/WaveformSummary.h"
-#include "waveform/WaveformDocument.h"
-#include "waveform/WaveformPainter.h"
+#include "core/summary/WaveformSummary.h"
+#include "ui/waveform/WaveformDocument.h"
+#include "ui/waveform/WaveformPainter.h"
 
 #include <QApplication>
 #include <QSignalSpy>

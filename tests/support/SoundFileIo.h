@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AudioBuffer.h"
-#include "core/Result.h"
+#include "core/base/Result.h"
 
 #include <string>
 #include <vector>

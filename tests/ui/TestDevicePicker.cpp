@@ -1,5 +1,5 @@
-#include "DevicePicker.h"
-#include "Settings.h"
+#include "ui/devices/DevicePicker.h"
+#include "ui/window/Settings.h"
 
 #include <QComboBox>
 #include <QLabel>

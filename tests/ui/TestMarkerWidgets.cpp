@@ -1,8 +1,8 @@
-#include "TakeOptionsPanel.h"
-#include "TransportActions.h"
-#include "TransportState.h"
-#include "markers/MarkerList.h"
-#include "markers/MarkersPanel.h"
+#include "ui/markers/MarkerList.h"
+#include "ui/markers/MarkersPanel.h"
+#include "ui/recording/TakeOptionsPanel.h"
+#include "ui/session/TransportState.h"
+#include "ui/transport/TransportActions.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,5 +1,5 @@
-#include "LevelMeter.h"
-#include "MeterBallistics.h"
+#include "ui/meters/LevelMeter.h"
+#include "ui/meters/MeterBallistics.h"
 
 #include <QSignalSpy>
 #include <QTest>

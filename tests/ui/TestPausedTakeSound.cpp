@@ -1,9 +1,9 @@
 #include "FakeSleepServices.h"
-#include "MainWindow.h"
-#include "RecordingScreen.h"
-#include "Session.h"
-#include "Settings.h"
-#include "TransportActions.h"
+#include "ui/recording/RecordingScreen.h"
+#include "ui/session/Session.h"
+#include "ui/transport/TransportActions.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QSettings>

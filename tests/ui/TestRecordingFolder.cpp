@@ -1,5 +1,5 @@
-#include "RecordingFolder.h"
-#include "UserMessage.h"
+#include "ui/dialogs/UserMessage.h"
+#include "ui/recording/RecordingFolder.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,10 +1,10 @@
-#include "DevicePicker.h"
-#include "InputRouting.h"
-#include "MainWindow.h"
-#include "RecordingScreen.h"
-#include "Session.h"
-#include "Settings.h"
-#include "SpeedControl.h"
+#include "ui/devices/DevicePicker.h"
+#include "ui/devices/InputRouting.h"
+#include "ui/recording/RecordingScreen.h"
+#include "ui/session/Session.h"
+#include "ui/transport/SpeedControl.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QApplication>

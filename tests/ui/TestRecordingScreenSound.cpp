@@ -1,13 +1,13 @@
-#include "DevicePicker.h"
 #include "FakeSleepServices.h"
-#include "MainWindow.h"
-#include "RecordingScreen.h"
-#include "Session.h"
-#include "Settings.h"
-#include "SpeedControl.h"
-#include "TransportActions.h"
 #include "support/PulseClient.h"
 #include "support/SoundFileIo.h"
+#include "ui/devices/DevicePicker.h"
+#include "ui/recording/RecordingScreen.h"
+#include "ui/session/Session.h"
+#include "ui/transport/SpeedControl.h"
+#include "ui/transport/TransportActions.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,17 +1,17 @@
 // Selection on the waveform, and what it is for: typed times, Esc and Ctrl+A, Export
 // Selection… and Trim to Selection with Undo. Offscreen, no sound server (playing a selection
 // is in TestSelectionPlayback).
-#include "ErrorBanner.h"
-#include "ExportJob.h"
-#include "MainWindow.h"
-#include "SelectionActions.h"
-#include "SelectionBar.h"
-#include "Session.h"
-#include "Settings.h"
 #include "support/SoundFileIo.h"
-#include "waveform/WaveformDocument.h"
-#include "waveform/WaveformSelection.h"
-#include "waveform/WaveformView.h"
+#include "ui/dialogs/ErrorBanner.h"
+#include "ui/selection/ExportJob.h"
+#include "ui/selection/SelectionActions.h"
+#include "ui/selection/SelectionBar.h"
+#include "ui/session/Session.h"
+#include "ui/waveform/WaveformDocument.h"
+#include "ui/waveform/WaveformSelection.h"
+#include "ui/waveform/WaveformView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,15 +1,15 @@
 // Playing a selection against the private sound server (tests/audio): Play plays the
 // selection and stops at its end; Loop repeats it; a click outside plays on to the end.
-#include "MainWindow.h"
-#include "SelectionBar.h"
-#include "Session.h"
-#include "Settings.h"
-#include "TransportActions.h"
 #include "support/PulseClient.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "waveform/WaveformDocument.h"
-#include "waveform/WaveformView.h"
+#include "ui/selection/SelectionBar.h"
+#include "ui/session/Session.h"
+#include "ui/transport/TransportActions.h"
+#include "ui/waveform/WaveformDocument.h"
+#include "ui/waveform/WaveformView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QElapsedTimer>

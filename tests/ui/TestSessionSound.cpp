@@ -1,8 +1,8 @@
-#include "ErrorBanner.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "Settings.h"
-#include "TransportActions.h"
+#include "ui/dialogs/ErrorBanner.h"
+#include "ui/session/Session.h"
+#include "ui/transport/TransportActions.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QFileInfo>

@@ -1,13 +1,13 @@
-#include "MainWindow.h"
-#include "RecoveryBanner.h"
-#include "Session.h"
-#include "Settings.h"
-#include "TakeRecovery.h"
 #include "robustness/CrashedTake.h"
-#include "waveform/WaveformDocument.h"
-#include "waveform/WaveformView.h"
+#include "ui/dialogs/RecoveryBanner.h"
+#include "ui/recording/TakeRecovery.h"
+#include "ui/session/Session.h"
+#include "ui/waveform/WaveformDocument.h"
+#include "ui/waveform/WaveformView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
-#include "recovery/RecordingJournal.h"
+#include "core/recovery/RecordingJournal.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,15 +1,15 @@
 // The takes list: the recordings folder newest first, read from headers; it follows the
 // folder; opens, renames (with sidecars), trashes with Undo, filters as you type, drags out,
 // and F9 shows it and is remembered. Offscreen, no sound server.
-#include "MainWindow.h"
-#include "SelectionActions.h"
-#include "Session.h"
-#include "Settings.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "takes/TakeFiles.h"
-#include "takes/TakeListModel.h"
-#include "takes/TakesPanel.h"
+#include "ui/selection/SelectionActions.h"
+#include "ui/session/Session.h"
+#include "ui/takes/TakeFiles.h"
+#include "ui/takes/TakeListModel.h"
+#include "ui/takes/TakesPanel.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "TransportActions.h"
-#include "TransportState.h"
+#include "ui/session/TransportState.h"
+#include "ui/transport/TransportActions.h"
 
 #include <QAction>
 #include <QApplication>

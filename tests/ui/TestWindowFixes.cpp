@@ -1,20 +1,20 @@
 // The window's rough edges found by trying it as a new user, each pinned by a test. These run
 // offscreen with no sound server (the playback ones are in TestWindowPlaybackFixes).
-#include "DevicePicker.h"
-#include "ErrorBanner.h"
-#include "LevelMeter.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "Settings.h"
-#include "StatusLine.h"
-#include "StatusPanel.h"
-#include "TransportActions.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "waveform/WaveformDocument.h"
-#include "waveform/WaveformView.h"
+#include "ui/devices/DevicePicker.h"
+#include "ui/dialogs/ErrorBanner.h"
+#include "ui/meters/LevelMeter.h"
+#include "ui/session/Session.h"
+#include "ui/transport/TransportActions.h"
+#include "ui/waveform/WaveformDocument.h"
+#include "ui/waveform/WaveformView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
+#include "ui/window/StatusLine.h"
+#include "ui/window/StatusPanel.h"
 
-#include "core/SoundFileFormatName.h"
+#include "core/io/SoundFileFormatName.h"
 #include "core/summary/WavTruncation.h"
 
 #include <QAction>

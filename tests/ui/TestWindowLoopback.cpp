@@ -1,16 +1,16 @@
-#include "DevicePicker.h"
-#include "ErrorBanner.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "Settings.h"
-#include "TransportActions.h"
 #include "support/LoopbackTrace.h"
 #include "support/NamedSource.h"
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "waveform/WaveformView.h"
+#include "ui/devices/DevicePicker.h"
+#include "ui/dialogs/ErrorBanner.h"
+#include "ui/session/Session.h"
+#include "ui/transport/TransportActions.h"
+#include "ui/waveform/WaveformView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,15 +1,15 @@
 // The window's playback rough edges, against the private sound server (tests/audio): what
 // happens after the end of a file, Play at the end, "Paused", and quitting during a take.
-#include "ErrorBanner.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "Settings.h"
-#include "StatusPanel.h"
-#include "TransportActions.h"
 #include "support/PulseClient.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "waveform/WaveformView.h"
+#include "ui/dialogs/ErrorBanner.h"
+#include "ui/session/Session.h"
+#include "ui/transport/TransportActions.h"
+#include "ui/waveform/WaveformView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/Settings.h"
+#include "ui/window/StatusPanel.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -1,5 +1,5 @@
-#include "cli/CommandLine.h"
-#include "QuietStderr.h"
+#include "app/cli/CommandLine.h"
+#include "core/devices/QuietStderr.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
+#include "core/markers/FlacMarkerComments.h"
+#include "core/markers/WavMarkerChunks.h"
 #include "engine/CliProcess.h"
-#include "markers/FlacMarkerComments.h"
-#include "markers/WavMarkerChunks.h"
 
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"

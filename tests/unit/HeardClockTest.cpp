@@ -1,6 +1,6 @@
 // HeardClock: the playhead's clock between playback callbacks.
 
-#include "HeardClock.h"
+#include "core/engine/HeardClock.h"
 
 #include <QTest>
 

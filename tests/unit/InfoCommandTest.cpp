@@ -1,6 +1,6 @@
 #include "engine/CliProcess.h"
 
-#include "markers/WavMarkerChunks.h"
+#include "core/markers/WavMarkerChunks.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
 

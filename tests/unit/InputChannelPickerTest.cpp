@@ -1,4 +1,4 @@
-#include "InputChannelPicker.h"
+#include "core/devices/InputChannelPicker.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "Levels.h"
-#include "ChannelMapper.h"
+#include "core/dsp/Levels.h"
+#include "core/dsp/ChannelMapper.h"
 
 #include <QtTest>
 #include <cmath>

@@ -1,5 +1,5 @@
-#include "PlaybackPosition.h"
-#include "TimeStretcher.h"
+#include "core/dsp/TimeStretcher.h"
+#include "core/playback/PlaybackPosition.h"
 
 #include <QtTest>
 #include <cmath>

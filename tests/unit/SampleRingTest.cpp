@@ -1,5 +1,5 @@
-#include "SampleRing.h"
-#include "EventQueue.h"
+#include "core/engine/SampleRing.h"
+#include "core/engine/EventQueue.h"
 
 #include <QtTest>
 #include <atomic>

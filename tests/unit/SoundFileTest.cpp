@@ -1,9 +1,9 @@
-#include "summary/SoundFile.h"
-#include "DiskWriter.h"
-#include "DropoutLog.h"
-#include "FileFormat.h"
-#include "RecordingFile.h"
-#include "SampleRing.h"
+#include "core/summary/SoundFile.h"
+#include "core/engine/SampleRing.h"
+#include "core/io/FileFormat.h"
+#include "core/recording/DiskWriter.h"
+#include "core/recording/DropoutLog.h"
+#include "core/recording/RecordingFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,9 +1,9 @@
-#include "io/TakeExporter.h"
-#include "io/SpanMarkers.h"
-#include "markers/FlacMarkerComments.h"
-#include "markers/OggMarkerComments.h"
-#include "markers/TakeMarkers.h"
-#include "markers/WavMarkerChunks.h"
+#include "core/io/TakeExporter.h"
+#include "core/io/SpanMarkers.h"
+#include "core/markers/FlacMarkerComments.h"
+#include "core/markers/OggMarkerComments.h"
+#include "core/markers/TakeMarkers.h"
+#include "core/markers/WavMarkerChunks.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "MarkerList.h"
+#include "ui/markers/MarkerList.h"
 
 #include "core/markers/TakeMarkers.h"
 

@@ -1,6 +1,6 @@
-#include "MarkersPanel.h"
+#include "ui/markers/MarkersPanel.h"
 
-#include "MarkerList.h"
+#include "ui/markers/MarkerList.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

@@ -1,6 +1,6 @@
-#include "TakeFiles.h"
+#include "ui/takes/TakeFiles.h"
 
-#include "Trash.h"
+#include "ui/session/Trash.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "TakeListModel.h"
+#include "ui/takes/TakeListModel.h"
 
-#include "StatusPanel.h"
-#include "TakeFiles.h"
+#include "ui/takes/TakeFiles.h"
+#include "ui/window/StatusPanel.h"
 
 #include <QDir>
 #include <QFileInfo>

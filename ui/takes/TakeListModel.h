@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TakeScanner.h"
+#include "ui/takes/TakeScanner.h"
 
 #include <QAbstractTableModel>
 #include <QFileSystemWatcher>

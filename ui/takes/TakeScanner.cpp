@@ -1,7 +1,7 @@
-#include "TakeScanner.h"
+#include "ui/takes/TakeScanner.h"
 
-#include "OpenFileFilter.h"
-#include "core/SoundFileFormatName.h"
+#include "core/io/SoundFileFormatName.h"
+#include "ui/window/OpenFileFilter.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
-#include "TakesPanel.h"
+#include "ui/takes/TakesPanel.h"
 
-#include "TakeFiles.h"
-#include "TakeListModel.h"
+#include "ui/takes/TakeFiles.h"
+#include "ui/takes/TakeListModel.h"
 
 #include <QAction>
 #include <QFileInfo>

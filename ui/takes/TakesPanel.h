@@ -1,6 +1,6 @@
 #pragma once
 
-#include "UserMessage.h"
+#include "ui/dialogs/UserMessage.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "MarkerOverlay.h"
+#include "ui/waveform/MarkerOverlay.h"
 
-#include "WaveformView.h"
-#include "markers/MarkerList.h"
+#include "ui/markers/MarkerList.h"
+#include "ui/waveform/WaveformView.h"
 
 #include <QEvent>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "SampleWindowLoader.h"
+#include "ui/waveform/SampleWindowLoader.h"
 
 #include <QMetaObject>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "summary/SampleReader.h"
+#include "core/summary/SampleReader.h"
 
 #include <QObject>
 #include <QString>

@@ -1,9 +1,9 @@
-#include "WaveformDocument.h"
+#include "ui/waveform/WaveformDocument.h"
 
-#include "DropoutMarkers.h"
-#include "summary/SoundFile.h"
-#include "summary/SummaryBuilder.h"
-#include "summary/SummaryCache.h"
+#include "core/recording/DropoutMarkers.h"
+#include "core/summary/SoundFile.h"
+#include "core/summary/SummaryBuilder.h"
+#include "core/summary/SummaryCache.h"
 
 #include <QMetaObject>
 

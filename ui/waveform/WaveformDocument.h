@@ -1,8 +1,8 @@
 #pragma once
 
-#include "summary/SummaryTypes.h"
-#include "summary/WavTruncation.h"
-#include "summary/WaveformSummary.h"
+#include "core/summary/SummaryTypes.h"
+#include "core/summary/WavTruncation.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <QObject>
 #include <QString>

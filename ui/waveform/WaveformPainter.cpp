@@ -1,6 +1,6 @@
-#include "WaveformPainter.h"
+#include "ui/waveform/WaveformPainter.h"
 
-#include "ColourMix.h"
+#include "ui/dialogs/ColourMix.h"
 
 #include <QImage>
 #include <QPainter>

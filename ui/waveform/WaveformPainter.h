@@ -1,7 +1,7 @@
 #pragma once
 
-#include "summary/SampleReader.h"
-#include "summary/WaveformSummary.h"
+#include "core/summary/SampleReader.h"
+#include "core/summary/WaveformSummary.h"
 
 #include <QColor>
 #include <QLine>

@@ -1,4 +1,4 @@
-#include "WaveformRuler.h"
+#include "ui/waveform/WaveformRuler.h"
 
 #include <QFontMetrics>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "WaveformSelection.h"
+#include "ui/waveform/WaveformSelection.h"
 
 #include <algorithm>
 #include <cstdlib>

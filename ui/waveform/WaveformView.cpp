@@ -1,8 +1,8 @@
-#include "WaveformView.h"
+#include "ui/waveform/WaveformView.h"
 
-#include "SampleWindowLoader.h"
-#include "WaveformPainter.h"
-#include "WaveformRuler.h"
+#include "ui/waveform/SampleWindowLoader.h"
+#include "ui/waveform/WaveformPainter.h"
+#include "ui/waveform/WaveformRuler.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "WaveformSelection.h"
-#include "summary/SampleReader.h"
-#include "summary/WaveformSummary.h"
+#include "core/summary/SampleReader.h"
+#include "core/summary/WaveformSummary.h"
+#include "ui/waveform/WaveformSelection.h"
 
 #include <QString>
 #include <QTimer>

@@ -1,0 +1,10 @@
+#include "core/engine/StreamRegistry.h"
+
+namespace tapedeck {
+
+StreamRegistry& StreamRegistry::instance() {
+    static StreamRegistry registry;
+    return registry;
+}
+
+} // namespace tapedeck

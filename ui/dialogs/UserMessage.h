@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/base/Error.h"
+
+#include <QString>
+
+namespace tapedeck {
+
+// An error as shown to a person: what happened, and what to do next.
+struct UserMessage {
+    QString message;
+    QString nextStep;
+};
+
+// Pairs the engine's plain-language message with advice for its error code. Any thread.
+UserMessage describeError(const Error& error);
+// For a failure known only by its code (an error event whose details were not kept).
+UserMessage describeError(ErrorCode code);
+
+} // namespace tapedeck

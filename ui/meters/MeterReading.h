@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/engine/EngineEvent.h"
+
+#include <array>
+
+namespace tapedeck {
+
+// Levels of every block since the last frame, per channel: the highest peak and the RMS of
+// all the blocks together. Linear, 0..1.
+struct MeterReading {
+    int channels = 0;
+    std::array<float, kMaxMeteredChannels> peak{};
+    std::array<float, kMaxMeteredChannels> rms{};
+};
+
+} // namespace tapedeck

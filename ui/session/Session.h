@@ -1,0 +1,191 @@
+#pragma once
+
+#include "core/devices/AudioSystem.h"
+#include "ui/devices/DeviceChoice.h"
+#include "ui/dialogs/UserMessage.h"
+#include "ui/meters/MeterReading.h"
+#include "ui/recording/DiskSpaceMonitor.h"
+#include "ui/recording/TakeOptions.h"
+#include "ui/session/EngineBridge.h"
+#include "ui/session/TransportState.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace tapedeck {
+
+class Settings;
+class WaveformSummary;
+
+// What the window is doing: the audio system, the open file or the take being recorded,
+// and the transport state. Turns transport commands into engine calls through the
+// EngineBridge, names takes in the recordings folder, and reports everything the window
+// shows as signals. Holds the logic so MainWindow only wires. GUI thread only.
+class Session : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kDiskCheckIntervalMs = 2000;
+    // How long a burst of hot-plug events may take before the device lists are refreshed.
+    static constexpr int kHotplugSettleMs = 150;
+    static constexpr int kFallbackSampleRate = 48000; // when neither choice nor device says
+
+    // "48000 Hz, stereo, WAV 24-bit". Any thread.
+    static QString describeStream(int sampleRate, int channels, const QString& format);
+
+    explicit Session(Settings& settings, QObject* parent = nullptr);
+    ~Session() override;
+
+    // Starts PortAudio and scans the devices. Reports a failure as an error; the window
+    // keeps working and Refresh Devices tries again. An open file gets its player.
+    void startAudio();
+    bool hasAudio() const { return audio_ != nullptr; }
+    std::vector<DeviceInfo> devices() const;
+    // The sound server the devices come from; empty when none answered.
+    QString soundServer() const;
+    // Why the device cannot run with this format, or nothing if it can.
+    std::optional<QString> checkFormat(const DeviceInfo& device, Direction direction, int channels,
+                                       int sampleRate) const;
+
+    TransportState state() const { return state_; }
+    const QString& currentPath() const { return path_; }
+    QString recordingFolder() const;
+    const DeviceChoice& deviceChoice() const { return choice_; }
+    // The take running now (its device, rate and channels), or null.
+    const Recorder* recorder() const { return bridge_.recorder(); }
+    // The engine, read-only (tests).
+    const EngineBridge& engine() const { return bridge_; }
+
+    void record();
+    void play();
+    void pause();
+    void stop();
+    void goToStart();
+    void goToEnd();
+    void seek(std::int64_t frame);
+    void setLoop(bool loop);
+    // Playback speed, 0.5 to 2 at the same pitch, for this file and the next ones opened.
+    // Positions stay in file time.
+    void setPlaybackSpeed(double speed) { bridge_.setPlaybackSpeed(speed); }
+    double playbackSpeed() const { return bridge_.playbackSpeed(); }
+    // The selected span of the open file, [start, end) in frames; start < 0 or start >= end:
+    // none. With a selection, Play plays it (from its start, or from inside it) and stops at
+    // its end, and Loop repeats it.
+    void setSelection(std::int64_t start, std::int64_t end);
+    bool hasSelection() const { return selectionStart_ >= 0; }
+    std::int64_t selectionStart() const { return selectionStart_; }
+    std::int64_t selectionEnd() const { return selectionEnd_; }
+    // Opens a file for viewing and playback. Refused while recording, or when the file does
+    // not exist or cannot be played. Without a sound device the file still opens (Play
+    // then says why it cannot play).
+    bool openFile(const QString& path);
+    // The open file's length and format, once its header has been read (by the waveform
+    // document): position and meters work before any player is open.
+    void setDocumentFormat(std::int64_t frames, int sampleRate, int channels);
+    // Replaces how free disk space is measured (tests).
+    void setDiskSpaceMeasure(DiskSpaceFn measure);
+    // Measures the time left on disk now and reports it (and, while recording, warns once
+    // when it runs low). While recording, the disk timer calls it every kDiskCheckIntervalMs.
+    void updateDiskTimeLeft();
+    void refreshDevices();
+    void setDeviceChoice(const DeviceChoice& choice);
+    void setRecordingFolder(const QString& path);
+
+    // Monitor input: the input stream runs without a take, so the meters show live levels
+    // and Record keeps the pre-roll. Off until asked for (an idle window holds no stream).
+    void setMonitoring(bool on);
+    bool isMonitoring() const { return monitoring_; }
+    void setTakeOptions(const TakeOptions& options);
+    const TakeOptions& takeOptions() const { return takeOptions_; }
+    // Recording: whether the take is paused (pause() toggles it) or still waits for sound.
+    bool isTakePaused() const { return bridge_.isTakePaused(); }
+    bool isWaitingForSound() const { return bridge_.isWaitingForSound(); }
+    // M: a marker named `name` at the take's newest frame, or at the playback position.
+    void addMarker(const QString& name);
+
+signals:
+    // Monitor input turned on or off (also by itself: Play, a failure, a device change).
+    void monitoringChanged(bool on);
+    void takePausedChanged(bool paused);
+    // A marker was added. `saveToFile`: the file must still get it (a take saves its own).
+    void markerAdded(const tapedeck::Marker& marker, bool saveToFile);
+    void stateChanged(tapedeck::TransportState state);
+    // The open file or the take being recorded changed (empty: nothing).
+    void documentChanged(const QString& path);
+    void devicesChanged();
+    void errorOccurred(const tapedeck::UserMessage& text);
+    // Something to know before it becomes an error (the disk is nearly full).
+    void warningOccurred(const tapedeck::UserMessage& text);
+    void errorCleared();
+    void statusMessage(const QString& text);
+    // `length` is -1 while recording (the take is still growing).
+    void positionChanged(qint64 frame, qint64 length, int sampleRate);
+    // "48000 Hz, stereo, WAV 24-bit"
+    void streamDescriptionChanged(const QString& text);
+    void countsChanged(qint64 dropouts, qint64 xruns);
+    // While recording: audio was lost at this frame of the take.
+    void dropoutMarked(qint64 frame);
+    // Recording time left on the recordings folder's disk; negative if unknown.
+    void diskTimeLeftChanged(double seconds);
+    void levelsChanged(const tapedeck::MeterReading& reading);
+    void meterChannelsChanged(int channels);
+    void recentFilesChanged();
+    // A take was finalized at this path (the file is complete).
+    void takeSaved(const QString& path);
+    // A take started: its waveform, filled by the disk-writer thread as samples reach the
+    // file (read it from the GUI thread only through WaveformSummary's reader methods).
+    void liveSummaryStarted(std::shared_ptr<const tapedeck::WaveformSummary> summary,
+                            int sampleRate);
+
+private:
+    void setState(TransportState state);
+    Status openPlayer(const QString& path, std::int64_t startFrame);
+    // Opens the player when there is none (or it is stale); reports why it cannot.
+    bool ensurePlayer();
+    // Gives the player the selection as its play range (or the whole file), keeping the
+    // position `at` when it is inside the range, else moving to the range's start.
+    void applyPlayRange(std::int64_t at);
+    void finishTake(const QString& path);
+    void onRecordingFailed(const QString& path, const UserMessage& text);
+    void onPlaybackFailed(const UserMessage& text);
+    void onPlaybackFinished();
+    void report(const UserMessage& text);
+    // Shows an error when the scan found nothing; true if it did.
+    bool reportIfNoDevices();
+    // A device was plugged in or removed: the lists are asked for again (safe while a take
+    // runs; the take notices its own device going).
+    void onServerDevicesChanged();
+    int plannedSampleRate() const;
+    RecordSettings takeSettings(const QString& path) const;
+    // Opens the monitoring stream (when monitoring is on and nothing records or plays).
+    void openMonitor();
+    void onTakeEnded(const QString& path);
+    int plannedChannels() const;
+
+    Settings& settings_;
+    // Before audio_, so it outlives the device watcher that starts it from libpulse's thread.
+    QTimer hotplugTimer_;
+    std::unique_ptr<AudioSystem> audio_;
+    std::optional<UserMessage> audioError_; // why PortAudio did not start
+    EngineBridge bridge_;
+    DeviceChoice choice_;
+    TransportState state_ = TransportState::NoFile;
+    QString path_;
+    bool playerStale_ = false;     // the output choice changed since the player was opened
+    std::int64_t resumeFrame_ = 0; // where Play starts when the player must be (re)opened
+    std::int64_t documentFrames_ = 0;
+    std::int64_t selectionStart_ = -1;
+    std::int64_t selectionEnd_ = -1;
+    int documentRate_ = 0;
+    bool monitoring_ = false;
+    TakeOptions takeOptions_;
+    // The waveform the monitoring stream's take will grow (made when the stream opens).
+    std::shared_ptr<WaveformSummary> monitorSummary_;
+    QTimer diskTimer_;
+    DiskSpaceMonitor disk_;
+};
+
+} // namespace tapedeck
