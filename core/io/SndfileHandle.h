@@ -6,7 +6,7 @@
 namespace tapedeck {
 
 // Owns a SNDFILE* open for writing; closes it (finalizing the header) when destroyed.
-// Used by one thread at a time. Reading goes through summary/SoundFile.h.
+// Used by one thread at a time. Reading goes through core/summary/SoundFile.h.
 class SndfileHandle {
 public:
     SndfileHandle() = default;
