@@ -1,24 +1,243 @@
 #include "app/cli/CommandLine.h"
 
+#include "app/cli/HelpFormatter.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <memory>
 
 namespace tapedeck::cli {
 
 namespace {
 
+const std::string kSeeHelp = "See tapedeck --help.";
+
+// An option that takes one value. CLI11 hands the value over as text and Tapedeck checks it
+// below, so each error says what the option takes in Tapedeck's words (tests quote them).
+struct ValueOption {
+    const char* name;
+    const char* valueName;
+    const char* description;
+};
+
+const ValueOption kValueOptions[] = {
+    {"--duration", "SECONDS", "stop after this long, pre-roll included (more than 0)"},
+    {"--input-device", "NAME",
+     "record from this device: its name or id, exactly or by a unique part, case ignored "
+     "(default: the system's default input)"},
+    {"--output-device", "NAME",
+     "play to this device: its name or id, exactly or by a unique part, case ignored (default: "
+     "the system's default output)"},
+    {"--rate", "HZ", "sample rate, such as 48000 (default: the device's own)"},
+    {"--channels", "N", "1 to 64 (default: the device's own: a mono microphone gives a mono take)"},
+    {"--input-channels", "FIRST[-LAST]",
+     "the device's inputs that feed the take, counted from 1: 2 makes a mono take from input "
+     "2, 3-4 a stereo take from inputs 3 and 4 (--list-devices shows how many a device has)"},
+    {"--format", "FORMAT", "wav (24-bit, the default), wav16, wav32f, flac or ogg"},
+    {"--buffer", "FRAMES", "frames per audio callback, 16 or more (default: PortAudio's choice)"},
+    {"--start-above", "DBFS",
+     "wait, with one status line, until the input reaches this level (-120 to 0, such as -30), "
+     "and start the take then; Ctrl+C while waiting creates no file"},
+    {"--pre-roll", "SECONDS", "keep this much from before --start-above's trigger (0 to 30)"},
+    {"--stop-after-silence", "SECONDS",
+     "end the take once the level has stayed below --start-above's level (or -50 dBFS) this "
+     "long"},
+    {"--speed", "X",
+     "faster or slower at the same pitch, 0.5 to 2 (1.5 plays a 3-minute file in 2 minutes); "
+     "the time shown stays the file's"},
+    {"--from", "SECONDS", "where the span starts (default: 0)"},
+    {"--to", "SECONDS", "where the span ends (default: the end of IN)"},
+};
+
+// A mode takes its values right after it (--info FILE) or, when an option comes next, from
+// the plain arguments left over, so options may come in any order (--info --json FILE).
+// CLI11 lets the mode take up to maxValues arguments that are not options; the rest of the
+// plain arguments are files to open only when no mode is given.
+struct ModeOption {
+    const char* name;
+    Mode mode;
+    int minValues;
+    int maxValues;
+};
+
+const ModeOption kModeOptions[] = {
+    {"--list-devices", Mode::ListDevices, 0, 0},
+    {"--record", Mode::Record, 1, 1},
+    {"--play", Mode::Play, 1, 1},
+    {"--info", Mode::Info, 1, 1},
+    {"--recover", Mode::Recover, 0, 1},
+    {"--export", Mode::Export, 2, 2},
+};
+
+const char* const kFlags[][2] = {
+    {"--json", "print JSON"},
+    {"-h,--help", "show this help"},
+    {"-v,--version", "show the version"},
+};
+
+std::string helpPreamble() {
+    return "Usage: tapedeck [FILE...] | tapedeck MODE [OPTIONS]\n"
+           "Options and files may come in any order: tapedeck --info --json FILE is\n"
+           "tapedeck --info FILE --json. Every error exits non-zero with one line on stderr.\n";
+}
+
+std::vector<HelpMode> helpModes() {
+    return {
+        {"tapedeck [FILE...]", "Open the window, with these files in it.", {}},
+        {"tapedeck --list-devices [--json]",
+         "List the audio devices by the names the desktop's sound settings use: microphones "
+         "and inputs, what the computer plays (monitors), speakers and outputs, and raw hardware.",
+         {{"--json", "each device's name, id, kind, advanced, channels, rate, and which is the "
+                     "default, as JSON"}}},
+        {"tapedeck --record FILE [OPTIONS]",
+         "Record a take into the new file FILE (never over an existing one) until --duration "
+         "has passed, or Ctrl+C or SIGTERM; every sample recorded is kept.",
+         {{"--duration", ""},
+          {"--input-device", ""},
+          {"--rate", ""},
+          {"--channels", ""},
+          {"--input-channels", ""},
+          {"--format", ""},
+          {"--buffer", ""},
+          {"--start-above", ""},
+          {"--pre-roll", ""},
+          {"--stop-after-silence", ""}}},
+        {"tapedeck --play FILE [OPTIONS]",
+         "Play FILE to the end, resampled if the device cannot run at its rate.",
+         {{"--output-device", ""}, {"--buffer", ""}, {"--speed", ""}}},
+        {"tapedeck --info FILE [--json]",
+         "Show FILE's format, duration, peak, RMS and clipped samples per channel, bext fields "
+         "and markers.",
+         {{"--json", "the same as JSON"}}},
+        {"tapedeck --recover [FOLDER]",
+         "Repair the takes a crash, a kill or a power cut left unfinished in FOLDER (default: "
+         "the current folder), keeping every sample that reached the disk.",
+         {}},
+        {"tapedeck --export IN OUT [OPTIONS]",
+         "Write a span of IN to the new file OUT (never over an existing one), sample for sample.",
+         {{"--from", ""},
+          {"--to", ""},
+          {"--format", "wav, wav16, wav32f, flac or ogg (default: from OUT's extension, .wav, "
+                       ".flac or .ogg, keeping IN's encoding where that format can hold it)"}}},
+        {"tapedeck --help | --version", "Show this help, or Tapedeck's version.", {}},
+    };
+}
+
+// Every option tapedeck knows; `files` receives the plain arguments.
+void defineOptions(CLI::App& app, std::vector<std::string>& files) {
+    // The help is a mode like the others (it wins over them), not CLI11's exception.
+    app.set_help_flag();
+    app.formatter(std::make_shared<HelpFormatter>(helpPreamble(), helpModes()));
+    // Unknown options are collected, not thrown, so that the message can suggest a name.
+    app.allow_extras();
+    // Every value is kept: a repeated option's last value counts, as it always has.
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    for (const auto& [names, description] : kFlags) {
+        app.add_flag(names, description);
+    }
+    for (const ModeOption& mode : kModeOptions) {
+        if (mode.maxValues == 0) {
+            app.add_flag(mode.name);
+        } else {
+            app.add_option(mode.name)->expected(0, mode.maxValues);
+        }
+    }
+    for (const ValueOption& option : kValueOptions) {
+        app.add_option(option.name, option.description)->type_name(option.valueName);
+    }
+    app.add_option("files", files);
+}
+
+// The values an option was given, in order, or none when it is absent.
+std::vector<std::string> valuesOf(const CLI::App& app, const std::string& name) {
+    std::vector<std::string> values;
+    for (const std::string& value : app.get_option(name)->results()) {
+        // A mode given without a value (--info --json) records an empty one.
+        if (!value.empty()) {
+            values.push_back(value);
+        }
+    }
+    return values;
+}
+
+bool given(const CLI::App& app, const std::string& name) {
+    return app.get_option(name)->count() > 0;
+}
+
+// Levenshtein distance with transpositions ("jsno" is 1 from "json"), case ignored.
+std::size_t editDistance(const std::string& a, const std::string& b) {
+    const auto same = [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) ==
+               std::tolower(static_cast<unsigned char>(y));
+    };
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) {
+        d[i][0] = i;
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        d[0][j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = same(a[i - 1], b[j - 1]) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+// The long option closest to a mistyped one ("--jsn", "-info", "--Record"), or "" when none is
+// close: up to one edit in three letters, and never more than two, so that a name which is
+// merely short (--to) is not offered for every short mistake.
+std::string closestOption(const CLI::App& app, const std::string& unknown) {
+    const std::size_t start = unknown.find_first_not_of('-');
+    const std::string typed = start == std::string::npos ? "" : unknown.substr(start);
+    const std::size_t allowed = std::clamp<std::size_t>(typed.size() / 3, 1, 2);
+    std::string best;
+    std::size_t bestDistance = allowed + 1;
+    for (const CLI::Option* option : app.get_options()) {
+        for (const std::string& name : option->get_lnames()) {
+            const std::size_t distance = editDistance(typed, name);
+            if (distance < bestDistance) {
+                best = "--" + name;
+                bestDistance = distance;
+            }
+        }
+    }
+    return best;
+}
+
+std::string unknownOption(const CLI::App& app, const std::string& argument) {
+    // --bogus=3 is the option --bogus.
+    const std::string name = argument.substr(0, argument.find('='));
+    const std::string closest = closestOption(app, name);
+    return "Unknown option " + name + "." +
+           (closest.empty() ? "" : " Did you mean " + closest + "?") + " " + kSeeHelp;
+}
+
+// CLI11 stops only when an option that takes a value is the last argument, with nothing
+// left to take (it takes the next argument whatever it is, so --start-above -30 works).
+std::string parseFailure(const CLI::App& app, const CLI::ParseError& error,
+                         const std::vector<std::string>& arguments) {
+    if (!arguments.empty()) {
+        const std::string last = arguments.back().substr(0, arguments.back().find('='));
+        if (app.get_option_no_throw(last) != nullptr) {
+            return last + " needs a value. " + kSeeHelp;
+        }
+    }
+    return error.what() + (". " + kSeeHelp);
+}
+
 template <typename T> bool parseNumber(const std::string& text, T& out) {
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc() && ptr == end;
-}
-
-bool setMode(CommandLine& cl, Mode mode, std::string& error) {
-    if (cl.mode != Mode::Gui && cl.mode != mode) {
-        error = "Choose one of --list-devices, --record, --play, --info, --recover and --export.";
-        return false;
-    }
-    cl.mode = mode;
-    return true;
 }
 
 // "3" or "3-4": a span of inputs counted from 1.
@@ -36,232 +255,232 @@ bool parseInputSpan(const std::string& text, int& first, int& last) {
     return first >= 1 && last >= first && last <= 64;
 }
 
-} // namespace
+// The mode and its values, which come right after it or from the plain arguments; what is
+// left of those is files to open in the window. Returns an error, or "".
+std::string readMode(const CLI::App& app, std::vector<std::string> files, CommandLine& cl) {
+    const ModeOption* chosen = nullptr;
+    for (const ModeOption& mode : kModeOptions) {
+        if (!given(app, mode.name)) {
+            continue;
+        }
+        if (chosen != nullptr && chosen->mode != mode.mode) {
+            return "Choose one of --list-devices, --record, --play, --info, --recover and "
+                   "--export.";
+        }
+        chosen = &mode;
+    }
+    if (chosen == nullptr) {
+        cl.openFiles = std::move(files);
+        return {};
+    }
+    cl.mode = chosen->mode;
+    // A mode that takes no value is a flag, whose one value is "true".
+    std::vector<std::string> values;
+    if (chosen->maxValues > 0) {
+        values = valuesOf(app, chosen->name);
+    }
+    while (static_cast<int>(values.size()) < chosen->maxValues && !files.empty()) {
+        values.push_back(files.front());
+        files.erase(files.begin());
+    }
+    if (static_cast<int>(values.size()) < chosen->minValues) {
+        return chosen->mode == Mode::Export
+                   ? "--export needs a sound file and a new file: --export IN OUT."
+                   : std::string(chosen->name) + " needs a value. " + kSeeHelp;
+    }
+    if (static_cast<int>(values.size()) > chosen->maxValues) {
+        files.insert(files.begin(), values.begin() + chosen->maxValues, values.end());
+    }
+    if (!files.empty()) {
+        return "Unexpected argument \"" + files.front() + "\". " + kSeeHelp;
+    }
+    // --recover without a folder repairs the current one.
+    cl.file = values.empty() ? (chosen->mode == Mode::Recover ? "." : "") : values[0];
+    if (values.size() > 1) {
+        cl.exportTo = values[1];
+    }
+    return {};
+}
 
-ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
-    CommandLine cl;
-    std::string error;
-    const auto fail = [&error](std::string message) {
-        return ParseResult{std::nullopt, std::move(message)};
-    };
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
-        const std::string& arg = arguments[i];
-        const auto value = [&](std::string& out) {
-            if (i + 1 >= arguments.size()) {
-                error = arg + " needs a value. See tapedeck --help.";
-                return false;
-            }
-            out = arguments[++i];
-            return true;
-        };
-        std::string text;
-        if (arg == "--help" || arg == "-h") {
-            cl.mode = Mode::Help;
-            return {cl, {}};
-        } else if (arg == "--version" || arg == "-v") {
-            cl.mode = Mode::Version;
-            return {cl, {}};
-        } else if (arg == "--list-devices") {
-            if (!setMode(cl, Mode::ListDevices, error)) {
-                return fail(error);
-            }
-        } else if (arg == "--json") {
-            cl.json = true;
-        } else if (arg == "--record" || arg == "--play" || arg == "--info") {
-            const Mode mode = arg == "--record" ? Mode::Record
-                              : arg == "--play" ? Mode::Play
-                                                : Mode::Info;
-            if (!setMode(cl, mode, error) || !value(cl.file)) {
-                return fail(error);
-            }
-        } else if (arg == "--recover") {
-            if (!setMode(cl, Mode::Recover, error)) {
-                return fail(error);
-            }
-            // The folder is optional: the current one by default.
-            cl.file = ".";
-            if (i + 1 < arguments.size() && !arguments[i + 1].starts_with("-")) {
-                cl.file = arguments[++i];
-            }
-        } else if (arg == "--export") {
-            if (!setMode(cl, Mode::Export, error)) {
-                return fail(error);
-            }
-            if (!value(cl.file) || !value(cl.exportTo)) {
-                return fail("--export needs a sound file and a new file: --export IN OUT.");
-            }
-        } else if (arg == "--from" || arg == "--to") {
+// The value options, each checked for what it takes. Returns an error, or "".
+std::string readValues(const CLI::App& app, CommandLine& cl) {
+    const auto last = [&app](const char* name) { return app.get_option(name)->results().back(); };
+    std::string text;
+    for (const char* name : {"--from", "--to"}) {
+        if (given(app, name)) {
             double seconds = 0;
-            if (!value(text)) {
-                return fail(error);
-            }
+            text = last(name);
             if (!parseNumber(text, seconds) || seconds < 0) {
-                return fail(arg + " takes a number of seconds (0 or more), not \"" + text + "\".");
+                return std::string(name) + " takes a number of seconds (0 or more), not \"" + text +
+                       "\".";
             }
-            (arg == "--from" ? cl.fromSeconds : cl.toSeconds) = seconds;
-        } else if (arg == "--duration") {
-            double seconds = 0;
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, seconds) || seconds <= 0) {
-                return fail("--duration takes a number of seconds greater than 0, not \"" + text +
-                            "\".");
-            }
-            cl.durationSeconds = seconds;
-        } else if (arg == "--input-device") {
-            if (!value(cl.inputDevice)) {
-                return fail(error);
-            }
-        } else if (arg == "--output-device") {
-            if (!value(cl.outputDevice)) {
-                return fail(error);
-            }
-        } else if (arg == "--rate") {
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, cl.sampleRate) || cl.sampleRate <= 0) {
-                return fail("--rate takes a sample rate in Hz such as 48000, not \"" + text +
-                            "\".");
-            }
-        } else if (arg == "--channels") {
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, cl.channels) || cl.channels < 1 || cl.channels > 64) {
-                return fail("--channels takes a number from 1 to 64, not \"" + text + "\".");
-            }
-        } else if (arg == "--input-channels") {
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseInputSpan(text, cl.firstInputChannel, cl.lastInputChannel)) {
-                return fail("--input-channels takes an input such as 2, or a span of inputs "
-                            "such as 3-4 (counted from 1, up to 64), not \"" +
-                            text + "\".");
-            }
-        } else if (arg == "--buffer") {
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, cl.bufferFrames) || cl.bufferFrames < 16) {
-                return fail("--buffer takes a number of frames (16 or more), not \"" + text +
-                            "\".");
-            }
-        } else if (arg == "--start-above") {
-            double dbfs = 0;
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, dbfs) || dbfs > 0 || dbfs < -120) {
-                return fail("--start-above takes a level in dBFS from -120 to 0, such as -30, "
-                            "not \"" +
-                            text + "\".");
-            }
-            cl.startAboveDbfs = dbfs;
-        } else if (arg == "--pre-roll") {
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, cl.preRollSeconds) || cl.preRollSeconds < 0 ||
-                cl.preRollSeconds > 30) {
-                return fail("--pre-roll takes a number of seconds from 0 to 30, not \"" + text +
-                            "\".");
-            }
-        } else if (arg == "--stop-after-silence") {
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, cl.stopAfterSilenceSeconds) || cl.stopAfterSilenceSeconds <= 0) {
-                return fail("--stop-after-silence takes a number of seconds greater than 0, "
-                            "not \"" +
-                            text + "\".");
-            }
-        } else if (arg == "--speed") {
-            double speed = 0;
-            if (!value(text)) {
-                return fail(error);
-            }
-            if (!parseNumber(text, speed) || !(speed >= 0.5 && speed <= 2.0)) {
-                return fail("--speed takes a number from 0.5 to 2 (1 is normal speed), not \"" +
-                            text + "\".");
-            }
-            cl.speed = speed;
-        } else if (arg == "--format") {
-            if (!value(cl.format)) {
-                return fail(error);
-            }
-            cl.formatGiven = true;
-        } else if (arg.starts_with("-") && arg != "-") {
-            return fail("Unknown option " + arg + ". See tapedeck --help.");
-        } else {
-            cl.openFiles.push_back(arg);
+            (name == std::string("--from") ? cl.fromSeconds : cl.toSeconds) = seconds;
         }
     }
+    if (given(app, "--duration")) {
+        double seconds = 0;
+        text = last("--duration");
+        if (!parseNumber(text, seconds) || seconds <= 0) {
+            return "--duration takes a number of seconds greater than 0, not \"" + text + "\".";
+        }
+        cl.durationSeconds = seconds;
+    }
+    if (given(app, "--input-device")) {
+        cl.inputDevice = last("--input-device");
+    }
+    if (given(app, "--output-device")) {
+        cl.outputDevice = last("--output-device");
+    }
+    if (given(app, "--rate")) {
+        text = last("--rate");
+        if (!parseNumber(text, cl.sampleRate) || cl.sampleRate <= 0) {
+            return "--rate takes a sample rate in Hz such as 48000, not \"" + text + "\".";
+        }
+    }
+    if (given(app, "--channels")) {
+        text = last("--channels");
+        if (!parseNumber(text, cl.channels) || cl.channels < 1 || cl.channels > 64) {
+            return "--channels takes a number from 1 to 64, not \"" + text + "\".";
+        }
+    }
+    if (given(app, "--input-channels")) {
+        text = last("--input-channels");
+        if (!parseInputSpan(text, cl.firstInputChannel, cl.lastInputChannel)) {
+            return "--input-channels takes an input such as 2, or a span of inputs such as 3-4 "
+                   "(counted from 1, up to 64), not \"" +
+                   text + "\".";
+        }
+    }
+    if (given(app, "--buffer")) {
+        text = last("--buffer");
+        if (!parseNumber(text, cl.bufferFrames) || cl.bufferFrames < 16) {
+            return "--buffer takes a number of frames (16 or more), not \"" + text + "\".";
+        }
+    }
+    if (given(app, "--start-above")) {
+        double dbfs = 0;
+        text = last("--start-above");
+        if (!parseNumber(text, dbfs) || dbfs > 0 || dbfs < -120) {
+            return "--start-above takes a level in dBFS from -120 to 0, such as -30, not \"" +
+                   text + "\".";
+        }
+        cl.startAboveDbfs = dbfs;
+    }
+    if (given(app, "--pre-roll")) {
+        text = last("--pre-roll");
+        if (!parseNumber(text, cl.preRollSeconds) || cl.preRollSeconds < 0 ||
+            cl.preRollSeconds > 30) {
+            return "--pre-roll takes a number of seconds from 0 to 30, not \"" + text + "\".";
+        }
+    }
+    if (given(app, "--stop-after-silence")) {
+        text = last("--stop-after-silence");
+        if (!parseNumber(text, cl.stopAfterSilenceSeconds) || cl.stopAfterSilenceSeconds <= 0) {
+            return "--stop-after-silence takes a number of seconds greater than 0, not \"" + text +
+                   "\".";
+        }
+    }
+    if (given(app, "--speed")) {
+        double speed = 0;
+        text = last("--speed");
+        if (!parseNumber(text, speed) || !(speed >= 0.5 && speed <= 2.0)) {
+            return "--speed takes a number from 0.5 to 2 (1 is normal speed), not \"" + text +
+                   "\".";
+        }
+        cl.speed = speed;
+    }
+    if (given(app, "--format")) {
+        // Checked by the command: --record and --export accept different formats.
+        cl.format = last("--format");
+        cl.formatGiven = true;
+    }
+    return {};
+}
+
+// The options that only make sense together. Returns an error, or "".
+std::string checkCombinations(CommandLine& cl) {
     if ((cl.fromSeconds || cl.toSeconds) && cl.mode != Mode::Export) {
-        return fail("--from and --to go with --export. See tapedeck --help.");
+        return "--from and --to go with --export. " + kSeeHelp;
     }
     if (cl.fromSeconds && cl.toSeconds && *cl.toSeconds <= *cl.fromSeconds) {
-        return fail("--to must come after --from.");
-    }
-    if (cl.mode != Mode::Gui && !cl.openFiles.empty()) {
-        return fail("Unexpected argument \"" + cl.openFiles.front() + "\". See tapedeck --help.");
+        return "--to must come after --from.";
     }
     if (cl.firstInputChannel > 0) {
         const int span = cl.lastInputChannel - cl.firstInputChannel + 1;
         if (cl.mode != Mode::Record) {
-            return fail("--input-channels goes with --record FILE. See tapedeck --help.");
+            return "--input-channels goes with --record FILE. " + kSeeHelp;
         }
         if (cl.channels > 0 && cl.channels != span) {
-            return fail("--channels " + std::to_string(cl.channels) +
-                        " does not match "
-                        "--input-channels, which names " +
-                        std::to_string(span) + " input" + (span == 1 ? "" : "s") +
-                        ". Leave out --channels.");
+            return "--channels " + std::to_string(cl.channels) +
+                   " does not match --input-channels, which names " + std::to_string(span) +
+                   " input" + (span == 1 ? "" : "s") + ". Leave out --channels.";
         }
         cl.channels = span;
     }
     if (cl.speed && cl.mode != Mode::Play) {
-        return fail("--speed goes with --play FILE. See tapedeck --help.");
+        return "--speed goes with --play FILE. " + kSeeHelp;
+    }
+    return {};
+}
+
+} // namespace
+
+ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
+    const auto fail = [](std::string message) {
+        return ParseResult{std::nullopt, std::move(message)};
+    };
+    CLI::App app{"", "tapedeck"};
+    std::vector<std::string> files;
+    defineOptions(app, files);
+    try {
+        // CLI11 reads its arguments from the back.
+        app.parse(std::vector<std::string>(arguments.rbegin(), arguments.rend()));
+    } catch (const CLI::ParseError& error) {
+        return fail(parseFailure(app, error, arguments));
+    }
+
+    CommandLine cl;
+    // Asking for help or the version wins over everything else on the line.
+    if (given(app, "--help")) {
+        cl.mode = Mode::Help;
+        return {cl, {}};
+    }
+    if (given(app, "--version")) {
+        cl.mode = Mode::Version;
+        return {cl, {}};
+    }
+    for (const std::string& extra : app.remaining()) {
+        // "--" ends the options (the arguments after it are files); CLI11 lists it here.
+        if (extra != "--") {
+            return fail(unknownOption(app, extra));
+        }
+    }
+    for (const CLI::Option* option : app.get_options()) {
+        // A flag given a value (--json=yes) records that value instead of "true".
+        if (option->get_items_expected_max() == 0 && option->count() > 0 &&
+            option->results().back() != "true") {
+            return fail(option->get_name() + " takes no value. " + kSeeHelp);
+        }
+    }
+    cl.json = given(app, "--json");
+    std::string error = readMode(app, std::move(files), cl);
+    if (error.empty()) {
+        error = readValues(app, cl);
+    }
+    if (error.empty()) {
+        error = checkCombinations(cl);
+    }
+    if (!error.empty()) {
+        return fail(error);
     }
     return {cl, {}};
 }
 
 std::string helpText() {
-    return R"(Usage:
-  tapedeck [FILE...]                 open the window (and these files)
-  tapedeck --list-devices [--json]   list audio devices
-  tapedeck --record FILE [--duration SECONDS] [--input-device NAME] [--rate HZ]
-                         [--channels N | --input-channels FIRST[-LAST]]
-                         [--format wav|wav16|wav32f|flac|ogg] [--buffer FRAMES]
-                         [--start-above DBFS] [--pre-roll SECONDS]
-                         [--stop-after-silence SECONDS]
-  tapedeck --play FILE [--output-device NAME] [--buffer FRAMES] [--speed X]
-  tapedeck --info FILE [--json]      format, duration and levels of a sound file
-  tapedeck --recover [FOLDER]        repair takes a crash left unfinished (default: .)
-  tapedeck --export IN OUT [--from SECONDS] [--to SECONDS]
-                           [--format wav|wav16|wav32f|flac|ogg]
-                                     write a span of IN to the new file OUT, sample for sample
-  tapedeck --help | --version
-
-Device NAME matches a device's name (as the desktop's sound settings show it) or its id,
-exactly or by a unique part of it; the default is the system's default device. Without
---rate and --channels, a take has the device's own rate and channel count.
---input-channels picks the device's inputs that feed the take, counted from 1: 2 makes a mono
-take from input 2, 3-4 a stereo take from inputs 3 and 4 (--list-devices shows how many
-inputs a device has). --record stops after --duration, or on Ctrl+C, and keeps every
-sample recorded. --start-above waits (one status line) until the input's level reaches DBFS
-and starts the take then; Ctrl+C while waiting quits without creating a file. --pre-roll
-keeps that many seconds (0-30) from before the trigger. --stop-after-silence ends the take
-once the level stayed below the --start-above level (or -50 dBFS) that long. --duration
-counts the whole take, pre-roll included. Recording never overwrites an existing file.
-If Tapedeck is killed or the computer stops mid-take, --recover makes the take whole again.
---speed plays faster or slower at the same pitch, from 0.5 to 2 (1.5 plays a 3-minute file
-in 2 minutes); the time shown stays the file's. --export never writes over an existing OUT;
-without --format the format comes from OUT's extension (.wav, .flac, .ogg), keeping IN's
-encoding where that format can hold it.
-)";
+    CLI::App app{"", "tapedeck"};
+    std::vector<std::string> files;
+    defineOptions(app, files);
+    return app.help();
 }
 
 } // namespace tapedeck::cli

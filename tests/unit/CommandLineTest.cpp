@@ -111,6 +111,17 @@ private slots:
         QTest::newRow("speed without play")
             << QStringList{"--record", "a.wav", "--speed", "1.5"} << "--speed goes with --play";
         QTest::newRow("two modes") << QStringList{"--play", "a", "--record", "b"} << "Choose one";
+        QTest::newRow("value missing at the end")
+            << QStringList{"--record", "x.wav", "--duration"} << "--duration needs a value";
+        QTest::newRow("mode without its file")
+            << QStringList{"--info", "--json"} << "--info needs a value";
+        QTest::newRow("flag given a value") << QStringList{"--json=yes"} << "--json takes no value";
+        QTest::newRow("a second file")
+            << QStringList{"--info", "a.wav", "b.wav"} << "Unexpected argument \"b.wav\"";
+        QTest::newRow("export without OUT")
+            << QStringList{"--export", "a.wav", "--from", "1"} << "--export IN OUT";
+        QTest::newRow("unknown after a file")
+            << QStringList{"--info", "a.wav", "--bogus"} << "Unknown option --bogus.";
     }
     void badValuesAreExplained() {
         QFETCH(QStringList, arguments);
@@ -124,9 +135,122 @@ private slots:
         QVERIFY2(QString::fromStdString(parsed.error).contains(mentions), parsed.error.c_str());
     }
 
+    // A mode's values come right after it, or from the plain arguments when an option comes
+    // first: the user need not know which option takes what.
+    void optionsComeInAnyOrder_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("exportTo");
+        QTest::addColumn<bool>("json");
+        const int info = static_cast<int>(Mode::Info);
+        const int exportSpan = static_cast<int>(Mode::Export);
+        const int recover = static_cast<int>(Mode::Recover);
+        QTest::newRow("--info --json F")
+            << QStringList{"--info", "--json", "f.wav"} << info << "f.wav"
+            << "" << true;
+        QTest::newRow("--json --info F")
+            << QStringList{"--json", "--info", "f.wav"} << info << "f.wav"
+            << "" << true;
+        QTest::newRow("--info F --json")
+            << QStringList{"--info", "f.wav", "--json"} << info << "f.wav"
+            << "" << true;
+        QTest::newRow("--info=F") << QStringList{"--info=f.wav"} << info << "f.wav"
+                                  << "" << false;
+        QTest::newRow("--export --from 1 IN OUT")
+            << QStringList{"--export", "--from", "1", "in.wav", "out.flac"} << exportSpan
+            << "in.wav"
+            << "out.flac" << false;
+        QTest::newRow("--export IN --to 2 OUT")
+            << QStringList{"--export", "in.wav", "--to", "2", "out.flac"} << exportSpan << "in.wav"
+            << "out.flac" << false;
+        QTest::newRow("--recover") << QStringList{"--recover"} << recover << "."
+                                   << "" << false;
+        QTest::newRow("--recover --json") << QStringList{"--recover", "--json"} << recover << "."
+                                          << "" << true;
+        QTest::newRow("--recover FOLDER") << QStringList{"--recover", "takes"} << recover << "takes"
+                                          << "" << false;
+    }
+    void optionsComeInAnyOrder() {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, mode);
+        QFETCH(QString, file);
+        QFETCH(QString, exportTo);
+        QFETCH(bool, json);
+        std::vector<std::string> args;
+        for (const auto& a : arguments) {
+            args.push_back(a.toStdString());
+        }
+        const auto parsed = parseCommandLine(args);
+        QVERIFY2(parsed.commandLine.has_value(), parsed.error.c_str());
+        QCOMPARE(static_cast<int>(parsed.commandLine->mode), mode);
+        QCOMPARE(QString::fromStdString(parsed.commandLine->file), file);
+        QCOMPARE(QString::fromStdString(parsed.commandLine->exportTo), exportTo);
+        QCOMPARE(parsed.commandLine->json, json);
+        QVERIFY(parsed.commandLine->openFiles.empty());
+    }
+
+    void aValueMayLookLikeANumberOrAnOption() {
+        const auto below = parseCommandLine({"--record", "x.wav", "--start-above", "-30"});
+        QVERIFY2(below.commandLine.has_value(), below.error.c_str());
+        QCOMPARE(*below.commandLine->startAboveDbfs, -30.0);
+        const auto joined = parseCommandLine({"--record", "x.wav", "--start-above=-40"});
+        QCOMPARE(*joined.commandLine->startAboveDbfs, -40.0);
+        // A value is taken whatever it is, so it is checked, not mistaken for the option.
+        const auto swallowed = parseCommandLine({"--record", "x.wav", "--duration", "--json"});
+        QVERIFY(!swallowed.commandLine.has_value());
+        QVERIFY2(swallowed.error.find("not \"--json\"") != std::string::npos,
+                 swallowed.error.c_str());
+    }
+
+    void theLastOfARepeatedOptionCounts() {
+        const auto parsed =
+            parseCommandLine({"--record", "x.wav", "--duration", "1", "--duration", "2"});
+        QVERIFY(parsed.commandLine.has_value());
+        QCOMPARE(*parsed.commandLine->durationSeconds, 2.0);
+    }
+
+    void aDoubleDashEndsTheOptions() {
+        const auto parsed = parseCommandLine({"--", "-odd.wav", "--json"});
+        QVERIFY2(parsed.commandLine.has_value(), parsed.error.c_str());
+        QCOMPARE(parsed.commandLine->mode, Mode::Gui);
+        QCOMPARE(parsed.commandLine->openFiles, (std::vector<std::string>{"-odd.wav", "--json"}));
+    }
+
+    void anUnknownOptionGetsTheClosestName_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("--jsn") << QStringList{"--info", "f.wav", "--jsn"}
+                               << "Unknown option --jsn. Did you mean --json? See tapedeck --help.";
+        QTest::newRow("--stop-after-silense")
+            << QStringList{"--record", "x", "--stop-after-silense", "3"}
+            << "Unknown option --stop-after-silense. Did you mean --stop-after-silence? See "
+               "tapedeck --help.";
+        QTest::newRow("--tp") << QStringList{"--export", "a", "b", "--tp", "3"}
+                              << "Unknown option --tp. Did you mean --to? See tapedeck --help.";
+        QTest::newRow("nothing close")
+            << QStringList{"--frobnicate"} << "Unknown option --frobnicate. See tapedeck --help.";
+        QTest::newRow("short") << QStringList{"-x"} << "Unknown option -x. See tapedeck --help.";
+        QTest::newRow("with a value")
+            << QStringList{"--bogus=3"} << "Unknown option --bogus. See tapedeck --help.";
+    }
+    void anUnknownOptionGetsTheClosestName() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, error);
+        std::vector<std::string> args;
+        for (const auto& a : arguments) {
+            args.push_back(a.toStdString());
+        }
+        const auto parsed = parseCommandLine(args);
+        QVERIFY(!parsed.commandLine.has_value());
+        QCOMPARE(QString::fromStdString(parsed.error), error);
+    }
+
     void helpAndVersionWinOverEverythingElse() {
         QCOMPARE(parseCommandLine({"--record", "x", "--help"}).commandLine->mode, Mode::Help);
         QCOMPARE(parseCommandLine({"--version"}).commandLine->mode, Mode::Version);
+        QCOMPARE(parseCommandLine({"--info", "--bogus", "-h"}).commandLine->mode, Mode::Help);
+        QCOMPARE(parseCommandLine({"-v"}).commandLine->mode, Mode::Version);
     }
 };
 

@@ -1,0 +1,175 @@
+#include "engine/CliProcess.h"
+
+#include "support/SignalGenerator.h"
+#include "support/SoundFileIo.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sndfile.h>
+
+using namespace tapedeck::testing;
+
+namespace {
+
+constexpr int kRate = 44100;
+// tapedeck's exit code for a command line it cannot use.
+constexpr int kUsageError = 2;
+
+} // namespace
+
+// The command line as a user types it, run through the real executable: options in any
+// order, mistakes named with one line on stderr, and a help that groups the options by mode.
+// Nothing here opens a sound device.
+class CommandLineParserTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString file_;
+
+    // A usage error: exit 2, nothing on stdout, and exactly this one line on stderr.
+    static void verifyUsageError(const CliRun& run, const QString& message) {
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, kUsageError);
+        QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
+        QCOMPARE(run.err, "tapedeck: " + message + "\n");
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        file_ = dir_.filePath("tone.wav");
+        QVERIFY(writeSoundFile(file_.toStdString(),
+                               SignalGenerator::sine(1000, 0.5, kRate, 1, kRate), 1, kRate,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+                    .ok());
+    }
+
+    void infoAndJsonComeInAnyOrder_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("--info --json FILE") << QStringList{"--info", "--json", file_};
+        QTest::newRow("--json --info FILE") << QStringList{"--json", "--info", file_};
+        QTest::newRow("--info FILE --json") << QStringList{"--info", file_, "--json"};
+        QTest::newRow("FILE --json --info") << QStringList{file_, "--json", "--info"};
+        QTest::newRow("--info=FILE --json") << QStringList{"--info=" + file_, "--json"};
+    }
+    void infoAndJsonComeInAnyOrder() {
+        QFETCH(QStringList, arguments);
+        const CliRun run = runTapedeck(arguments);
+        QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(run.err));
+        QJsonParseError error{};
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(run.out));
+        QCOMPARE(o["path"].toString(), file_);
+        QCOMPARE(o["sampleRate"].toInt(), kRate);
+        QCOMPARE(o["frames"].toInteger(), qint64(kRate));
+    }
+
+    void anUnknownOptionIsNamed() {
+        verifyUsageError(runTapedeck({"--info", file_, "--bogus"}),
+                         "Unknown option --bogus. See tapedeck --help.");
+        verifyUsageError(runTapedeck({"--bogus=3", "--info", file_}),
+                         "Unknown option --bogus. See tapedeck --help.");
+    }
+
+    void aMisspeltOptionGetsTheClosestName_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("meant");
+        QTest::newRow("dropped letter") << QStringList{"--info", file_, "--jsn"} << "--jsn"
+                                        << "--json";
+        QTest::newRow("swapped letters") << QStringList{"--recrod", "x.wav"} << "--recrod"
+                                         << "--record";
+        QTest::newRow("one dash") << QStringList{"-info", file_} << "-info"
+                                  << "--info";
+        QTest::newRow("capitals") << QStringList{"--Info", file_} << "--Info"
+                                  << "--info";
+        QTest::newRow("wrong letter")
+            << QStringList{"--play", "x.wav", "--output-devise", "USB"} << "--output-devise"
+            << "--output-device";
+    }
+    void aMisspeltOptionGetsTheClosestName() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, typed);
+        QFETCH(QString, meant);
+        verifyUsageError(runTapedeck(arguments), "Unknown option " + typed + ". Did you mean " +
+                                                     meant + "? See tapedeck --help.");
+    }
+
+    void aMissingValueIsNamed() {
+        verifyUsageError(runTapedeck({"--info", "--json"}),
+                         "--info needs a value. See tapedeck --help.");
+        const QString take = dir_.filePath("never.wav");
+        verifyUsageError(runTapedeck({"--record", take, "--duration"}),
+                         "--duration needs a value. See tapedeck --help.");
+        QVERIFY(!QFile::exists(take));
+        verifyUsageError(runTapedeck({"--export", file_}),
+                         "--export needs a sound file and a new file: --export IN OUT.");
+    }
+
+    void twoModesAreRefused() {
+        verifyUsageError(
+            runTapedeck({"--info", file_, "--play", file_}),
+            "Choose one of --list-devices, --record, --play, --info, --recover and --export.");
+        verifyUsageError(runTapedeck({"--info", file_, "--export", file_, "out.wav"}),
+                         "Choose one of --list-devices, --record, --play, --info, --recover and "
+                         "--export.");
+    }
+
+    void aStrayArgumentIsNamed() {
+        verifyUsageError(runTapedeck({"--info", file_, "extra.wav"}),
+                         "Unexpected argument \"extra.wav\". See tapedeck --help.");
+    }
+
+    // Each mode's heading, then its options (and no other mode's) before the next heading.
+    void helpListsEachModeWithItsOptions() {
+        const CliRun run = runTapedeck({"--help"});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split('\n');
+        for (const QString& line : lines) {
+            QVERIFY2(line.size() <= 100, qPrintable(line));
+        }
+        const QList<std::pair<QString, QStringList>> modes = {
+            {"tapedeck [FILE...]", {}},
+            {"tapedeck --list-devices [--json]", {"--json"}},
+            {"tapedeck --record FILE [OPTIONS]",
+             {"--duration SECONDS", "--input-device NAME", "--rate HZ", "--channels N",
+              "--input-channels FIRST[-LAST]", "--format FORMAT", "--buffer FRAMES",
+              "--start-above DBFS", "--pre-roll SECONDS", "--stop-after-silence SECONDS"}},
+            {"tapedeck --play FILE [OPTIONS]",
+             {"--output-device NAME", "--buffer FRAMES", "--speed X"}},
+            {"tapedeck --info FILE [--json]", {"--json"}},
+            {"tapedeck --recover [FOLDER]", {}},
+            {"tapedeck --export IN OUT [OPTIONS]",
+             {"--from SECONDS", "--to SECONDS", "--format FORMAT"}},
+            {"tapedeck --help | --version", {}},
+        };
+        qsizetype heading = -1;
+        for (const auto& [usage, options] : modes) {
+            const qsizetype next = lines.indexOf(usage, heading + 1);
+            QVERIFY2(next > heading, qPrintable(usage + " is missing or out of order"));
+            heading = next;
+            // The options listed under this heading: indented lines that start with "--".
+            QStringList listed;
+            for (qsizetype i = heading + 1; i < lines.size() && !lines[i].isEmpty(); ++i) {
+                const QString entry = lines[i].trimmed();
+                if (lines[i].startsWith("    --")) {
+                    listed << entry.left(entry.indexOf("  ")).trimmed();
+                }
+            }
+            QCOMPARE(listed, options);
+        }
+    }
+
+    void versionPrintsTheVersion() {
+        const CliRun run = runTapedeck({"--version"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("tapedeck "), qPrintable(run.out));
+        QCOMPARE(runTapedeck({"-v"}).out, run.out);
+    }
+};
+
+QTEST_GUILESS_MAIN(CommandLineParserTest)
+#include "CommandLineParserTest.moc"
