@@ -1,25 +1,22 @@
 #include "core/recording/Recorder.h"
 
 #include "core/devices/InputChannelPicker.h"
-#include "core/devices/ServerQuery.h"
 #include "core/devices/StreamTarget.h"
-#include "core/dsp/Levels.h"
-#include "core/engine/CallbackTimer.h"
 #include "core/engine/EventQueue.h"
-#include "core/engine/RealtimeScope.h"
 #include "core/engine/SampleRing.h"
 #include "core/engine/StreamCloser.h"
-#include "core/engine/StreamCounters.h"
 #include "core/engine/StreamRegistry.h"
 #include "core/engine/StreamWatchdog.h"
 #include "core/io/BroadcastInfo.h"
 #include "core/markers/TakeMarkers.h"
+#include "core/recording/CaptureCallback.h"
+#include "core/recording/DeviceRemovalWatch.h"
 #include "core/recording/DiskWriter.h"
 #include "core/recording/RecordingFile.h"
 #include "core/recovery/RecordingJournal.h"
 
 #include <algorithm>
-#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <portaudio.h>
 
@@ -39,10 +36,6 @@ constexpr double kMaxPreRollSeconds = 30.0;
 constexpr double kRecordingLatencySeconds = 0.2;
 constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
 constexpr std::size_t kDropoutQueueCapacity = 256;
-// After the device went away: how long a device-list query may take, and how long to wait
-// for the stream to reach the cut before stopping it anyway.
-constexpr auto kRemovalQueryTimeout = std::chrono::milliseconds(500);
-constexpr auto kRemovalGrace = std::chrono::milliseconds(1500);
 } // namespace
 
 // Everything the callback can see. Shared with the stream closer, so that a stream abandoned
@@ -51,13 +44,7 @@ struct RecorderState {
     RecordSettings settings;
     DeviceInfo device;
     int sampleRate = 0;
-    int channels = 0;       // the take's
-    int streamChannels = 0; // the capture stream's: more when the take picks some inputs
-    InputChannelPicker picker;
-    // The picked inputs on their way to the ring, a block at a time. Allocated before the
-    // stream opens.
-    std::vector<float> pickScratch;
-    std::int64_t pickScratchFrames = 0;
+    int channels = 0; // the take's
     PaStream* stream = nullptr;
     std::unique_ptr<SampleRing> ring;
     DropoutQueue dropoutQueue{kDropoutQueueCapacity};
@@ -65,25 +52,15 @@ struct RecorderState {
     RecordingJournal journal; // beside the take until it is finalized: crash recovery
     EventQueue events;
     StreamWatchdog watchdog;
-
-    // The stream ends by itself at this timeline frame; 0: no limit. Set by the control
-    // thread when the device is unplugged.
-    std::atomic<std::int64_t> frameLimit{0};
-    StreamCounters counters;         // counters.frames: the timeline (frames captured, not paused)
-    AudioThreadCounter lostDropouts; // dropouts the disk thread never heard of
-    std::atomic<bool> streamFinished{false}; // the finished callback ran
-    std::atomic<bool> reachedLimit{false};   // frameLimit captured: the stream completed
-    // The take is paused: the callback measures levels but passes no frames on.
-    std::atomic<bool> paused{false};
+    // The per-block work and its counters (timelineFrames(): frames captured, not paused).
+    // The stream's userData.
+    std::unique_ptr<CaptureCallback> capture;
 
     // Control thread only.
     bool stopped = false;
     std::optional<Error> failure;
-    std::shared_ptr<const ServerWatcher> watcher; // a server device's hot-plug news
-    std::uint64_t seenGeneration = 0;
+    DeviceRemovalWatch removal;
     std::int64_t latencyFrames = 0; // capture latency: audio still in the server
-    std::optional<Error> removal;   // the device went away; the take is ending
-    std::chrono::steady_clock::time_point removedAt;
     bool hasTake = false;
     std::int64_t takeOrigin = 0; // timeline frame of the take's first file frame
     std::int64_t preRollFrames = 0;
@@ -91,111 +68,6 @@ struct RecorderState {
 };
 
 namespace {
-
-constexpr std::int64_t kPickBlockFrames = 1024;
-
-// Audio thread: the take's channels of `frames` stream frames into the ring; how many frames
-// it kept.
-std::int64_t writeToRing(RecorderState& s, const float* samples, std::int64_t frames) noexcept {
-    if (!s.picker.picks()) {
-        return s.ring->write(samples, frames);
-    }
-    std::int64_t kept = 0;
-    while (kept < frames) {
-        const std::int64_t block = std::min(frames - kept, s.pickScratchFrames);
-        s.picker.pick(samples + kept * s.streamChannels, s.pickScratch.data(), block);
-        const std::int64_t written = s.ring->write(s.pickScratch.data(), block);
-        kept += written;
-        if (written < block) {
-            break;
-        }
-    }
-    return kept;
-}
-
-// Audio thread: levels of the take's channels only.
-void measureTakeLevels(const RecorderState& s, const float* samples, std::int64_t frames,
-                       EngineEvent& levels) noexcept {
-    const int offset = s.picker.picks() ? s.picker.firstInput() - 1 : 0;
-    measureLevels(samples + offset, frames, s.streamChannels, s.channels, levels);
-}
-
-int recordCallback(const void* input, void* /*output*/, unsigned long frameCount,
-                   const PaStreamCallbackTimeInfo* /*timeInfo*/, PaStreamCallbackFlags flags,
-                   void* userData) noexcept {
-    realtime::CallbackScope scope;
-    const auto started = CallbackTimer::now();
-    auto& s = *static_cast<RecorderState*>(userData);
-    const std::int64_t position = s.counters.frames.value();
-    const std::int64_t limit = s.frameLimit.load(std::memory_order_acquire);
-    // The limit may be lowered below the position by the control thread (an unplugged device).
-    const auto frames = limit > 0 ? std::clamp<std::int64_t>(limit - position, 0,
-                                                             static_cast<std::int64_t>(frameCount))
-                                  : static_cast<std::int64_t>(frameCount);
-
-    if ((flags & (paInputOverflow | paInputUnderflow)) != 0) {
-        s.counters.xruns.add();
-        EngineEvent e;
-        e.type = EngineEventType::Xrun;
-        e.frame = position;
-        e.count = s.counters.xruns.value();
-        s.events.push(e);
-        if (!s.dropoutQueue.try_enqueue(Dropout{position, 0, DropoutKind::Xrun})) {
-            s.lostDropouts.add();
-        }
-    }
-    if (input == nullptr) {
-        EngineEvent e;
-        e.type = EngineEventType::Error;
-        e.error = ErrorCode::DeviceLost;
-        e.frame = position;
-        s.events.push(e);
-        return paAbort;
-    }
-    const auto* samples = static_cast<const float*>(input);
-    if (s.paused.load(std::memory_order_acquire)) {
-        // Paused: the meters go on, nothing reaches the take and the timeline stands still.
-        EngineEvent levels;
-        measureTakeLevels(s, samples, static_cast<std::int64_t>(frameCount), levels);
-        levels.frame = position;
-        s.events.push(levels);
-        s.counters.callbacks.add();
-        s.counters.timer.record(started);
-        return paContinue;
-    }
-    const std::int64_t kept = writeToRing(s, samples, frames);
-    if (kept < frames) {
-        s.counters.droppedFrames.add(frames - kept);
-        s.counters.dropouts.add();
-        // The disk thread writes the lost span as silence, so what follows stays in time.
-        if (!s.dropoutQueue.try_enqueue(
-                Dropout{position + kept, frames - kept, DropoutKind::RingOverflow})) {
-            s.lostDropouts.add();
-        }
-        EngineEvent e;
-        e.type = EngineEventType::Overflow;
-        e.frame = position + kept;
-        e.count = frames - kept;
-        s.events.push(e);
-    }
-    EngineEvent levels;
-    measureTakeLevels(s, samples, frames, levels);
-    levels.frame = position;
-    s.events.push(levels);
-
-    s.counters.frames.add(frames);
-    s.counters.callbacks.add();
-    s.counters.timer.record(started);
-    if (limit > 0 && position + frames >= limit) {
-        s.reachedLimit.store(true, std::memory_order_release);
-        return paComplete;
-    }
-    return paContinue;
-}
-
-void recordFinished(void* userData) noexcept {
-    static_cast<RecorderState*>(userData)->streamFinished.store(true, std::memory_order_release);
-}
 
 // A sound-server source says how many channels it has: a mono mic gives a mono take. A
 // PortAudio device only says how many it could take at most (the ALSA plugins claim 32), so
@@ -267,23 +139,23 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
     state->sampleRate = settings.sampleRate > 0
                             ? settings.sampleRate
                             : static_cast<int>(std::lround(device->defaultSampleRate));
+    InputChannelPicker picker; // every stream channel goes to the take as it is
+    int streamChannels = 0;    // the capture stream's: more when the take picks some inputs
     if (settings.firstInputChannel > 0) {
-        auto picker = InputChannelPicker::forDevice(*device, settings.firstInputChannel,
+        auto picked = InputChannelPicker::forDevice(*device, settings.firstInputChannel,
                                                     std::max(settings.channels, 1));
-        if (!picker) {
-            return picker.error();
+        if (!picked) {
+            return picked.error();
         }
-        state->picker = *picker;
-        state->channels = picker->channels();
-        state->streamChannels = picker->streamChannels();
-        state->pickScratchFrames = kPickBlockFrames;
-        state->pickScratch.resize(static_cast<std::size_t>(kPickBlockFrames * state->channels));
+        picker = *picked;
+        state->channels = picker.channels();
+        streamChannels = picker.streamChannels();
     } else {
         state->channels = settings.channels > 0 ? settings.channels : ownChannelCount(*device);
-        state->streamChannels = state->channels;
+        streamChannels = state->channels;
     }
     if (const Status ok =
-            system.checkFormat(*device, Direction::Input, state->streamChannels, state->sampleRate);
+            system.checkFormat(*device, Direction::Input, streamChannels, state->sampleRate);
         !ok) {
         return ok.error();
     }
@@ -293,6 +165,8 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
     // Allocated here, before the stream opens: the callback and the disk thread never do.
     const auto ringFrames = static_cast<std::int64_t>(kRingSeconds * state->sampleRate);
     state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
+    state->capture = std::make_unique<CaptureCallback>(
+        *state->ring, state->dropoutQueue, state->events, picker, state->channels, streamChannels);
     DiskWriterOptions options;
     options.sampleRate = state->sampleRate;
     if (!takeAtOnce) {
@@ -319,25 +193,23 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
     };
 
     // Before the stream opens: once it runs, nothing should stand between it and its start.
-    if (!device->serverId.empty()) {
-        state->watcher = system.watchServer();
-        state->seenGeneration = state->watcher ? state->watcher->generation() : 0;
-    }
-    const StreamTarget input(*device, state->streamChannels,
+    state->removal.watch(system, *device);
+    const StreamTarget input(*device, streamChannels,
                              settings.suggestedLatency > 0 ? settings.suggestedLatency
                                                            : kRecordingLatencySeconds);
     const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
                                               ? static_cast<unsigned long>(settings.framesPerBuffer)
                                               : paFramesPerBufferUnspecified;
     PaError err = Pa_OpenStream(&state->stream, input.parameters(), nullptr, state->sampleRate,
-                                framesPerBuffer, paClipOff, recordCallback, state.get());
+                                framesPerBuffer, paClipOff, CaptureCallback::streamCallback,
+                                state->capture.get());
     if (err != paNoError) {
         state->stream = nullptr;
         abandonTake();
         return streamError(err, *device);
     }
     StreamRegistry::instance().opened();
-    Pa_SetStreamFinishedCallback(state->stream, recordFinished);
+    Pa_SetStreamFinishedCallback(state->stream, CaptureCallback::streamFinished);
     if (const PaStreamInfo* info = Pa_GetStreamInfo(state->stream)) {
         state->latencyFrames = static_cast<std::int64_t>(info->inputLatency * state->sampleRate);
     }
@@ -359,7 +231,7 @@ Status Recorder::beginTake(const std::string& path) {
     if (s.stopped || s.hasTake) {
         return success();
     }
-    const std::int64_t now = s.counters.frames.value();
+    const std::int64_t now = s.capture->timelineFrames();
     return openTake(path.empty() ? s.settings.path : path, now,
                     std::max(now - s.preRollFrames, s.writer->oldestBuffered()));
 }
@@ -373,7 +245,7 @@ Status Recorder::openTake(const std::string& path, std::int64_t startFrame, std:
     // bext: the wall-clock time of the take's first frame, which the pre-roll and the capture
     // latency put before this moment.
     const double ago =
-        static_cast<double>(s.counters.frames.value() - origin + s.latencyFrames) / s.sampleRate;
+        static_cast<double>(s.capture->timelineFrames() - origin + s.latencyFrames) / s.sampleRate;
     const auto firstSample = std::chrono::system_clock::now() -
                              std::chrono::duration_cast<std::chrono::system_clock::duration>(
                                  std::chrono::duration<double>(std::max(ago, 0.0)));
@@ -432,22 +304,22 @@ bool Recorder::isWaitingForSound() const {
 void Recorder::pause() {
     RecorderState& s = *state_;
     if (s.hasTake && !s.stopped) {
-        s.paused.store(true, std::memory_order_release);
+        s.capture->setPaused(true);
     }
 }
 
 void Recorder::resume() {
     RecorderState& s = *state_;
-    if (!s.paused.load(std::memory_order_acquire) || s.stopped) {
+    if (!s.capture->isPaused() || s.stopped) {
         return;
     }
     // The timeline stands still while paused: this is exactly where the next frame will go.
     addMarker(kPausedMarkerName);
-    s.paused.store(false, std::memory_order_release);
+    s.capture->setPaused(false);
 }
 
 bool Recorder::isPaused() const {
-    return state_->paused.load(std::memory_order_acquire) && !state_->stopped;
+    return state_->capture->isPaused() && !state_->stopped;
 }
 
 std::optional<Marker> Recorder::addMarker(const std::string& name) {
@@ -480,7 +352,7 @@ std::int64_t Recorder::takeFrames() const {
         return 0;
     }
     const std::int64_t origin = s.writer->origin() >= 0 ? s.writer->origin() : s.takeOrigin;
-    std::int64_t frames = std::max<std::int64_t>(0, s.counters.frames.value() - origin);
+    std::int64_t frames = std::max<std::int64_t>(0, s.capture->timelineFrames() - origin);
     if (s.settings.maxFrames > 0) {
         frames = std::min(frames, s.settings.maxFrames);
     }
@@ -515,17 +387,15 @@ std::optional<Error> Recorder::poll() {
         return s.failure;
     }
     std::optional<Error> failure;
-    if (s.reachedLimit.load(std::memory_order_acquire) ||
-        (s.removal && std::chrono::steady_clock::now() - s.removedAt > kRemovalGrace)) {
+    if (s.capture->hasReachedLimit() || s.removal.graceOver(std::chrono::steady_clock::now())) {
         // The take is as long as asked (a normal end), or as long as its device lived.
-        s.failure = s.removal;
+        s.failure = s.removal.removal();
         stop();
         return s.failure;
     }
     if (s.writer->failed()) {
         failure = s.writer->error();
-    } else if (s.watchdog.streamLost(s.stream, s.streamFinished.load(std::memory_order_acquire),
-                                     s.counters.callbacks.value())) {
+    } else if (s.watchdog.streamLost(s.stream, s.capture->hasFinished(), s.capture->callbacks())) {
         failure = Error{ErrorCode::DeviceLost,
                         s.device.name +
                             " stopped sending audio: it may have been unplugged, or the sound "
@@ -543,29 +413,8 @@ std::optional<Error> Recorder::poll() {
 // and would go on recording that. What the device captured before it went is still in the
 // server's buffer, so the take keeps that much more (the capture latency) and then ends.
 void Recorder::noticeRemoval(RecorderState& s) {
-    if (s.removal || !s.watcher || s.watcher->generation() == s.seenGeneration) {
-        return;
-    }
-    s.seenGeneration = s.watcher->generation();
-    const auto server = ServerQuery::devices(kRemovalQueryTimeout);
-    if (!server) {
-        return; // the server itself is gone: the watchdog notices the stream stopping
-    }
-    for (const ServerDevice& d : server->devices) {
-        if (d.id == s.device.serverId && d.kind != ServerDeviceKind::Output) {
-            return;
-        }
-    }
-    s.removal =
-        Error{ErrorCode::DeviceLost, s.device.name +
-                                         " was unplugged or removed. The take is saved up to "
-                                         "that moment in " +
-                                         s.settings.path + "."};
-    s.removedAt = std::chrono::steady_clock::now();
-    const std::int64_t cut = s.counters.frames.value() + s.latencyFrames;
-    const std::int64_t limit = s.frameLimit.load(std::memory_order_relaxed);
-    if (limit == 0 || cut < limit) {
-        s.frameLimit.store(cut, std::memory_order_release);
+    if (s.removal.noticeRemoval(s.settings.path)) {
+        s.capture->endAt(s.capture->timelineFrames() + s.latencyFrames);
     }
 }
 
@@ -605,9 +454,8 @@ bool Recorder::isRunning() const {
 
 StreamStats Recorder::stats() const {
     const RecorderState& s = *state_;
-    StreamStats out = s.counters.snapshot(s.events.lost());
+    StreamStats out = s.capture->stats();
     out.framesWritten = s.writer->framesWritten();
-    out.lostDropoutMarks = s.lostDropouts.value();
     return out;
 }
 
