@@ -368,86 +368,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a sound file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recordings &amp;Folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose where new recordings are saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Show Recordings Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the recordings folder in the file manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit Tapedeck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show less time, in more detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show more time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Tapedeck</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version and license</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Qt version Tapedeck uses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Transport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Transport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,34 +389,6 @@
     </message>
     <message>
         <source>&amp;Devices Panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The waveform cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tapedeck — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Sound File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the Recordings Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovered %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovered %1 recordings: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -528,18 +420,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is cut short: it holds %2 s of sound (%3 bytes), but its header says %4 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file was probably not copied or downloaded completely. Tapedeck plays what is there; copy the file again to get the rest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No file manager could be opened to show the recordings folder. It is %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Quit Tapedeck?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -557,14 +437,6 @@
     </message>
     <message>
         <source>&amp;Keep Recording</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recording a take</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1193,6 +1065,45 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::TakeLifecycle</name>
+    <message>
+        <source>The waveform cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording a take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is cut short: it holds %2 s of sound (%3 bytes), but its header says %4 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was probably not copied or downloaded completely. Tapedeck plays what is there; copy the file again to get the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered %1 recordings: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::TakeListModel</name>
     <message>
         <source>Unreadable</source>
@@ -1531,6 +1442,109 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::WindowMenus</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a sound file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where new recordings are saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show Recordings Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the recordings folder in the file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Tapedeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show less time, in more detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Tapedeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version and license</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt version Tapedeck uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Sound File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Recordings Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could be opened to show the recordings folder. It is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open that folder in a file manager or a terminal, or install a file manager.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/devices/DeviceInfo.h"
-#include "ui/dialogs/UserMessage.h"
 #include "ui/session/TransportState.h"
+#include "ui/window/StatusReporter.h"
+#include "ui/window/TakeLifecycle.h"
+#include "ui/window/WindowMenus.h"
 
 #include <QMainWindow>
 
-#include <functional>
+#include <cstdint>
 #include <vector>
 
 class QAction;
@@ -37,9 +39,11 @@ class TransportActions;
 class WaveformDocument;
 class WaveformView;
 
-// The Tapedeck window. Builds the menus, toolbar, devices panel, meters, waveform area
-// and status bar, and wires them to the Session; the logic lives in those classes.
-// GUI thread only.
+// The Tapedeck window's frame: lays out the toolbar, the devices and takes panels, the
+// waveform area, the meter and the banners, wires them to the Session, and answers closing
+// and dropped files. The menus (WindowMenus), the status bar (StatusReporter) and what
+// happens as files and takes come and go (TakeLifecycle) are their own classes; the logic
+// lives in those classes and the widgets. GUI thread only.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -50,16 +54,16 @@ public:
     void showDevices(std::vector<DeviceInfo> devices);
     // Looks (on a worker thread) for takes a crash left unfinished in the recordings
     // folder, and offers to recover them.
-    void lookForUnfinishedTakes();
+    void lookForUnfinishedTakes() { lifecycle_->lookForUnfinishedTakes(); }
 
     // For tests.
     DevicePicker* devicePicker() const { return picker_; }
     TransportActions* transport() const { return transport_; }
     ErrorBanner* errorBanner() const { return banner_; }
     LevelMeter* levelMeter() const { return meter_; }
-    StatusPanel* statusPanel() const { return status_; }
-    RecentFilesMenu* recentFilesMenu() const { return recent_; }
-    QAction* openAction() const { return open_; }
+    StatusPanel* statusPanel() const { return status_->panel(); }
+    RecentFilesMenu* recentFilesMenu() const { return menus_->recentFilesMenu(); }
+    QAction* openAction() const { return menus_->openAction(); }
     WaveformView* waveformView() const { return waveform_; }
     WaveformDocument* waveformDocument() const { return document_; }
     RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }
@@ -68,17 +72,17 @@ public:
     SpeedControl* speedControl() const { return speed_; }
     RecordingScreen* recordingScreen() const { return recordingScreen_; }
     SleepInhibitor* sleepInhibitor() const { return inhibitor_; }
-    StatusLine* statusLine() const { return statusLine_; }
+    StatusLine* statusLine() const { return status_->line(); }
     SelectionBar* selectionBar() const { return selectionBar_; }
     SelectionActions* selectionActions() const { return selection_; }
     TakesPanel* takesPanel() const { return takes_; }
     QDockWidget* takesDock() const { return takesDock_; }
-    QAction* showFolderAction() const { return showFolder_; }
-    QAction* quitAction() const { return quit_; }
+    QAction* showFolderAction() const { return menus_->showFolderAction(); }
+    QAction* quitAction() const { return menus_->quitAction(); }
     // How a folder is shown in the file manager; false when nothing could show it.
     // Tests replace it (the default asks the desktop through QDesktopServices).
-    using FolderOpener = std::function<bool(const QString& folder)>;
-    void setFolderOpener(FolderOpener opener) { folderOpener_ = std::move(opener); }
+    using FolderOpener = WindowMenus::FolderOpener;
+    void setFolderOpener(FolderOpener opener) { menus_->setFolderOpener(std::move(opener)); }
 
     // Narrower than this, the waveform and meter stop shrinking and the devices panel
     // gives way instead.
@@ -91,27 +95,16 @@ protected:
 
 private:
     void buildActions();
-    void buildMenus();
     void buildToolBar();
     void buildCentralArea();
     void buildDevicesPanel();
     void buildTakesPanel();
+    void buildMenus();
     void connectSession();
     void restoreFromSettings();
 
-    void openWithDialog();
-    void chooseRecordingFolder();
-    void showRecordingFolder();
     void onStateChanged(TransportState state);
-    void onDocumentChanged(const QString& path);
-    void onError(const UserMessage& text);
-    void onWaveformOpened();
-    void onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable);
     void showWaveform(bool shown);
-    // While a take runs: the recording screen and the sleep inhibitor.
-    void followTake(TransportState state);
-    void warnIfCutShort();
-    void buildEditMenu();
     // The selection changed in the waveform or was typed: tell the session and the bar.
     void onSelectionChanged(std::int64_t start, std::int64_t end);
     // While a take is being recorded: asks whether to stop it and quit. The take is kept
@@ -120,6 +113,9 @@ private:
 
     Session& session_;
     Settings& settings_;
+    WindowMenus* menus_ = nullptr;
+    StatusReporter* status_ = nullptr;
+    TakeLifecycle* lifecycle_ = nullptr;
     TransportActions* transport_ = nullptr;
     DevicePicker* picker_ = nullptr;
     RecorderControls* controls_ = nullptr;
@@ -128,15 +124,11 @@ private:
     RecoveryBanner* recoveryBanner_ = nullptr;
     TakeRecovery* recovery_ = nullptr;
     LevelMeter* meter_ = nullptr;
-    StatusPanel* status_ = nullptr;
-    StatusLine* statusLine_ = nullptr;
     SelectionBar* selectionBar_ = nullptr;
     SelectionActions* selection_ = nullptr;
     TakesPanel* takes_ = nullptr;
     QDockWidget* takesDock_ = nullptr;
-    FolderOpener folderOpener_;
     bool devicesShown_ = false; // the saved device choice has been applied
-    RecentFilesMenu* recent_ = nullptr;
     QStackedWidget* waveformArea_ = nullptr;
     QLabel* waveformPlaceholder_ = nullptr;
     WaveformView* waveform_ = nullptr;
@@ -144,14 +136,6 @@ private:
     SpeedControl* speed_ = nullptr;
     RecordingScreen* recordingScreen_ = nullptr;
     SleepInhibitor* inhibitor_ = nullptr;
-    QAction* open_ = nullptr;
-    QAction* chooseFolder_ = nullptr;
-    QAction* showFolder_ = nullptr;
-    QAction* quit_ = nullptr;
-    QAction* zoomIn_ = nullptr;
-    QAction* zoomOut_ = nullptr;
-    QAction* about_ = nullptr;
-    QAction* aboutQt_ = nullptr;
 };
 
 } // namespace tapedeck
