@@ -2,10 +2,13 @@
 
 #include "ui/dialogs/ColourMix.h"
 
+#include <QFontMetrics>
 #include <QImage>
 #include <QPainter>
 #include <QPalette>
+#include <QPolygon>
 #include <QPolygonF>
+#include <QString>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +21,12 @@ constexpr double kRmsMix = 0.45;      // how far the RMS colour moves from peak 
 constexpr double kDotMinPixels = 6.0; // draw sample dots when samples are this far apart
 constexpr int kDotSize = 3;
 constexpr int kLaneGap = 1; // pixels between lanes
+constexpr int kFocusFrameWidth = 2;
+constexpr int kMarkerWidth = 1;
+constexpr int kFlagHeight = 6;
+const QColor kMarkerRed(226, 40, 40);
+constexpr int kProgressBarHeight = 3;
+constexpr int kProgressMargin = 6;
 
 // y of a sample value in a lane: +1 at the top, -1 at the bottom, clamped.
 int yFor(const QRect& lane, float value) {
@@ -206,6 +215,82 @@ void WaveformPainter::paintSamples(QPainter& painter, const QRect& area, int x0,
     if (framesPerPixel >= 1.0) {
         drawColumns(painter, area, x0, x1, window.channels, lines, colors);
     }
+}
+
+QColor WaveformPainter::markerColor() {
+    return kMarkerRed;
+}
+
+void WaveformPainter::paintSpan(QPainter& painter, const QRect& area, int left, int right,
+                                const QColor& colour) {
+    left = std::max(area.left(), left);
+    right = std::min(area.right() + 1, right);
+    if (right <= left) {
+        return;
+    }
+    painter.fillRect(QRect(left, area.top(), right - left, area.height()), colour);
+}
+
+void WaveformPainter::paintMarkers(QPainter& painter, const QRect& area, int x0, int x1,
+                                   const std::vector<std::int64_t>& frames, double startFrame,
+                                   double framesPerPixel) {
+    if (frames.empty())
+        return;
+    // Only the markers whose line or flag reaches into the dirty columns.
+    const double first = startFrame + (x0 - area.left() - kFlagWidth) * framesPerPixel;
+    const double last = startFrame + (x1 - area.left() + 1) * framesPerPixel;
+    auto it = std::lower_bound(frames.begin(), frames.end(),
+                               static_cast<std::int64_t>(std::floor(std::max(0.0, first))));
+    for (; it != frames.end() && static_cast<double>(*it) <= last; ++it) {
+        const int x =
+            area.left() +
+            static_cast<int>(std::floor((static_cast<double>(*it) - startFrame) / framesPerPixel));
+        painter.fillRect(QRect(x, area.top(), kMarkerWidth, area.height()), kMarkerRed);
+        const QPolygon flag({QPoint(x, area.top()),
+                             QPoint(x + kFlagWidth, area.top() + kFlagHeight / 2),
+                             QPoint(x, area.top() + kFlagHeight)});
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kMarkerRed);
+        painter.drawPolygon(flag);
+    }
+}
+
+void WaveformPainter::paintProgress(QPainter& painter, const QRect& area, double fraction,
+                                    const QString& text, const QFontMetrics& metrics,
+                                    const QPalette& palette) {
+    painter.fillRect(QRect(area.left(), area.top(), static_cast<int>(area.width() * fraction),
+                           kProgressBarHeight),
+                     palette.color(QPalette::Highlight));
+    const QRect box(area.right() - metrics.horizontalAdvance(text) - 3 * kProgressMargin,
+                    area.top() + kProgressBarHeight + kProgressMargin,
+                    metrics.horizontalAdvance(text) + 2 * kProgressMargin,
+                    metrics.height() + kProgressMargin);
+    painter.fillRect(box, palette.color(QPalette::Window));
+    painter.setPen(palette.color(QPalette::WindowText));
+    painter.drawText(box, Qt::AlignCenter, text);
+}
+
+QRect WaveformPainter::progressBarRect(const QRect& area) {
+    return QRect(area.left(), area.top(), area.width(), kProgressBarHeight);
+}
+
+QRect WaveformPainter::progressTextRect(const QRect& area, const QFontMetrics& metrics,
+                                        const QString& widestText) {
+    const int boxWidth = metrics.horizontalAdvance(widestText) + 4 * kProgressMargin;
+    return QRect(area.right() - boxWidth, area.top(), boxWidth + 1,
+                 metrics.height() + 3 * kProgressMargin);
+}
+
+void WaveformPainter::paintFocusFrame(QPainter& painter, const QRect& rect, const QColor& colour) {
+    painter.save();
+    QPen pen(colour);
+    pen.setWidth(kFocusFrameWidth);
+    pen.setJoinStyle(Qt::MiterJoin);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    const int inset = kFocusFrameWidth / 2;
+    painter.drawRect(rect.adjusted(inset, inset, -inset - 1, -inset - 1));
+    painter.restore();
 }
 
 } // namespace tapedeck

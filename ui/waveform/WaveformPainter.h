@@ -8,10 +8,13 @@
 #include <QList>
 #include <QRect>
 
+#include <cstdint>
 #include <vector>
 
+class QFontMetrics;
 class QPainter;
 class QPalette;
+class QString;
 
 namespace tapedeck {
 
@@ -26,10 +29,16 @@ struct WaveformColors {
     static WaveformColors fromPalette(const QPalette& palette);
 };
 
-// Draws waveform lanes (one per channel, stacked) from a summary or from raw samples.
-// GUI thread; paints only columns [x0, x1) so callers can repaint just what changed.
+// Draws waveform lanes (one per channel, stacked) from a summary or from raw samples, and
+// what a waveform view puts over them: the selection, dropout markers, the progress of a
+// summary still being built, the keyboard focus frame. GUI thread; the lanes and markers are
+// painted only in columns [x0, x1) so callers can repaint just what changed.
 class WaveformPainter {
 public:
+    // A dropout marker: a line with a flag this wide at its top.
+    static constexpr int kFlagWidth = 7;
+    static QColor markerColor();
+
     // The rectangle of one channel's lane inside `area`.
     static QRect laneRect(const QRect& area, int channels, int channel);
 
@@ -44,6 +53,26 @@ public:
     static void paintSamples(QPainter& painter, const QRect& area, int x0, int x1,
                              const SampleWindow& window, double startFrame, double framesPerPixel,
                              const WaveformColors& colors);
+
+    // Columns [left, right) of the lanes highlighted in `colour` (a translucent selection),
+    // cut to `area`.
+    static void paintSpan(QPainter& painter, const QRect& area, int left, int right,
+                          const QColor& colour);
+    // Dropout markers at `frames` (sorted), those whose line or flag reaches into [x0, x1).
+    static void paintMarkers(QPainter& painter, const QRect& area, int x0, int x1,
+                             const std::vector<std::int64_t>& frames, double startFrame,
+                             double framesPerPixel);
+    // A summary being built: a bar along the top of `area`, `fraction` of its width, and
+    // `text` in a box below its right end.
+    static void paintProgress(QPainter& painter, const QRect& area, double fraction,
+                              const QString& text, const QFontMetrics& metrics,
+                              const QPalette& palette);
+    // What paintProgress() may cover: the bar, and the box for any text up to `widestText`.
+    static QRect progressBarRect(const QRect& area);
+    static QRect progressTextRect(const QRect& area, const QFontMetrics& metrics,
+                                  const QString& widestText);
+    // The keyboard focus mark: a frame in `colour` just inside `rect`.
+    static void paintFocusFrame(QPainter& painter, const QRect& rect, const QColor& colour);
 
 private:
     struct ColumnLines {

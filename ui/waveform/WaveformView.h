@@ -2,6 +2,7 @@
 
 #include "core/summary/SampleReader.h"
 #include "core/summary/WaveformSummary.h"
+#include "ui/waveform/WaveformInteraction.h"
 #include "ui/waveform/WaveformSelection.h"
 
 #include <QString>
@@ -24,7 +25,9 @@ class SampleWindowLoader;
 // the 256-frame summary blocks it shows raw samples read by a worker thread (never during
 // paint). It polls the summary at the screen's pace and repaints only the columns that
 // gained data, so a growing summary (a file still scanning, or a live recording) costs
-// little. All methods: GUI thread.
+// little. Zoom, scroll, selection and the input that changes them live in its
+// WaveformInteraction; the view paints (with WaveformPainter and WaveformRuler), keeps the
+// scroll bar in step and reads raw samples. All methods: GUI thread.
 class WaveformView : public QWidget {
     Q_OBJECT
 
@@ -45,7 +48,7 @@ public:
 
     // Live mode: the view keeps the newest frames in sight as the summary grows.
     void setLiveMode(bool follow);
-    bool isLiveMode() const { return live_; }
+    bool isLiveMode() const { return interaction_.isLive(); }
 
     // Dropout markers: thin red lines with a flag at these frames (sorted or not).
     void setMarkers(std::vector<std::int64_t> frames);
@@ -58,7 +61,7 @@ public:
     // The selection, [start, end) in frames; a drag, Shift+click or an edge drag changes it
     // (selectionChanged). setSelection() does not emit; start < 0 clears.
     void setSelection(std::int64_t start, std::int64_t end);
-    const WaveformSelection& selection() const { return selection_; }
+    const WaveformSelection& selection() const { return interaction_.selection(); }
     // The selection's colour (a translucent highlight), for tests.
     QColor selectionColor() const;
 
@@ -68,8 +71,8 @@ public:
 
     // The visible range: frame at the left edge and frames per pixel column.
     void setView(double startFrame, double framesPerPixel);
-    double startFrame() const { return startFrame_; }
-    double framesPerPixel() const { return framesPerPixel_; }
+    double startFrame() const { return interaction_.startFrame(); }
+    double framesPerPixel() const { return interaction_.framesPerPixel(); }
     std::int64_t totalFrames() const;
     // The frame under a widget x coordinate.
     std::int64_t frameAt(int x) const;
@@ -115,9 +118,6 @@ protected:
 
 private:
     void poll();
-    void zoomAround(double factor, int x);
-    double clampStart(double start, double framesPerPixel) const;
-    double fitFramesPerPixel() const;
     void syncScrollBar();
     void onScrollBar(int value);
     void afterViewChange();
@@ -125,31 +125,19 @@ private:
     bool windowCovers(const SampleWindow& window) const;
     void onSamplesLoaded(std::uint64_t id, std::shared_ptr<const SampleWindow> window);
     bool isBuilding() const;
-    void paintProgress(QPainter& painter, const QRect& area) const;
-    // The keyboard focus mark: a frame in the highlight colour around the whole view.
-    void paintFocusFrame(QPainter& painter) const;
-    void paintSelection(QPainter& painter, const QRect& area) const;
     void emitSelection();
-    void paintMarkers(QPainter& painter, const QRect& area, int x0, int x1) const;
     QRect markerRect(std::int64_t frame) const;
-    int xForFrame(double frame) const;
     void updateAccessibleDescription();
 
     std::shared_ptr<const WaveformSummary> summary_;
-    int sampleRate_ = 0;
     std::int64_t expectedFrames_ = 0;
     QString samplePath_;
-    bool live_ = false;
-    bool liveDefaultZoom_ = false; // live, and not zoomed by hand since
     std::int64_t playhead_ = -1;
-    WaveformSelection selection_;
     std::vector<std::int64_t> markers_; // sorted
-    double startFrame_ = 0.0;
-    double framesPerPixel_ = 1.0;
-    bool fitted_ = true; // follows the length while the view shows the whole file
+    // The visible range, the selection and the timeline's rate; reads this view's geometry.
+    WaveformInteraction interaction_;
     std::int64_t seenFrames_ = 0;
     bool seenComplete_ = false;
-    int pressX_ = -1;
 
     QScrollBar* scrollBar_ = nullptr;
     double scrollUnitFrames_ = 1.0;
