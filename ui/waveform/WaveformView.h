@@ -22,7 +22,7 @@ class SampleWindowLoader;
 // Draws a WaveformSummary: one lane per channel with min/max and RMS per pixel column, a
 // time ruler, a playhead, a horizontal scroll bar, and a progress indicator while the
 // summary is still being built. Zoom: Ctrl+wheel, +/-, or the slots. At zooms finer than
-// the 256-frame summary blocks it shows raw samples read by a worker thread (never during
+// the 512-frame summary blocks it shows raw samples read by a worker thread (never during
 // paint). It polls the summary at the screen's pace and repaints only the columns that
 // gained data, so a growing summary (a file still scanning, or a live recording) costs
 // little. Zoom, scroll, selection and the input that changes them live in its
