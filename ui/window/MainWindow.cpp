@@ -3,6 +3,8 @@
 #include "ui/devices/DevicePicker.h"
 #include "ui/dialogs/ErrorBanner.h"
 #include "ui/dialogs/RecoveryBanner.h"
+#include "ui/keyboard/FocusFrameStyle.h"
+#include "ui/keyboard/InitialFocus.h"
 #include "ui/meters/LevelMeter.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
@@ -66,6 +68,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     setAccessibleName(tr("Tapedeck"));
     setAcceptDrops(true);
     resize(kDefaultWindowSize);
+    FocusFrameStyle::install(); // before the widgets, so they are made with it
 
     buildActions();
     buildCentralArea();
@@ -127,6 +130,8 @@ void MainWindow::buildToolBar() {
         if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(action)))
             button->setFocusPolicy(Qt::TabFocus);
     }
+    // The window opens with the focus on Record: Space or Enter starts a take, Tab moves on.
+    new InitialFocus(*bar->widgetForAction(transport_->action(A::Record)));
 }
 
 void MainWindow::buildCentralArea() {
