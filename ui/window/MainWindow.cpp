@@ -16,9 +16,11 @@
 #include "ui/takes/TakesPanel.h"
 #include "ui/transport/RecorderControls.h"
 #include "ui/transport/SpeedControl.h"
+#include "ui/transport/ToolBarFit.h"
 #include "ui/transport/TransportActions.h"
 #include "ui/waveform/WaveformDocument.h"
 #include "ui/waveform/WaveformView.h"
+#include "ui/window/DockWidthRestorer.h"
 #include "ui/window/OpenFileFilter.h"
 #include "ui/window/Settings.h"
 
@@ -110,8 +112,8 @@ void MainWindow::buildToolBar() {
     QToolBar* bar = addToolBar(tr("Transport"));
     bar->setObjectName(QStringLiteral("TransportToolBar"));
     bar->setAccessibleName(tr("Transport controls"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setMovable(false);
+    new ToolBarFit(*bar); // text beside the icons, or only icons in a narrow window
     using A = TransportAction;
     for (A which : {A::Record, A::Play, A::Pause, A::Stop})
         bar->addAction(transport_->action(which));
@@ -276,6 +278,7 @@ void MainWindow::restoreFromSettings() {
         restoreGeometry(settings_.windowGeometry());
     if (!settings_.windowState().isEmpty())
         restoreState(settings_.windowState());
+    new DockWidthRestorer(*this, *takesDock_, settings_.takesPanelWidth());
     transport_->setLoopEnabled(settings_.loop());
 }
 
@@ -325,6 +328,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
             session_.stop();
     }
     settings_.setWindow(saveGeometry(), saveState());
+    if (takesDock_->isVisible())
+        settings_.setTakesPanelWidth(takesDock_->width());
     settings_.sync();
     event->accept();
 }
