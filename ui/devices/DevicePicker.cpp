@@ -126,7 +126,7 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     serverNote_ = new QLabel(this);
     serverNote_->setWordWrap(true);
     serverNote_->hide();
-    refresh_ = new QPushButton(tr("Re&fresh Devices"), this);
+    refresh_ = new QPushButton(tr("Refresh &Devices"), this);
     refresh_->setAccessibleName(tr("Refresh devices"));
     refresh_->setToolTip(tr("Look for devices again, for example after plugging one in"));
 
@@ -138,10 +138,10 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("&Input:"), input_);
     form->addRow(tr("&Output:"), output_);
     form->addRow(tr("Sample &rate:"), rate_);
-    form->addRow(tr("&Channels:"), channels_);
+    form->addRow(tr("Channe&ls:"), channels_);
     form->addRow(QString(), routing_);
     form->addRow(tr("&Buffer:"), buffer_);
-    form->addRow(tr("&Format:"), format_);
+    form->addRow(tr("For&mat:"), format_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(serverNote_);

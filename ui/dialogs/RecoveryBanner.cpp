@@ -23,7 +23,7 @@ RecoveryBanner::RecoveryBanner(QWidget* parent) : TintedBanner(parent) {
     message_->setWordWrap(true);
     message_->setTextFormat(Qt::PlainText);
     message_->setAccessibleName(tr("Unfinished recordings found"));
-    recover_ = new QPushButton(tr("&Recover"), this);
+    recover_ = new QPushButton(tr("Re&cover"), this);
     recover_->setToolTip(tr("Repair the recordings, keeping every sample that reached the disk, "
                             "and open the last one"));
     recover_->setAccessibleName(tr("Recover the unfinished recordings"));
@@ -58,7 +58,7 @@ void RecoveryBanner::offer(const QStringList& takePaths) {
 
 void RecoveryBanner::setWorking(bool working) {
     recover_->setEnabled(!working);
-    recover_->setText(working ? tr("Recovering…") : tr("&Recover"));
+    recover_->setText(working ? tr("Recovering…") : tr("Re&cover"));
 }
 
 QString RecoveryBanner::message() const {

@@ -28,7 +28,7 @@ MarkersPanel::MarkersPanel(MarkerList& markers, QWidget* parent)
     list_->header()->setStretchLastSection(true);
     list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     layout->addWidget(list_, 1);
-    delete_ = new QPushButton(tr("&Delete Marker"), this);
+    delete_ = new QPushButton(tr("Delete Mar&ker"), this);
     delete_->setToolTip(tr("Remove the selected marker"));
     delete_->setAccessibleName(tr("Delete marker"));
     delete_->setEnabled(false);

@@ -44,7 +44,7 @@ SelectionBar::SelectionBar(QWidget* parent) : QWidget(parent) {
         layout->addWidget(field);
     };
     layout->addWidget(new QLabel(tr("Selection:"), this));
-    addPair(tr("S&tart"), start_);
+    addPair(tr("&Start"), start_);
     addPair(tr("E&nd"), end_);
     addPair(tr("Len&gth"), length_);
     layout->addStretch(1);

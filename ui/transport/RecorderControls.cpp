@@ -47,9 +47,9 @@ void RecorderControls::buildActions() {
                     tr("Open the input without recording, so the meters show its level; "
                        "Record then keeps the pre-roll"));
     monitor_->setCheckable(true);
-    addMarker_ = make(tr("Add &Marker"), QKeySequence(Qt::Key_M),
+    addMarker_ = make(tr("Add Mar&ker"), QKeySequence(Qt::Key_M),
                       tr("Put a marker at the current position, while recording or playing"));
-    previousMarker_ = make(tr("P&revious Marker"), QKeySequence(Qt::Key_BracketLeft),
+    previousMarker_ = make(tr("Pre&vious Marker"), QKeySequence(Qt::Key_BracketLeft),
                            tr("Move to the marker before the position"));
     nextMarker_ = make(tr("Ne&xt Marker"), QKeySequence(Qt::Key_BracketRight),
                        tr("Move to the marker after the position"));
@@ -73,7 +73,7 @@ void RecorderControls::buildDocks() {
     optionsDock_->setAccessibleName(tr("Take options panel"));
     optionsDock_->setWidget(options_);
     optionsDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    optionsDock_->toggleViewAction()->setText(tr("&Take Options Panel"));
+    optionsDock_->toggleViewAction()->setText(tr("Take O&ptions Panel"));
     window_.addDockWidget(Qt::RightDockWidgetArea, optionsDock_);
 
     // Both start hidden (View menu), as tabs beside the devices panel so that showing them

@@ -43,7 +43,7 @@ SpeedControl::SpeedControl(QWidget* parent) : QWidget(parent) {
     faster_ = new QAction(tr("&Faster"), this);
     faster_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
     faster_->setStatusTip(tr("Play 0.1× faster, at the same pitch"));
-    slower_ = new QAction(tr("&Slower"), this);
+    slower_ = new QAction(tr("Slo&wer"), this);
     slower_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
     slower_->setStatusTip(tr("Play 0.1× slower, at the same pitch"));
     connect(faster_, &QAction::triggered, this, &SpeedControl::faster);

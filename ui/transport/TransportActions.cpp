@@ -22,7 +22,7 @@ TransportActions::TransportActions(QObject* parent) : QObject(parent) {
     make(A::Pause, transportIcon(S::Pause), tr("P&ause"),
          tr("Pause playback, or pause the take (P again resumes it into the same file)"));
     make(A::Stop, transportIcon(S::Stop), tr("&Stop"), tr("Stop playback or finish the recording"));
-    make(A::GoToStart, transportIcon(S::GoToStart), tr("Go to &Start"),
+    make(A::GoToStart, transportIcon(S::GoToStart), tr("&Go to Start"),
          tr("Move to the start of the file"));
     make(A::GoToEnd, transportIcon(S::GoToEnd), tr("Go to &End"),
          tr("Move to the end of the file"));

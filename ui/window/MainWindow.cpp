@@ -3,6 +3,8 @@
 #include "ui/devices/DevicePicker.h"
 #include "ui/dialogs/ErrorBanner.h"
 #include "ui/dialogs/RecoveryBanner.h"
+#include "ui/keyboard/FocusFrameStyle.h"
+#include "ui/keyboard/InitialFocus.h"
 #include "ui/meters/LevelMeter.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
@@ -14,9 +16,11 @@
 #include "ui/takes/TakesPanel.h"
 #include "ui/transport/RecorderControls.h"
 #include "ui/transport/SpeedControl.h"
+#include "ui/transport/ToolBarFit.h"
 #include "ui/transport/TransportActions.h"
 #include "ui/waveform/WaveformDocument.h"
 #include "ui/waveform/WaveformView.h"
+#include "ui/window/DockWidthRestorer.h"
 #include "ui/window/OpenFileFilter.h"
 #include "ui/window/Settings.h"
 
@@ -66,6 +70,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     setAccessibleName(tr("Tapedeck"));
     setAcceptDrops(true);
     resize(kDefaultWindowSize);
+    FocusFrameStyle::install(); // before the widgets, so they are made with it
 
     buildActions();
     buildCentralArea();
@@ -107,8 +112,8 @@ void MainWindow::buildToolBar() {
     QToolBar* bar = addToolBar(tr("Transport"));
     bar->setObjectName(QStringLiteral("TransportToolBar"));
     bar->setAccessibleName(tr("Transport controls"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setMovable(false);
+    new ToolBarFit(*bar); // text beside the icons, or only icons in a narrow window
     using A = TransportAction;
     for (A which : {A::Record, A::Play, A::Pause, A::Stop})
         bar->addAction(transport_->action(which));
@@ -127,6 +132,8 @@ void MainWindow::buildToolBar() {
         if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(action)))
             button->setFocusPolicy(Qt::TabFocus);
     }
+    // The window opens with the focus on Record: Space or Enter starts a take, Tab moves on.
+    new InitialFocus(*bar->widgetForAction(transport_->action(A::Record)));
 }
 
 void MainWindow::buildCentralArea() {
@@ -271,6 +278,7 @@ void MainWindow::restoreFromSettings() {
         restoreGeometry(settings_.windowGeometry());
     if (!settings_.windowState().isEmpty())
         restoreState(settings_.windowState());
+    new DockWidthRestorer(*this, *takesDock_, settings_.takesPanelWidth());
     transport_->setLoopEnabled(settings_.loop());
 }
 
@@ -320,6 +328,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
             session_.stop();
     }
     settings_.setWindow(saveGeometry(), saveState());
+    if (takesDock_->isVisible())
+        settings_.setTakesPanelWidth(takesDock_->width());
     settings_.sync();
     event->accept();
 }

@@ -86,7 +86,7 @@ public:
 
     // Narrower than this, the waveform and meter stop shrinking and the devices panel
     // gives way instead.
-    static constexpr int kMinimumCentralWidth = 380;
+    static constexpr int kMinimumCentralWidth = 440;
 
 protected:
     void closeEvent(QCloseEvent* event) override;

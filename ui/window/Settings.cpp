@@ -23,6 +23,7 @@ const QString kRecent = QStringLiteral("files/recent");
 const QString kLoop = QStringLiteral("transport/loop");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kTakesPanelWidth = QStringLiteral("window/takesPanelWidth");
 const QString kOrganization = QStringLiteral("Tapedeck");
 const QString kApplication = QStringLiteral("Tapedeck");
 
@@ -161,6 +162,14 @@ QByteArray Settings::windowState() const {
 void Settings::setWindow(const QByteArray& geometry, const QByteArray& state) {
     store_->setValue(kGeometry, geometry);
     store_->setValue(kState, state);
+}
+
+int Settings::takesPanelWidth() const {
+    return store_->value(kTakesPanelWidth, 0).toInt();
+}
+
+void Settings::setTakesPanelWidth(int width) {
+    store_->setValue(kTakesPanelWidth, width);
 }
 
 void Settings::sync() {

@@ -45,6 +45,10 @@ public:
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray& geometry, const QByteArray& state);
+    // The takes panel's width in pixels (0 when never set). The window state holds it too,
+    // but Qt lays the docks out afresh when the window first shows, so it is kept apart.
+    int takesPanelWidth() const;
+    void setTakesPanelWidth(int width);
 
     // Pre-roll, sound-activated start and stop, length limit.
     TakeOptions takeOptions() const;

@@ -1,6 +1,7 @@
 #include "ui/window/WindowMenus.h"
 
 #include "ui/dialogs/AboutBox.h"
+#include "ui/keyboard/ShortcutsDialog.h"
 #include "ui/selection/SelectionActions.h"
 #include "ui/session/Session.h"
 #include "ui/transport/RecorderControls.h"
@@ -49,6 +50,9 @@ WindowMenus::WindowMenus(QMainWindow& window, Session& session, Settings& settin
     zoomOut_ = makeAction(tr("Zoom &Out"), {}, tr("Show more time"));
     zoomOut_->setShortcut(QKeySequence(Qt::Key_Minus));
     setZoomEnabled(false); // until a waveform is shown
+    shortcuts_ = makeAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_F1),
+                            tr("Every key Tapedeck answers to"));
+    window_.addAction(shortcuts_); // F1 works wherever the focus is
     about_ = makeAction(tr("&About Tapedeck"), {}, tr("Version and license"));
     about_->setMenuRole(QAction::AboutRole);
     aboutQt_ = makeAction(tr("About &Qt"), {}, tr("The Qt version Tapedeck uses"));
@@ -101,6 +105,8 @@ void WindowMenus::build(const Contents& contents) {
     view->addAction(contents.takesDock.toggleViewAction());
 
     QMenu* help = bar->addMenu(tr("&Help"));
+    help->addAction(shortcuts_);
+    help->addSeparator();
     help->addAction(about_);
     help->addAction(aboutQt_);
 
@@ -127,6 +133,11 @@ void WindowMenus::connectActions(WaveformView& waveform) {
     connect(chooseFolder_, &QAction::triggered, this, &WindowMenus::chooseRecordingFolder);
     connect(showFolder_, &QAction::triggered, this, &WindowMenus::showRecordingFolder);
     connect(quit_, &QAction::triggered, &window_, &QWidget::close);
+    connect(shortcuts_, &QAction::triggered, this, [this] {
+        // Made afresh each time from the window's actions, so it lists what is there now.
+        auto* dialog = new ShortcutsDialog(window_);
+        dialog->show();
+    });
     connect(about_, &QAction::triggered, this, [this] { showAboutBox(&window_); });
     connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt);
     connect(zoomIn_, &QAction::triggered, &waveform, &WaveformView::zoomIn);

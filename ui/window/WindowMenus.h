@@ -24,8 +24,8 @@ class TransportActions;
 class WaveformView;
 
 // The window's menu bar: File, Edit, Transport, View and Help, the actions only the menus
-// hold (Open, the recordings folder, Quit, zoom, About), and the File menu's commands
-// themselves: open with a dialog, open a recent file, choose and show the recordings
+// hold (Open, the recordings folder, Quit, zoom, Keyboard Shortcuts, About), and the File menu's
+// commands themselves: open with a dialog, open a recent file, choose and show the recordings
 // folder. GUI thread only.
 class WindowMenus : public QObject {
     Q_OBJECT
@@ -87,6 +87,7 @@ private:
     QAction* quit_ = nullptr;
     QAction* zoomIn_ = nullptr;
     QAction* zoomOut_ = nullptr;
+    QAction* shortcuts_ = nullptr;
     QAction* about_ = nullptr;
     QAction* aboutQt_ = nullptr;
 };
