@@ -206,6 +206,10 @@ private slots:
         refused(QString(), QStringLiteral("empty"));
         refused(QStringLiteral("a/b"), QStringLiteral("“/”"));
         refused(QStringLiteral("Brass"), QStringLiteral("already"));
+        // The take being recorded keeps its name until it is saved.
+        panel()->setBusyTake(take("Take 3.wav"));
+        refused(QStringLiteral("Other"), QStringLiteral("being recorded"));
+        panel()->setBusyTake({});
         QCOMPARE(QDir(folder_).entryList(QDir::Files).size(), 4); // the takes and a sidecar
     }
 
