@@ -27,6 +27,8 @@ public:
     // worker thread; changed() follows). A new take passes false: it has none yet.
     void setDocument(const QString& path, int sampleRate, bool load);
     void clear();
+    // The file was renamed to `path` (same contents and markers): saves go there now.
+    void followRename(const QString& path) { path_ = path; }
     // The rate becomes known once the file's header has been read.
     void setSampleRate(int sampleRate);
     const QString& path() const { return path_; }

@@ -75,8 +75,14 @@ SelectionActions::SelectionActions(Session& session, QWidget* window, QObject* p
     trim_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     trim_->setStatusTip(tr("Keep only the selection: the trimmed take is saved beside the "
                            "original, which goes to the trash (Undo brings it back)"));
-    undo_ = undoStack_->createUndoAction(this, tr("&Undo"));
+    undo_ = new QAction(tr("&Undo"), this);
     undo_->setShortcut(QKeySequence::Undo);
+    undo_->setEnabled(false);
+    connect(undoStack_, &QUndoStack::canUndoChanged, undo_, &QAction::setEnabled);
+    connect(undoStack_, &QUndoStack::undoTextChanged, undo_, [this](const QString& text) {
+        undo_->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    connect(undo_, &QAction::triggered, this, &SelectionActions::undo);
     connect(export_, &QAction::triggered, this, &SelectionActions::exportSelection);
     connect(trim_, &QAction::triggered, this, &SelectionActions::trimToSelection);
     connect(job_, &ExportJob::finished, this, &SelectionActions::onJobFinished);
@@ -94,6 +100,23 @@ void SelectionActions::updateEnabled() {
     clear_->setEnabled(selected);
     export_->setEnabled(selected && idle);
     trim_->setEnabled(selected && idle);
+}
+
+void SelectionActions::undo() {
+    if (!undoStack_->canUndo())
+        return;
+    const QString what = undoStack_->undoText();
+    const int count = undoStack_->count();
+    undoStack_->undo();
+    // An undo that found its files moved or gone makes itself obsolete and leaves the stack.
+    if (undoStack_->count() < count)
+        emit errorOccurred({tr("“%1” could not be undone: its files were moved or deleted "
+                               "meanwhile.")
+                                .arg(what),
+                            tr("Nothing was changed. Look for the files in the folder or in the "
+                               "trash.")});
+    else
+        emit statusMessage(tr("Undone: %1.").arg(what));
 }
 
 QString SelectionActions::trimmedPath(const QString& original) {

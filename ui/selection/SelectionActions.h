@@ -45,6 +45,9 @@ public:
     void updateEnabled();
     void exportSelection();
     void trimToSelection();
+    // Edit › Undo: undoes the last trim, rename or move to the trash, and says in the
+    // status line what was undone (or why it could not be).
+    void undo();
     // "Take 1 (trimmed).wav", or "(trimmed 2)" and so on when that exists. Any thread.
     static QString trimmedPath(const QString& original);
 

@@ -391,6 +391,7 @@ bool Session::openFile(const QString& path) {
     if (!QFileInfo(path).isFile()) {
         report({tr("“%1” does not exist.").arg(QDir::toNativeSeparators(path)),
                 describeError(ErrorCode::FileNotFound).nextStep});
+        forgetRecentFile(path);
         return false;
     }
     bridge_.closePlayer();
@@ -408,6 +409,7 @@ bool Session::openFile(const QString& path) {
             report(describeError(opened.error()));
             if (!path_.isEmpty()) // the previous file stays open, without its player
                 playerStale_ = true;
+            forgetRecentFile(path);
             return false;
         }
     }

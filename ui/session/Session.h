@@ -82,6 +82,12 @@ public:
     // not exist or cannot be played. Without a sound device the file still opens (Play
     // then says why it cannot play).
     bool openFile(const QString& path);
+    // File › Close: closes the open file (its player too) and returns to no file. Refused
+    // while recording, and when nothing is open.
+    bool closeFile();
+    // A file was renamed on disk (sidecars too) from `from` to `to`: Open Recent follows,
+    // and so does the open file if it was that one (documentRenamed). Not while recording.
+    void followRename(const QString& from, const QString& to);
     // The open file's length and format, once its header has been read (by the waveform
     // document): position and meters work before any player is open.
     void setDocumentFormat(std::int64_t frames, int sampleRate, int channels);
@@ -115,6 +121,9 @@ signals:
     void stateChanged(tapedeck::TransportState state);
     // The open file or the take being recorded changed (empty: nothing).
     void documentChanged(const QString& path);
+    // The open file is the same file under a new name (renamed in the takes list): whatever
+    // holds its path follows; nothing is read again.
+    void documentRenamed(const QString& from, const QString& to);
     void devicesChanged();
     void errorOccurred(const tapedeck::UserMessage& text);
     // Something to know before it becomes an error (the disk is nearly full).
@@ -149,6 +158,8 @@ private:
     // position `at` when it is inside the range, else moving to the range's start.
     void applyPlayRange(std::int64_t at);
     void finishTake(const QString& path);
+    // A file that failed to open leaves Open Recent.
+    void forgetRecentFile(const QString& path);
     void onRecordingFailed(const QString& path, const UserMessage& text);
     void onPlaybackFailed(const UserMessage& text);
     void onPlaybackFinished();

@@ -154,16 +154,37 @@ Qt::ItemFlags TakeListModel::flags(const QModelIndex& index) const {
 bool TakeListModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (!index.isValid() || index.column() != Name || role != Qt::EditRole)
         return false;
-    TakeInfo& take = takes_[static_cast<std::size_t>(index.row())];
-    if (const std::optional<QString> refused = TakeFiles::rename(take.path, value.toString())) {
+    const QString from = takes_[static_cast<std::size_t>(index.row())].path;
+    if (from == busy_) {
+        emit renameFailed(tr("“%1” is being recorded. Rename it once the take is saved.")
+                              .arg(QFileInfo(from).fileName()));
+        return false;
+    }
+    const TakeFiles::RenamePlan plan = TakeFiles::planRename(from, value.toString());
+    if (!plan.refusal.isEmpty()) {
+        emit renameFailed(plan.refusal);
+        return false;
+    }
+    if (plan.name == QFileInfo(from).fileName())
+        return false; // the same name: nothing to do, nothing to undo
+    if (const std::optional<QString> refused = TakeFiles::rename(from, plan.name)) {
         emit renameFailed(*refused);
         return false;
     }
-    const QString renamed = QFileInfo(take.path).dir().filePath(value.toString().trimmed());
-    take.path = renamed;
-    take.name = QFileInfo(renamed).fileName();
-    emit dataChanged(index, index);
+    const QString to = QFileInfo(from).dir().filePath(plan.name);
+    followRename(from, to);
+    emit renamed(from, to, plan.note);
     return true;
+}
+
+void TakeListModel::followRename(const QString& from, const QString& to) {
+    const int row = rowOf(from);
+    if (row < 0)
+        return; // not listed (yet): the next scan finds it
+    TakeInfo& take = takes_[static_cast<std::size_t>(row)];
+    take.path = to;
+    take.name = QFileInfo(to).fileName();
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 QStringList TakeListModel::mimeTypes() const {

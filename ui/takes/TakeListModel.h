@@ -16,7 +16,8 @@ namespace tapedeck {
 // The recordings folder as a table: name, date, length, format and size, newest first. The
 // folder is read on a worker thread (scanTakes) and read again when a file in it appears,
 // goes or is renamed (QFileSystemWatcher, settled for kSettleMs). The name can be edited (a
-// rename, sidecars included), and rows drag out as file URLs. GUI thread only.
+// rename, sidecars included, the extension kept: TakeFiles::planRename), and rows drag out
+// as file URLs. GUI thread only.
 class TakeListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -34,6 +35,11 @@ public:
     const std::vector<TakeInfo>& takes() const { return takes_; }
     // The row of this path, or -1.
     int rowOf(const QString& path) const;
+    // The take being recorded (empty: none): it is not renamed until it is saved.
+    void setBusyTake(const QString& path) { busy_ = path; }
+    const QString& busyTake() const { return busy_; }
+    // A take was renamed (by Undo, say): its row shows the new name at once.
+    void followRename(const QString& from, const QString& to);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -50,12 +56,16 @@ signals:
     void refreshed();
     // A rename was refused; `message` says why.
     void renameFailed(const QString& message);
+    // A take was renamed from the list (sidecars too). `note`: what became of the typed name
+    // (its extension kept), or empty.
+    void renamed(const QString& from, const QString& to, const QString& note);
 
 private:
     void startScan();
     void onScanned(std::uint64_t generation, std::vector<TakeInfo> takes);
 
     QString folder_;
+    QString busy_;
     std::vector<TakeInfo> takes_;
     QFileSystemWatcher watcher_;
     QTimer settle_;

@@ -1,5 +1,6 @@
 #include "ui/takes/TakesPanel.h"
 
+#include "ui/takes/RenameTakeCommand.h"
 #include "ui/takes/TakeFiles.h"
 #include "ui/takes/TakeListModel.h"
 
@@ -8,6 +9,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QUndoCommand>
@@ -121,6 +123,7 @@ TakesPanel::TakesPanel(QWidget* parent) : QWidget(parent) {
     connect(model_, &TakeListModel::renameFailed, this, [this](const QString& message) {
         emit errorOccurred({message, tr("The take keeps its name.")});
     });
+    connect(model_, &TakeListModel::renamed, this, &TakesPanel::onRenamed);
     connect(model_, &TakeListModel::refreshed, this, [this] {
         if (!currentTake_.isEmpty() && selectedTake().isEmpty())
             setCurrentTake(currentTake_);
@@ -139,6 +142,10 @@ QSize TakesPanel::sizeHint() const {
 
 void TakesPanel::setFolder(const QString& folder) {
     model_->setFolder(folder);
+}
+
+void TakesPanel::setBusyTake(const QString& path) {
+    model_->setBusyTake(path);
 }
 
 void TakesPanel::setCurrentTake(const QString& path) {
@@ -167,6 +174,12 @@ void TakesPanel::trashSelected() {
     const QString take = selectedTake();
     if (take.isEmpty())
         return;
+    if (take == model_->busyTake()) {
+        emit statusMessage(tr("%1 is being recorded. Stop recording before moving it to the "
+                              "trash.")
+                               .arg(QFileInfo(take).fileName()));
+        return;
+    }
     std::optional<TakeFiles::Trashed> trashed = TakeFiles::moveToTrash(take);
     if (!trashed) {
         emit errorOccurred(
@@ -179,6 +192,27 @@ void TakesPanel::trashSelected() {
         undoStack_->push(new TrashTakeCommand(std::move(*trashed)));
     emit statusMessage(
         tr("Moved %1 to the trash (Undo brings it back).").arg(QFileInfo(take).fileName()));
+}
+
+void TakesPanel::onRenamed(const QString& from, const QString& to, const QString& note) {
+    followRename(from, to);
+    if (undoStack_) {
+        undoStack_->push(new RenameTakeCommand(
+            from, to, [panel = QPointer(this)](const QString& was, const QString& now) {
+                if (panel)
+                    panel->followRename(was, now);
+            }));
+    }
+    const QString done = tr("Renamed %1 to %2 (Undo gives it its old name back).")
+                             .arg(QFileInfo(from).fileName(), QFileInfo(to).fileName());
+    emit statusMessage(note.isEmpty() ? done : done + QLatin1Char(' ') + note);
+}
+
+void TakesPanel::followRename(const QString& from, const QString& to) {
+    model_->followRename(from, to);
+    if (currentTake_ == from)
+        currentTake_ = to;
+    emit takeRenamed(from, to);
 }
 
 bool TakesPanel::eventFilter(QObject* watched, QEvent* event) {

@@ -16,16 +16,20 @@ class TakeListModel;
 
 // The takes list: the recordings folder, newest first (TakeListModel), with a filter that
 // typing in the list fills in. Double-click or Enter opens a take; F2 renames it in place
-// (sidecars too); Delete moves it to the trash, and the window's Undo brings it back; Show
-// in Folder opens its folder. Takes drag out to other programs as files. GUI thread only.
+// (sidecars too, the extension kept; the window's Undo gives the old name back); Delete
+// moves it to the trash, and the window's Undo brings it back; Show in Folder opens its
+// folder. The take being recorded is neither renamed nor trashed. Takes drag out to other programs
+// as files. GUI thread only.
 class TakesPanel : public QWidget {
     Q_OBJECT
 public:
     explicit TakesPanel(QWidget* parent = nullptr);
 
     void setFolder(const QString& folder);
-    // Where Delete records itself for Undo.
+    // Where Delete and Rename record themselves for Undo.
     void setUndoStack(QUndoStack* stack) { undoStack_ = stack; }
+    // The take being recorded (empty: none); it is neither renamed nor trashed.
+    void setBusyTake(const QString& path);
     // Selects the row of this take, if it is listed (the open file).
     void setCurrentTake(const QString& path);
     // The selected take's path, or empty.
@@ -49,12 +53,18 @@ signals:
     void showInFolderRequested(const QString& folder);
     void errorOccurred(const tapedeck::UserMessage& text);
     void statusMessage(const QString& text);
+    // A take was renamed here, or given its old name back by Undo (sidecars too): whatever
+    // holds its path follows.
+    void takeRenamed(const QString& from, const QString& to);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void updateActions();
+    void onRenamed(const QString& from, const QString& to, const QString& note);
+    // The take moved from `from` to `to`: its row and the current take follow; told on.
+    void followRename(const QString& from, const QString& to);
 
     TakeListModel* model_;
     QSortFilterProxyModel* proxy_;

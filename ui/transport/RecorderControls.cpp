@@ -113,6 +113,8 @@ void RecorderControls::connectSession() {
                 markers_->setSampleRate(sampleRate);
             });
     connect(&session_, &Session::documentChanged, this, &RecorderControls::onDocumentChanged);
+    connect(&session_, &Session::documentRenamed, markers_,
+            [this](const QString&, const QString& to) { markers_->followRename(to); });
     connect(&session_, &Session::stateChanged, this, [this](TransportState state) {
         markers_->setRecording(state == TransportState::Recording);
         options_->setLocked(state == TransportState::Recording);

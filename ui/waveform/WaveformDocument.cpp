@@ -36,6 +36,23 @@ void WaveformDocument::open(const QString& path) {
         std::thread([this, generation, file = path.toStdString()] { work(generation, file); });
 }
 
+void WaveformDocument::followRename(const QString& path) {
+    if (path_.isEmpty())
+        return;
+    path_ = path;
+    // A scan still under way stores its summary under the old name: the new name's first
+    // open scans again. A finished one is stored under the new name now (disk thread).
+    if (!complete_ || !summary_)
+        return;
+    stopWorker(); // the scan's worker, done already
+    worker_ = std::thread([file = path.toStdString(), format = format_, summary = summary_,
+                           statistics = statistics_] {
+        const Result<SummaryCacheKey> key = SummaryCache::keyFor(file);
+        if (key.ok())
+            SummaryCache().store(*key, format, *summary, statistics); // failing costs a rescan
+    });
+}
+
 void WaveformDocument::close() {
     stopWorker();
     ++generation_; // results still queued from the old worker are ignored

@@ -34,6 +34,9 @@ public:
     // Starts opening `path` (closing the current file); returns at once.
     void open(const QString& path);
     void close();
+    // The open file was renamed to `path` (same contents): the document follows, and its
+    // finished summary goes into the summary cache under the new name.
+    void followRename(const QString& path);
 
     QString path() const { return path_; }
     bool isOpen() const { return summary_ != nullptr; }

@@ -45,6 +45,9 @@ public:
                     std::int64_t expectedFrames, const QString& samplePath = {});
     void clear();
     std::shared_ptr<const WaveformSummary> summary() const { return summary_; }
+    // The file the raw samples come from, when it was renamed (same contents).
+    void setSamplePath(const QString& path) { samplePath_ = path; }
+    const QString& samplePath() const { return samplePath_; }
 
     // Live mode: the view keeps the newest frames in sight as the summary grows.
     void setLiveMode(bool follow);

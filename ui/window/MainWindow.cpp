@@ -21,6 +21,7 @@
 #include "ui/waveform/WaveformDocument.h"
 #include "ui/waveform/WaveformView.h"
 #include "ui/window/DockWidthRestorer.h"
+#include "ui/window/EnglishPlurals.h"
 #include "ui/window/OpenFileFilter.h"
 #include "ui/window/Settings.h"
 
@@ -65,6 +66,7 @@ QString droppedAudioFile(const QMimeData* data) {
 
 MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     : QMainWindow(parent), session_(session), settings_(settings) {
+    EnglishPlurals::install(); // "2 seconds", not "2 second(s)"
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Tapedeck"));
     setAccessibleName(tr("Tapedeck"));
@@ -207,6 +209,10 @@ void MainWindow::buildTakesPanel() {
     takes_->setFolder(session_.recordingFolder());
     connect(&session_, &Session::takeSaved, takes_->model(), &TakeListModel::refresh);
     connect(&session_, &Session::documentChanged, takes_, &TakesPanel::setCurrentTake);
+    connect(&session_, &Session::stateChanged, takes_, [this](TransportState state) {
+        takes_->setBusyTake(state == TransportState::Recording ? session_.currentPath()
+                                                               : QString());
+    });
 }
 
 void MainWindow::connectSession() {
@@ -245,6 +251,7 @@ void MainWindow::connectSession() {
     });
     connect(takes_, &TakesPanel::errorOccurred, status_, &StatusReporter::showError);
     connect(takes_, &TakesPanel::statusMessage, status_, &StatusReporter::showMessage);
+    connect(takes_, &TakesPanel::takeRenamed, &session_, &Session::followRename);
 
     connect(waveform_, &WaveformView::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(selectionBar_, &SelectionBar::selectionEdited, this,

@@ -64,6 +64,7 @@ public:
     StatusPanel* statusPanel() const { return status_->panel(); }
     RecentFilesMenu* recentFilesMenu() const { return menus_->recentFilesMenu(); }
     QAction* openAction() const { return menus_->openAction(); }
+    QAction* closeAction() const { return menus_->closeAction(); }
     WaveformView* waveformView() const { return waveform_; }
     WaveformDocument* waveformDocument() const { return document_; }
     RecoveryBanner* recoveryBanner() const { return recoveryBanner_; }

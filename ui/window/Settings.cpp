@@ -139,6 +139,14 @@ void Settings::removeRecentFile(const QString& path) {
     store_->setValue(kRecent, files);
 }
 
+void Settings::renameRecentFile(const QString& from, const QString& to) {
+    QStringList files = recentFiles();
+    const QString now = QFileInfo(to).absoluteFilePath();
+    files.removeAll(now);
+    std::replace(files.begin(), files.end(), from, now);
+    store_->setValue(kRecent, files);
+}
+
 void Settings::clearRecentFiles() {
     store_->remove(kRecent);
 }

@@ -37,6 +37,8 @@ public:
     QStringList recentFiles() const; // most recent first
     void addRecentFile(const QString& path);
     void removeRecentFile(const QString& path);
+    // The file at `from` is now at `to` (renamed): its place in the list is kept.
+    void renameRecentFile(const QString& from, const QString& to);
     void clearRecentFiles();
 
     bool loop() const;

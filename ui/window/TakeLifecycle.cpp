@@ -41,6 +41,7 @@ void TakeLifecycle::connectSession() {
             });
     connect(&session_, &Session::takePausedChanged, this, &TakeLifecycle::onTakePausedChanged);
     connect(&session_, &Session::documentChanged, this, &TakeLifecycle::onDocumentChanged);
+    connect(&session_, &Session::documentRenamed, this, &TakeLifecycle::onDocumentRenamed);
     connect(&session_, &Session::dropoutMarked, &parts_.waveform, &WaveformView::addMarker);
     connect(&parts_.document, &WaveformDocument::opened, this, &TakeLifecycle::onWaveformOpened);
     connect(&parts_.document, &WaveformDocument::failed, this, [this](const QString& message) {
@@ -107,8 +108,7 @@ void TakeLifecycle::onTakePausedChanged(bool paused) {
 }
 
 void TakeLifecycle::onDocumentChanged(const QString& path) {
-    window_.setWindowTitle(path.isEmpty() ? tr("Tapedeck")
-                                          : tr("Tapedeck — %1").arg(QFileInfo(path).fileName()));
+    setTitle(path);
     if (session_.state() == TransportState::Recording)
         return; // the live waveform arrives with liveSummaryStarted
     parts_.selectionBar.setSelection(-1, -1, 0, 0);
@@ -124,6 +124,19 @@ void TakeLifecycle::onDocumentChanged(const QString& path) {
         status_.panel()->setFileDropouts(0);
         document.open(path);
     }
+}
+
+void TakeLifecycle::onDocumentRenamed(const QString& from, const QString& to) {
+    setTitle(to);
+    if (parts_.document.path() == from)
+        parts_.document.followRename(to);
+    if (parts_.waveform.samplePath() == from)
+        parts_.waveform.setSamplePath(to);
+}
+
+void TakeLifecycle::setTitle(const QString& path) {
+    window_.setWindowTitle(path.isEmpty() ? tr("Tapedeck")
+                                          : tr("Tapedeck — %1").arg(QFileInfo(path).fileName()));
 }
 
 void TakeLifecycle::onWaveformOpened() {
@@ -153,16 +166,14 @@ void TakeLifecycle::warnIfCutShort() {
     const int rate = document.format().sampleRate;
     if (!cut || rate <= 0)
         return;
-    const auto seconds = [](double value) {
-        return value < 10.0 ? QString::number(value, 'f', 3) : StatusPanel::formatTime(value);
-    };
-    const double present = static_cast<double>(cut->presentFrames) / rate;
-    const double announced = static_cast<double>(cut->announcedFrames) / rate;
+    // The window's one time format (m:ss.t), as the status panel shows the length.
+    const QString present = StatusPanel::formatTime(static_cast<double>(cut->presentFrames) / rate);
+    const QString announced =
+        StatusPanel::formatTime(static_cast<double>(cut->announcedFrames) / rate);
     const QString name = QFileInfo(document.path()).fileName();
     status_.showWarning(
-        {tr("“%1” is cut short: it holds %2 s of sound (%3 bytes), but its header says %4 s.")
-             .arg(name, seconds(present), QLocale().toString(cut->presentBytes),
-                  seconds(announced)),
+        {tr("“%1” is cut short: it holds %2 of sound (%3 bytes), but its header says %4.")
+             .arg(name, present, QLocale().toString(cut->presentBytes), announced),
          tr("The file was probably not copied or downloaded completely. Tapedeck plays what is "
             "there; copy the file again to get the rest.")});
 }

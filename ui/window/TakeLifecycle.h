@@ -22,7 +22,8 @@ class TakeRecovery;
 class WaveformDocument;
 class WaveformView;
 
-// What the window does as files and takes come and go: the title names the open file; an
+// What the window does as files and takes come and go: the title names the open file (and
+// follows it when it is renamed); an
 // opened file's waveform, markers, format and dropouts are shown (with a warning when the
 // file is cut short); a take being recorded gets the recording screen, its live waveform
 // and the sleep inhibitor; takes a crash left unfinished are offered for recovery, and
@@ -58,6 +59,10 @@ private:
     void connectSession();
     void connectRecovery();
     void onDocumentChanged(const QString& path);
+    // The open file was renamed: the title, the document and the waveform follow.
+    void onDocumentRenamed(const QString& from, const QString& to);
+    // "Tapedeck — NAME", or "Tapedeck" with nothing open.
+    void setTitle(const QString& path);
     void onWaveformOpened();
     void onTakesRecovered(const QStringList& descriptions, const QString& lastPlayable);
     // While a take runs: the recording screen and the sleep inhibitor.

@@ -39,6 +39,9 @@ WindowMenus::WindowMenus(QMainWindow& window, Session& session, Settings& settin
     open_ = makeAction(tr("&Open…"), QKeySequence::Open, tr("Open a sound file"));
     open_->setIcon(transportIcon(TransportIconShape::Open));
     open_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    close_ = makeAction(tr("&Close"), QKeySequence(Qt::CTRL | Qt::Key_W),
+                        tr("Close the open file; Tapedeck stays open"));
+    close_->setEnabled(false); // until a file is open
     chooseFolder_ =
         makeAction(tr("Recordings &Folder…"), {}, tr("Choose where new recordings are saved"));
     showFolder_ = makeAction(tr("&Show Recordings Folder"), {},
@@ -68,6 +71,8 @@ void WindowMenus::build(const Contents& contents) {
     file->addAction(open_);
     recent_ = new RecentFilesMenu(&window_);
     file->addMenu(recent_);
+    file->addAction(close_);
+    window_.addAction(close_); // Ctrl+W wherever the focus is
     file->addSeparator();
     file->addAction(contents.selection.exportAction());
     file->addSeparator();
@@ -138,6 +143,8 @@ void WindowMenus::connectActions(WaveformView& waveform) {
         auto* dialog = new ShortcutsDialog(window_);
         dialog->show();
     });
+    connect(close_, &QAction::triggered, &session_, &Session::closeFile);
+    connect(&session_, &Session::documentChanged, this, [this] { followState(session_.state()); });
     connect(about_, &QAction::triggered, this, [this] { showAboutBox(&window_); });
     connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt);
     connect(zoomIn_, &QAction::triggered, &waveform, &WaveformView::zoomIn);
@@ -157,6 +164,7 @@ void WindowMenus::followState(TransportState state) {
     open_->setEnabled(!recording);
     recent_->setEnabled(!recording && !settings_.recentFiles().isEmpty());
     chooseFolder_->setEnabled(!recording);
+    close_->setEnabled(!recording && !session_.currentPath().isEmpty());
 }
 
 void WindowMenus::setZoomEnabled(bool enabled) {

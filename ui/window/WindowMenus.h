@@ -24,9 +24,9 @@ class TransportActions;
 class WaveformView;
 
 // The window's menu bar: File, Edit, Transport, View and Help, the actions only the menus
-// hold (Open, the recordings folder, Quit, zoom, Keyboard Shortcuts, About), and the File menu's
-// commands themselves: open with a dialog, open a recent file, choose and show the recordings
-// folder. GUI thread only.
+// hold (Open, Close, the recordings folder, Quit, zoom, Keyboard Shortcuts, About), and the
+// File menu's commands themselves: open with a dialog, open a recent file, close the open
+// file, choose and show the recordings folder. GUI thread only.
 class WindowMenus : public QObject {
     Q_OBJECT
 public:
@@ -48,7 +48,8 @@ public:
     WindowMenus(QMainWindow& window, Session& session, Settings& settings);
 
     void build(const Contents& contents);
-    // Nothing is opened and the folder stays put while a take is being recorded.
+    // Nothing is opened or closed and the folder stays put while a take is being recorded;
+    // Close needs an open file.
     void followState(TransportState state);
     // Zooming needs a waveform on screen.
     void setZoomEnabled(bool enabled);
@@ -59,6 +60,7 @@ public:
     void setFolderOpener(FolderOpener opener) { folderOpener_ = std::move(opener); }
 
     QAction* openAction() const { return open_; }
+    QAction* closeAction() const { return close_; }
     QAction* showFolderAction() const { return showFolder_; }
     QAction* quitAction() const { return quit_; }
     RecentFilesMenu* recentFilesMenu() const { return recent_; }
@@ -82,6 +84,7 @@ private:
     FolderOpener folderOpener_;
     RecentFilesMenu* recent_ = nullptr;
     QAction* open_ = nullptr;
+    QAction* close_ = nullptr;
     QAction* chooseFolder_ = nullptr;
     QAction* showFolder_ = nullptr;
     QAction* quit_ = nullptr;
