@@ -54,12 +54,13 @@ private:
         QSignalSpy devices(session_.get(), &Session::devicesChanged);
         QVERIFY2(other.plug(), qPrintable(other.errorString()));
         pactl({QStringLiteral("set-default-source"), other.id()});
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(session_->devices().begin(), session_->devices().end(),
-                                             [&](const DeviceInfo& d) {
-                                                 return d.serverId == other.id().toStdString() &&
-                                                        d.isDefaultInput;
-                                             }),
-                                 kServerTimeoutMs);
+        const auto listedAsDefault = [&] {
+            const std::vector<DeviceInfo> devices = session_->devices();
+            return std::any_of(devices.begin(), devices.end(), [&](const DeviceInfo& d) {
+                return d.serverId == other.id().toStdString() && d.isDefaultInput;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listedAsDefault(), kServerTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(devices.count() > 0, kServerTimeoutMs);
     }
 
