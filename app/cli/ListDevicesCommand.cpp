@@ -93,10 +93,17 @@ int listDevices(const CommandLine& commandLine) {
                   "sound server is running.");
         return 0;
     }
-    if (!(*system)->soundServer().empty()) {
+    switch ((*system)->serverAccess()) {
+    case ServerAccess::ByName:
         std::printf("Devices of %s:\n", (*system)->soundServer().c_str());
-    } else {
+        break;
+    case ServerAccess::DefaultDeviceOnly:
+        std::puts("The sound server is running, but ALSA's pulse plugin cannot open its devices "
+                  "by name. Tapedeck records and plays through the default device.");
+        break;
+    case ServerAccess::None:
         std::puts("No sound server answered: these are the devices PortAudio finds directly.");
+        break;
     }
     printGroup(devices, "Microphones and inputs",
                [](const DeviceInfo& d) { return !d.advanced && d.canRecord() && !d.isMonitor; });

@@ -80,6 +80,7 @@ DeviceInfo fromServer(const ServerDevice& s, const DeviceInfo& pulse) {
     d.defaultHighInputLatency = pulse.defaultHighInputLatency;
     d.defaultLowOutputLatency = pulse.defaultLowOutputLatency;
     d.defaultHighOutputLatency = pulse.defaultHighOutputLatency;
+    d.serverVolume = output ? -1 : s.volume;
     d.isDefaultInput = !output && s.isDefault;
     d.isDefaultOutput = output && s.isDefault;
     d.portAudioIndex = pulse.portAudioIndex;
@@ -97,6 +98,24 @@ bool canRouteByName(const DeviceInfo& device) {
     return Pa_IsFormatSupported(direction == Direction::Input ? target.parameters() : nullptr,
                                 direction == Direction::Output ? target.parameters() : nullptr,
                                 device.defaultSampleRate) == paFormatIsSupported;
+}
+
+// The server lists its devices in the order they appeared, so a device plugged in again moves
+// to the end. People look for a name: the default first, then by name, the same every time.
+void sortForPeople(std::vector<DeviceInfo>& devices) {
+    std::stable_sort(devices.begin(), devices.end(), [](const DeviceInfo& a, const DeviceInfo& b) {
+        const bool aDefault = a.isDefaultInput || a.isDefaultOutput;
+        const bool bDefault = b.isDefaultInput || b.isDefaultOutput;
+        if (aDefault != bDefault) {
+            return aDefault;
+        }
+        const std::string aName = lowercase(a.name);
+        const std::string bName = lowercase(b.name);
+        if (aName != bName) {
+            return aName < bName;
+        }
+        return a.serverId < b.serverId;
+    });
 }
 
 } // namespace
@@ -160,6 +179,7 @@ void AudioSystem::scan() {
 void AudioSystem::refreshServerDevices() {
     devices_ = portAudioDevices_;
     serverName_.clear();
+    access_ = ServerAccess::None;
     auto server = ServerQuery::devices();
     const auto pulse = std::find_if(devices_.begin(), devices_.end(), [](const DeviceInfo& d) {
         return d.hostApi == "ALSA" && d.name == "pulse";
@@ -175,9 +195,15 @@ void AudioSystem::refreshServerDevices() {
     if (!routesByName_) {
         routesByName_ = canRouteByName(listed.front());
     }
+    const std::string serverName = server->serverName.empty() ? "sound server" : server->serverName;
     if (!*routesByName_) {
+        // The server is there, but streams reach only its defaults, through PortAudio's
+        // "default" device: PortAudio's list is what works.
+        serverName_ = serverName;
+        access_ = ServerAccess::DefaultDeviceOnly;
         return;
     }
+    sortForPeople(listed);
     for (DeviceInfo& d : devices_) {
         if (isServerAlias(d)) {
             continue;
@@ -188,7 +214,23 @@ void AudioSystem::refreshServerDevices() {
         listed.push_back(std::move(d));
     }
     devices_ = std::move(listed);
-    serverName_ = server->serverName.empty() ? "sound server" : server->serverName;
+    serverName_ = serverName;
+    access_ = ServerAccess::ByName;
+}
+
+Status AudioSystem::setSourceVolume(std::string_view serverId, double fraction) {
+    const DeviceInfo* device = findServerDevice(serverId);
+    if (device == nullptr || !device->canRecord() || device->serverVolume < 0) {
+        return Error{ErrorCode::DeviceNotFound, "The sound server has no source \"" +
+                                                    std::string(serverId) +
+                                                    "\" whose level can be set."};
+    }
+    watchServer();
+    if (!watcher_ || !watcher_->setSourceVolume(device->serverId, fraction)) {
+        return Error{ErrorCode::NoAudioSystem,
+                     "The sound server did not take the new input level."};
+    }
+    return success();
 }
 
 std::shared_ptr<const ServerWatcher> AudioSystem::watchServer() {

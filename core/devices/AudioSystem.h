@@ -2,6 +2,7 @@
 
 #include "core/base/Result.h"
 #include "core/devices/DeviceInfo.h"
+#include "core/devices/ServerAccess.h"
 #include "core/devices/ServerWatcher.h"
 
 #include <memory>
@@ -14,8 +15,9 @@ namespace tapedeck {
 
 // PortAudio's initialization and the device list. One per process. Where a PipeWire or
 // PulseAudio server runs, the list holds its sources, monitors and sinks by the names the
-// desktop shows (found with libpulse), then PortAudio's raw devices marked advanced; with no
-// server, PortAudio's own list.
+// desktop shows (found with libpulse), the default first and then by name, then PortAudio's
+// raw devices marked advanced; with no server, or a server ALSA cannot reach by name,
+// PortAudio's own list (see serverAccess()).
 // Control thread only (the thread that created it): PortAudio is not thread-safe here.
 class AudioSystem {
 public:
@@ -53,9 +55,18 @@ public:
     // Finds the sound server's device with this node name.
     const DeviceInfo* findServerDevice(std::string_view serverId) const;
 
-    // The sound server the devices come from ("PulseAudio (on PipeWire 0.3.65)"); empty when
-    // none answered and the list is PortAudio's own.
+    // The sound server that answered ("PulseAudio (on PipeWire 0.3.65)"); empty when none
+    // did and the list is PortAudio's own.
     const std::string& soundServer() const { return serverName_; }
+    // How streams reach that server: by each device's name, only through its default devices
+    // (then the list is PortAudio's own, whose "default" device is the server's default), or
+    // not at all.
+    ServerAccess serverAccess() const { return access_; }
+
+    // Sets a source's volume on the sound server (1.0: its normal level), as the desktop's
+    // settings would; returns at once, and the server's change event (see
+    // setDeviceChangeCallback) follows. Fails with no server watcher or an unknown source.
+    Status setSourceVolume(std::string_view serverId, double fraction);
 
     // Whether the device can run with this many channels at this rate. The error message
     // is meant for a person: it names the device and the rates it does support.
@@ -76,6 +87,7 @@ private:
     std::vector<DeviceInfo> devices_;          // what the user chooses from
     std::vector<DeviceInfo> portAudioDevices_; // PortAudio's own list, as last scanned
     std::string serverName_;
+    ServerAccess access_ = ServerAccess::None;
     std::optional<bool> routesByName_; // the "pulse" PCM takes a DEVICE; unknown until asked
     std::shared_ptr<ServerWatcher> watcher_;
     ServerWatcher::ChangeFn onDeviceChange_;

@@ -27,6 +27,9 @@ struct DeviceInfo {
     double defaultHighInputLatency = 0;
     double defaultLowOutputLatency = 0;
     double defaultHighOutputLatency = 0;
+    // An input's level on the sound server, as a fraction of its normal level (1.0: 100 %);
+    // negative where the server cannot set it (no server, raw devices, outputs).
+    double serverVolume = -1;
     bool isDefaultInput = false;
     bool isDefaultOutput = false;
     int portAudioIndex = -1; // valid only until the next scan

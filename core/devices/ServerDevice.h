@@ -18,6 +18,9 @@ struct ServerDevice {
     int sampleRate = 0;
     int channels = 0;
     bool isDefault = false; // the server's default source (inputs) or sink (outputs)
+    // A source's volume as a fraction of the server's normal level (1.0: 100 %, as pactl
+    // shows it); negative when the server cannot set it (sinks, a source without a volume).
+    double volume = -1;
     // For a monitor, the description of the sink it listens to.
     std::string monitoredSink;
 };

@@ -78,6 +78,10 @@ void onSourceInfo(pa_context* /*context*/, const pa_source_info* info, int eol, 
     if (monitor) {
         d.monitoredSink = orEmpty(info->monitor_of_sink_name);
     }
+    // The loudest channel, as pactl and the desktop's settings show one level for a source.
+    if (info->volume.channels > 0 && pa_cvolume_valid(&info->volume) != 0) {
+        d.volume = static_cast<double>(pa_cvolume_max(&info->volume)) / PA_VOLUME_NORM;
+    }
     q.snapshot.devices.push_back(std::move(d));
 }
 

@@ -1,6 +1,8 @@
 #include "core/devices/ServerWatcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <pulse/pulseaudio.h>
 #include <thread>
 
@@ -8,6 +10,8 @@ namespace tapedeck {
 
 namespace {
 constexpr auto kConnectTimeout = std::chrono::milliseconds(1500);
+// The desktop's settings let a source go up to 150 % (software gain); never further.
+constexpr double kMaxVolumeFraction = 1.5;
 } // namespace
 
 // libpulse's callbacks; they run on the threaded main loop's thread with its lock held.
@@ -30,6 +34,31 @@ struct ServerWatcherCallbacks {
         }
         default:
             break;
+        }
+    }
+
+    // The source's current volume arrived: scale it to the level asked for.
+    static void onSourceForVolume(pa_context* context, const pa_source_info* info, int eol,
+                                  void* userdata) {
+        auto& watcher = *static_cast<ServerWatcher*>(userdata);
+        if (eol < 0) {
+            watcher.noteChange(); // the source is gone: whoever shows it reads the list again
+            return;
+        }
+        if (info == nullptr) {
+            return;
+        }
+        pa_cvolume volume = info->volume;
+        pa_cvolume_scale(&volume, static_cast<pa_volume_t>(watcher.requestedVolume_));
+        if (pa_operation* op = pa_context_set_source_volume_by_name(context, info->name, &volume,
+                                                                    onVolumeSet, userdata)) {
+            pa_operation_unref(op);
+        }
+    }
+
+    static void onVolumeSet(pa_context* /*context*/, int success, void* userdata) {
+        if (success == 0) {
+            static_cast<ServerWatcher*>(userdata)->noteChange();
         }
     }
 
@@ -99,6 +128,22 @@ ServerWatcher::~ServerWatcher() {
     if (loop_ != nullptr) {
         pa_threaded_mainloop_free(loop_);
     }
+}
+
+bool ServerWatcher::setSourceVolume(const std::string& sourceId, double fraction) {
+    if (!isConnected()) {
+        return false;
+    }
+    const double clamped = std::clamp(fraction, 0.0, kMaxVolumeFraction);
+    pa_threaded_mainloop_lock(loop_);
+    requestedVolume_ = static_cast<std::uint32_t>(std::lround(clamped * PA_VOLUME_NORM));
+    pa_operation* op = pa_context_get_source_info_by_name(
+        context_, sourceId.c_str(), ServerWatcherCallbacks::onSourceForVolume, this);
+    if (op != nullptr) {
+        pa_operation_unref(op);
+    }
+    pa_threaded_mainloop_unlock(loop_);
+    return op != nullptr;
 }
 
 void ServerWatcher::noteChange() {

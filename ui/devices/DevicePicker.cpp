@@ -185,6 +185,13 @@ void DevicePicker::setFormatCheck(FormatCheck check) {
 
 void DevicePicker::setDevices(std::vector<DeviceInfo> devices,
                               const std::optional<DeviceChoice>& wanted) {
+    if (locked_) {
+        // A take runs on the devices shown: a hot-plug or a new default must not show another.
+        pendingDevices_ = std::move(devices);
+        if (wanted)
+            pendingWanted_ = wanted;
+        return;
+    }
     if (wanted)
         preferred_ = *wanted;
     DeviceChoice kept = preferred_;
@@ -204,13 +211,20 @@ void DevicePicker::setDevices(std::vector<DeviceInfo> devices,
     apply(kept);
 }
 
-void DevicePicker::setSoundServer(const QString& serverName) {
-    serverNote_->setText(
-        serverName.isEmpty()
-            ? tr("No sound server is running: these are the devices the audio systems offer "
-                 "directly.")
-            : QString());
-    serverNote_->setVisible(serverName.isEmpty());
+void DevicePicker::setSoundServer(const QString& serverName, ServerAccess access) {
+    QString note;
+    if (serverName.isEmpty() || access == ServerAccess::None)
+        note = tr("No sound server is running: these are the devices the audio systems offer "
+                  "directly.");
+    else if (access == ServerAccess::DefaultDeviceOnly)
+        note = tr("The sound server is running, but ALSA's pulse plugin cannot open its devices "
+                  "by name. Tapedeck records and plays through the default device.");
+    serverNote_->setText(note);
+    serverNote_->setVisible(!note.isEmpty());
+}
+
+QString DevicePicker::serverNoteText() const {
+    return serverNote_->text();
 }
 
 void DevicePicker::select(const DeviceChoice& wanted) {
@@ -248,6 +262,8 @@ void DevicePicker::apply(const DeviceChoice& wanted) {
     }
     if (choice() != before)
         emitChoice();
+    else
+        updateRouting(); // the same choice, but the device behind it may say more now
 }
 
 DeviceChoice DevicePicker::choice() const {
@@ -293,9 +309,21 @@ void DevicePicker::setRememberedInputs(RememberedInputs inputs) {
 }
 
 void DevicePicker::setLocked(bool locked) {
+    locked_ = locked;
     for (QComboBox* box : {hostApi_, input_, output_, rate_, channels_, buffer_, format_})
-        box->setEnabled(!locked && box->count() > 0);
+        enableBox(box);
     refresh_->setEnabled(!locked);
+    if (!locked && pendingDevices_) {
+        std::vector<DeviceInfo> devices = std::move(*pendingDevices_);
+        const std::optional<DeviceChoice> wanted = pendingWanted_;
+        pendingDevices_.reset();
+        pendingWanted_.reset();
+        setDevices(std::move(devices), wanted);
+    }
+}
+
+void DevicePicker::enableBox(QComboBox* box) const {
+    box->setEnabled(!locked_ && box->count() > 0);
 }
 
 void DevicePicker::fillHostApis(const QString& wanted) {
@@ -312,7 +340,7 @@ void DevicePicker::fillHostApis(const QString& wanted) {
     if (index < 0)
         index = hostApi_->findData(preferred);
     hostApi_->setCurrentIndex(index >= 0 ? index : (hostApi_->count() > 0 ? 0 : -1));
-    hostApi_->setEnabled(hostApi_->count() > 0);
+    enableBox(hostApi_);
     hostApi_->setPlaceholderText(tr("None found"));
 }
 
@@ -353,8 +381,8 @@ void DevicePicker::fillDevices(const QString& wantedInput, const QString& wanted
         box->view()->setMinimumWidth(box->view()->sizeHintForColumn(0) + kPopupMargin);
     selectData(input_, input_->findData(wantedInput) >= 0 ? wantedInput : defaultInput);
     selectData(output_, output_->findData(wantedOutput) >= 0 ? wantedOutput : defaultOutput);
-    input_->setEnabled(input_->count() > 0);
-    output_->setEnabled(output_->count() > 0);
+    enableBox(input_);
+    enableBox(output_);
     if (input_->count() == 0)
         input_->setPlaceholderText(tr("No input device"));
     if (output_->count() == 0)
@@ -365,18 +393,17 @@ void DevicePicker::fillChannels(int wanted, int wantedFirstInput, int rate) {
     channels_->clear();
     const DeviceInfo* device = inputDevice();
     const int available = device ? device->maxInputChannels : 0;
-    // Channel counts: the device's first inputs, as the device or sound server gives them.
-    for (int count = 1; count <= kMaxChannels; ++count) {
+    // Channel counts: the device's first inputs, as the device or sound server gives them;
+    // only as many as it has (without a device to ask, any count up to kMaxChannels).
+    const int counts = device ? std::min(available, kMaxChannels) : kMaxChannels;
+    for (int count = 1; count <= counts; ++count) {
         const QString label = count == 1   ? tr("1 (mono)")
                               : count == 2 ? tr("2 (stereo)")
                                            : QString::number(count);
         channels_->addItem(label, count);
         channels_->setItemData(channels_->count() - 1, 0, kFirstInputRole);
         QString reason;
-        if (device && count > available) {
-            reason = tr("“%1” has only %n input channel(s).", nullptr, available)
-                         .arg(QString::fromStdString(device->name));
-        } else if (device && check_ && rate != kAutomatic) {
+        if (device && check_ && rate != kAutomatic) {
             reason = check_(*device, Direction::Input, count, rate).value_or(QString());
         }
         setItemUsable(channels_, channels_->count() - 1, label, reason);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/devices/DeviceInfo.h"
+#include "core/devices/ServerAccess.h"
 #include "ui/devices/DeviceChoice.h"
 
 #include <QWidget>
@@ -16,8 +17,9 @@ class QPushButton;
 namespace tapedeck {
 
 // Pickers for host API, input device, output device, sample rate, channels, buffer size and
-// recording format. Rates and channel counts the input device cannot do stay in the list,
-// disabled, with the reason in the item and its tooltip. GUI thread only.
+// recording format. Channel counts go up to what the input device has; rates and channel counts
+// it cannot do at the chosen format stay in the list, disabled, with the reason in the item
+// and its tooltip. GUI thread only.
 class DevicePicker : public QWidget {
     Q_OBJECT
 public:
@@ -36,13 +38,15 @@ public:
     void setFormatCheck(FormatCheck check);
     // Replaces the device list (after a scan or a hot-plug) and selects `wanted`, or else the
     // devices last chosen (by the person, or by select()), as far as they are there. A device
-    // that comes back after an unplug is selected again.
+    // that comes back after an unplug is selected again. While locked, the list is kept for
+    // later: the pickers go on showing the devices in use, and the new list applies on unlock.
     void setDevices(std::vector<DeviceInfo> devices,
                     const std::optional<DeviceChoice>& wanted = std::nullopt);
     // Selects what the choice names, as far as the devices allow.
     void select(const DeviceChoice& choice);
-    // The sound server the devices come from; empty says in the panel that none runs.
-    void setSoundServer(const QString& serverName);
+    // The sound server the devices come from and how it is reached; the panel says when none
+    // runs, or when only its default devices can be used.
+    void setSoundServer(const QString& serverName, ServerAccess access);
     DeviceChoice choice() const;
     // The selected input/output device, if any is selected and still present.
     const DeviceInfo* inputDevice() const;
@@ -51,8 +55,10 @@ public:
     // again returns to its own.
     void setRememberedInputs(RememberedInputs inputs);
     const RememberedInputs& rememberedInputs() const { return remembered_; }
-    // While recording or playing, the devices cannot change.
+    // While recording or playing, the devices cannot change, whatever the sound server
+    // reports meanwhile (see setDevices()).
     void setLocked(bool locked);
+    bool isLocked() const { return locked_; }
 
     static const std::vector<int>& sampleRates();
     static const std::vector<int>& bufferSizes();
@@ -67,6 +73,8 @@ public:
     QComboBox* formatBox() const { return format_; }
     // Which inputs feed a take with the chosen channels ("Mono from input 2 of 4").
     QString routingText() const;
+    // What the panel says about the sound server (empty when nothing needs saying).
+    QString serverNoteText() const;
 
 signals:
     void choiceChanged(const tapedeck::DeviceChoice& choice);
@@ -87,6 +95,8 @@ private:
     void onChannelsChanged();
     void emitChoice();
     void updateRouting();
+    // Enables a box that has items, unless the picker is locked.
+    void enableBox(QComboBox* box) const;
     const DeviceInfo* findDevice(const QString& key, bool input) const;
 
     std::vector<DeviceInfo> devices_;
@@ -95,6 +105,10 @@ private:
     DeviceChoice preferred_; // what the person chose last, to return to after a hot-plug
     RememberedInputs remembered_;
     bool updating_ = false;
+    bool locked_ = false;
+    // A device list that came while locked, with whether one was wanted; applied on unlock.
+    std::optional<std::vector<DeviceInfo>> pendingDevices_;
+    std::optional<DeviceChoice> pendingWanted_;
     QComboBox* hostApi_;
     QComboBox* input_;
     QComboBox* output_;

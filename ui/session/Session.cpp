@@ -104,6 +104,7 @@ void Session::startAudio() {
     });
     reportIfNoDevices();
     emit devicesChanged();
+    reportInput();
     updateDiskTimeLeft();
     // A file opened before the device scan gets its player now, so Play starts at once. If
     // that fails, Play tries again and says why.
@@ -115,11 +116,16 @@ QString Session::soundServer() const {
     return audio_ ? QString::fromStdString(audio_->soundServer()) : QString();
 }
 
+ServerAccess Session::serverAccess() const {
+    return audio_ ? audio_->serverAccess() : ServerAccess::None;
+}
+
 void Session::onServerDevicesChanged() {
     if (!audio_)
         return;
     audio_->refreshServerDevices();
     emit devicesChanged();
+    reportInput();
 }
 
 std::vector<DeviceInfo> Session::devices() const {
@@ -501,6 +507,7 @@ void Session::refreshDevices() {
     if (hadPlayer)
         playerStale_ = true; // Stopped or Paused stays as it was: Play resumes there
     emit devicesChanged();
+    reportInput();
 }
 
 bool Session::reportIfNoDevices() {
@@ -520,6 +527,7 @@ void Session::setDeviceChoice(const DeviceChoice& choice) {
     settings_.setDeviceChoice(choice);
     if (bridge_.isMonitoring())
         openMonitor(); // the input or its format changed
+    reportInput();
     updateDiskTimeLeft();
 }
 

@@ -46,6 +46,14 @@ public:
     std::vector<DeviceInfo> devices() const;
     // The sound server the devices come from; empty when none answered.
     QString soundServer() const;
+    // How streams reach that server (by device name, only its defaults, or none).
+    ServerAccess serverAccess() const;
+    // The level of the input in use (the take's, else the chosen one) on the sound server,
+    // 1.0 being its normal level; negative where the server cannot set it.
+    double inputVolume() const;
+    // Sets that level on the sound server; inputVolumeChanged() follows when the server has
+    // taken it.
+    void setInputVolume(double fraction);
     // Why the device cannot run with this format, or nothing if it can.
     std::optional<QString> checkFormat(const DeviceInfo& device, Direction direction, int channels,
                                        int sampleRate) const;
@@ -141,6 +149,9 @@ signals:
     void diskTimeLeftChanged(double seconds);
     void levelsChanged(const tapedeck::MeterReading& reading);
     void meterChannelsChanged(int channels);
+    // The input's level on the sound server changed, here or in another program (see
+    // inputVolume()); negative: it cannot be set.
+    void inputVolumeChanged(double fraction);
     void recentFilesChanged();
     // A take was finalized at this path (the file is complete).
     void takeSaved(const QString& path);
@@ -175,6 +186,11 @@ private:
     void openMonitor();
     void onTakeEnded(const QString& path);
     int plannedChannels() const;
+    // Says what the chosen input is now: its level on the server, and, while nothing streams,
+    // its channel count to the meter (bars before any level arrives).
+    void reportInput();
+    // The device a take would record from (or records from now), or null.
+    const DeviceInfo* inputInUse() const;
 
     Settings& settings_;
     // Before audio_, so it outlives the device watcher that starts it from libpulse's thread.

@@ -5,6 +5,7 @@
 #include "ui/dialogs/RecoveryBanner.h"
 #include "ui/keyboard/FocusFrameStyle.h"
 #include "ui/keyboard/InitialFocus.h"
+#include "ui/meters/InputLevelSlider.h"
 #include "ui/meters/LevelMeter.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
@@ -172,6 +173,8 @@ void MainWindow::buildCentralArea() {
 
     meter_ = new LevelMeter(central);
     layout->addWidget(meter_);
+    inputLevel_ = new InputLevelSlider(central);
+    layout->addWidget(inputLevel_);
     setCentralWidget(central);
 }
 
@@ -275,6 +278,8 @@ void MainWindow::connectSession() {
         meter_->setChannelCount(channels);
         meter_->reset();
     });
+    connect(&session_, &Session::inputVolumeChanged, inputLevel_, &InputLevelSlider::showLevel);
+    connect(inputLevel_, &InputLevelSlider::levelChosen, &session_, &Session::setInputVolume);
     connect(&session_, &Session::levelsChanged, meter_, [this](const MeterReading& reading) {
         meter_->addLevels(reading.channels, reading.peak.data(), reading.rms.data());
     });
@@ -297,7 +302,7 @@ void MainWindow::showDevices(std::vector<DeviceInfo> devices) {
     devicesShown_ = true;
     // Before the first scan there is nothing to say yet.
     if (session_.hasAudio())
-        picker_->setSoundServer(session_.soundServer());
+        picker_->setSoundServer(session_.soundServer(), session_.serverAccess());
     session_.setDeviceChoice(picker_->choice());
 }
 

@@ -20,6 +20,7 @@ namespace tapedeck {
 
 class DevicePicker;
 class ErrorBanner;
+class InputLevelSlider;
 class LevelMeter;
 class RecentFilesMenu;
 class RecorderControls;
@@ -61,6 +62,7 @@ public:
     TransportActions* transport() const { return transport_; }
     ErrorBanner* errorBanner() const { return banner_; }
     LevelMeter* levelMeter() const { return meter_; }
+    InputLevelSlider* inputLevel() const { return inputLevel_; }
     StatusPanel* statusPanel() const { return status_->panel(); }
     RecentFilesMenu* recentFilesMenu() const { return menus_->recentFilesMenu(); }
     QAction* openAction() const { return menus_->openAction(); }
@@ -125,6 +127,7 @@ private:
     RecoveryBanner* recoveryBanner_ = nullptr;
     TakeRecovery* recovery_ = nullptr;
     LevelMeter* meter_ = nullptr;
+    InputLevelSlider* inputLevel_ = nullptr;
     SelectionBar* selectionBar_ = nullptr;
     SelectionActions* selection_ = nullptr;
     TakesPanel* takes_ = nullptr;
