@@ -3,6 +3,7 @@
 #include "core/io/FileFormat.h"
 #include "core/summary/WaveformSummary.h"
 #include "ui/recording/RecordingFolder.h"
+#include "ui/recording/RecordingScreen.h"
 #include "ui/window/Settings.h"
 
 #include <QDateTime>
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace tapedeck {
@@ -55,9 +57,13 @@ Session::Session(Settings& settings, QObject* parent)
     connect(&bridge_, &EngineBridge::playbackFinished, this, &Session::onPlaybackFinished);
     connect(&bridge_, &EngineBridge::recordingFailed, this, &Session::onRecordingFailed);
     connect(&bridge_, &EngineBridge::playbackFailed, this, &Session::onPlaybackFailed);
-    connect(&bridge_, &EngineBridge::takeStarted, this,
-            [this] { emit statusMessage(tr("Recording to %1").arg(displayPath(path_))); });
+    connect(&bridge_, &EngineBridge::takeStarted, this, [this] {
+        emit statusMessage(tr("Recording to %1").arg(displayPath(path_)));
+        emit soundArrived();
+    });
     connect(&bridge_, &EngineBridge::takeEnded, this, &Session::onTakeEnded);
+    connect(&bridge_, &EngineBridge::clipped, this,
+            [this](const Marker& marker) { emit markerAdded(marker, false); });
     connect(&bridge_, &EngineBridge::monitoringFailed, this, [this](const UserMessage& text) {
         report(text);
         if (state_ == TransportState::Recording) // a take that never began: no file
@@ -120,6 +126,7 @@ void Session::onServerDevicesChanged() {
         return;
     audio_->refreshServerDevices();
     emit devicesChanged();
+    noticeLostDeviceBack();
 }
 
 std::vector<DeviceInfo> Session::devices() const {
@@ -157,6 +164,7 @@ void Session::setState(TransportState state) {
 }
 
 void Session::report(const UserMessage& text) {
+    lostDevice_.reset(); // the banner now says something else
     emit errorOccurred(text);
 }
 
@@ -223,7 +231,7 @@ void Session::record() {
     if (bridge_.isWaitingForSound())
         emit statusMessage(tr("Waiting for sound above %1 dBFS… Stop ends the wait; no file is "
                               "kept until the sound comes.")
-                               .arg(takeOptions_.startAboveDbfs, 0, 'f', 1));
+                               .arg(RecordingScreen::formatDbfs(takeOptions_.startAboveDbfs)));
     else
         emit statusMessage(tr("Recording to %1").arg(displayPath(path)));
     updateDiskTimeLeft();
@@ -326,6 +334,9 @@ void Session::stop() {
             path_.clear();
             setState(TransportState::NoFile);
             emit documentChanged(path_);
+            // Nothing is open: the status bar no longer says "Recording 0:00.0".
+            emit positionChanged(0, 0, 0);
+            emit streamDescriptionChanged({});
             emit statusMessage(tr("No sound came; nothing was recorded."));
             openMonitor();
             return;
@@ -350,10 +361,15 @@ void Session::stop() {
 void Session::finishTake(const QString& path) {
     emit takeSaved(path);
     setState(TransportState::NoFile);
-    if (openFile(path))
-        emit statusMessage(tr("Saved to %1").arg(displayPath(path)));
-    else
-        emit statusMessage(tr("Saved to %1 (it cannot be played back now)").arg(displayPath(path)));
+    QString saved = openFile(path)
+                        ? tr("Saved to %1").arg(displayPath(path))
+                        : tr("Saved to %1 (it cannot be played back now)").arg(displayPath(path));
+    // First, so a narrow window shortens the path rather than the warning.
+    if (const std::int64_t clipped = bridge_.takeClippedSamples(); clipped > 0)
+        saved = tr("The take clipped: %Ln sample(s) reached full scale. %1", nullptr,
+                   static_cast<int>(std::min<std::int64_t>(clipped, INT_MAX)))
+                    .arg(saved);
+    emit statusMessage(saved);
 }
 
 void Session::goToStart() {
@@ -458,8 +474,34 @@ Status Session::openPlayer(const QString& path, std::int64_t startFrame) {
 
 void Session::onRecordingFailed(const QString& path, const UserMessage& text) {
     finishTake(path);
+    // The take's path once, on a line of its own; the sentence names only the file.
+    UserMessage shown = text;
+    const QString native = QDir::toNativeSeparators(path);
+    if (!path.isEmpty() && (shown.message.contains(path) || shown.message.contains(native))) {
+        const QString name = QStringLiteral("“%1”").arg(QFileInfo(path).fileName());
+        shown.message.replace(path, name).replace(native, name);
+        shown.path = path;
+    }
     // Last, so the banner shows why the take ended rather than why it cannot be played.
-    report(text);
+    report(shown);
+    lostDevice_ = bridge_.lostDevice();
+}
+
+void Session::noticeLostDeviceBack() {
+    if (!lostDevice_ || !audio_)
+        return;
+    const DeviceInfo& lost = *lostDevice_;
+    for (const DeviceInfo& d : audio_->devices()) {
+        const bool same = lost.serverId.empty() ? d.name == lost.name && d.hostApi == lost.hostApi
+                                                : d.serverId == lost.serverId;
+        if (same && d.canRecord()) {
+            lostDevice_.reset();
+            emit errorCleared(); // the banner about its loss is old news
+            emit statusMessage(tr("%1 is connected again: Record starts a new take.")
+                                   .arg(QString::fromStdString(d.name)));
+            return;
+        }
+    }
 }
 
 void Session::onPlaybackFailed(const UserMessage& text) {

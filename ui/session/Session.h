@@ -110,6 +110,9 @@ signals:
     // Monitor input turned on or off (also by itself: Play, a failure, a device change).
     void monitoringChanged(bool on);
     void takePausedChanged(bool paused);
+    // A sound-activated take's wait ended: the sound came and the take records (the wait
+    // begins with stateChanged(Recording) while isWaitingForSound()).
+    void soundArrived();
     // A marker was added. `saveToFile`: the file must still get it (a take saves its own).
     void markerAdded(const tapedeck::Marker& marker, bool saveToFile);
     void stateChanged(tapedeck::TransportState state);
@@ -158,6 +161,8 @@ private:
     // A device was plugged in or removed: the lists are asked for again (safe while a take
     // runs; the take notices its own device going).
     void onServerDevicesChanged();
+    // The device a take lost is listed again: the banner about it goes.
+    void noticeLostDeviceBack();
     int plannedSampleRate() const;
     RecordSettings takeSettings(const QString& path) const;
     // Opens the monitoring stream (when monitoring is on and nothing records or plays).
@@ -182,6 +187,8 @@ private:
     int documentRate_ = 0;
     bool monitoring_ = false;
     TakeOptions takeOptions_;
+    // The device whose unplugging ended the last take, while the banner says so.
+    std::optional<DeviceInfo> lostDevice_;
     // The waveform the monitoring stream's take will grow (made when the stream opens).
     std::shared_ptr<WaveformSummary> monitorSummary_;
     QTimer diskTimer_;
