@@ -116,7 +116,7 @@ QString RecordingScreen::formatDbfs(double dbfs) {
 
 void RecordingScreen::showMark() {
     if (waiting_) {
-        rec_->setText(QStringLiteral("<span style=\"color:%1\">◌</span> %2")
+        rec_->setText(QStringLiteral("<span style=\"color:%1\">◌ %2</span>")
                           .arg(QLatin1String(kPausedGrey), tr("Waiting for sound above %1 dBFS")
                                                                .arg(formatDbfs(thresholdDbfs_))
                                                                .toHtmlEscaped()));
