@@ -144,6 +144,8 @@ signals:
                             int sampleRate);
 
 private:
+    // A path for the status bar: the home folder as "~".
+    static QString displayPath(const QString& path);
     void setState(TransportState state);
     Status openPlayer(const QString& path, std::int64_t startFrame);
     // Opens the player when there is none (or it is stale); reports why it cannot.
