@@ -6,6 +6,10 @@
 
 namespace tapedeck {
 
+// A sample at or above this magnitude reached full scale: a clip. Just under 1.0, so that an
+// integer device's largest positive value (32767/32768 for 16 bits) counts too.
+inline constexpr float kFullScaleLevel = 0.9999f;
+
 // Fills event.peak/rms (linear) for the first kMaxMeteredChannels channels of an
 // interleaved block, and sets event.channels. Real-time safe.
 void measureLevels(const float* interleaved, std::int64_t frames, int channels,

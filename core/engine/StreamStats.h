@@ -14,6 +14,7 @@ struct StreamStats {
     std::int64_t xruns = 0;            // PortAudio input overflow / output underflow flags
     std::int64_t lostEvents = 0;       // level/status events dropped because the queue was full
     std::int64_t lostDropoutMarks = 0; // dropouts not logged (their queue was full)
+    std::int64_t clippedSamples = 0;   // recording: samples in the file at full scale
     double callbackMedianMicros = 0;   // time spent in our callback per block
     double callbackWorstMicros = 0;
 };

@@ -16,5 +16,7 @@ struct Marker {
 
 // The name of the marker the recorder puts where a paused take resumes.
 inline constexpr const char* kPausedMarkerName = "Paused";
+// The name of the marker the recorder puts at a take's first clipped sample.
+inline constexpr const char* kClipMarkerName = "Clip";
 
 } // namespace tapedeck

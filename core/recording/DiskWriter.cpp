@@ -1,5 +1,6 @@
 #include "core/recording/DiskWriter.h"
 
+#include "core/dsp/Levels.h"
 #include "core/recording/RecordingFile.h"
 #include "core/recovery/RecordingJournal.h"
 
@@ -330,10 +331,32 @@ void DiskWriter::writeToFile(const float* frames, std::int64_t count, std::int64
     }
 }
 
+void DiskWriter::countClips(const float* frames, std::int64_t count) {
+    std::int64_t clipped = 0;
+    std::int64_t first = -1;
+    const std::int64_t samples = count * channels_;
+    for (std::int64_t i = 0; i < samples; ++i) {
+        if (std::fabs(frames[i]) >= kFullScaleLevel) {
+            if (first < 0) {
+                first = i / channels_;
+            }
+            ++clipped;
+        }
+    }
+    if (clipped == 0) {
+        return;
+    }
+    if (firstClipFrame_.load(std::memory_order_relaxed) < 0) {
+        firstClipFrame_.store(framesWritten() + first, std::memory_order_release);
+    }
+    clippedSamples_.fetch_add(clipped, std::memory_order_acq_rel);
+}
+
 bool DiskWriter::writeFrames(const float* frames, std::int64_t count) {
     if (count <= 0 || failed()) {
         return count <= 0;
     }
+    countClips(frames, count);
     errno = 0;
     const sf_count_t written = sf_writef_float(file_.get(), frames, count);
     if (written > 0) {

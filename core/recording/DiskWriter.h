@@ -93,6 +93,11 @@ public:
     std::int64_t origin() const { return origin_.load(std::memory_order_acquire); }
     // Any thread. The take reached its length or its silence: nothing more is written.
     bool ended() const { return ended_.load(std::memory_order_acquire); }
+    // Any thread. Samples of the file (any channel) that reached full scale
+    // (kFullScaleLevel), and the file frame of the first of them (-1: none). Counted here,
+    // where every sample passes anyway, so the callback does no more work for it.
+    std::int64_t clippedSamples() const { return clippedSamples_.load(std::memory_order_acquire); }
+    std::int64_t firstClipFrame() const { return firstClipFrame_.load(std::memory_order_acquire); }
 
 private:
     struct PendingFile {
@@ -116,6 +121,8 @@ private:
     void lookForTrigger(const float* frames, std::int64_t count);
     void writeToFile(const float* frames, std::int64_t count, std::int64_t timeline);
     bool writeFrames(const float* frames, std::int64_t count);
+    // Counts the full-scale samples of `count` frames about to become file frames.
+    void countClips(const float* frames, std::int64_t count);
     void fail(int errnoValue);
 
     SampleRing& ring_;
@@ -150,6 +157,8 @@ private:
     std::atomic<std::int64_t> triggerFrame_{-1};
     std::atomic<std::int64_t> origin_{-1};
     std::atomic<int> dropoutsLogged_{0};
+    std::atomic<std::int64_t> clippedSamples_{0};
+    std::atomic<std::int64_t> firstClipFrame_{-1};
     std::atomic<bool> filePending_{false};
     mutable std::mutex mutex_;           // disk and control threads only, never the callback
     std::optional<Error> error_;         // guarded by mutex_

@@ -65,6 +65,7 @@ struct RecorderState {
     std::int64_t takeOrigin = 0; // timeline frame of the take's first file frame
     std::int64_t preRollFrames = 0;
     std::vector<Marker> markers;
+    std::optional<Marker> clipMarker; // at the take's first clipped sample, once found
 };
 
 namespace {
@@ -371,6 +372,7 @@ std::optional<Error> Recorder::poll() {
         return s.failure;
     }
     noticeRemoval(s);
+    markFirstClip(s);
     if (!s.hasTake && s.settings.startAboveDbfs && s.writer->triggerFrame() >= 0) {
         const std::int64_t trigger = s.writer->triggerFrame();
         const Status opened =
@@ -418,6 +420,23 @@ void Recorder::noticeRemoval(RecorderState& s) {
     }
 }
 
+// The disk thread saw every sample and counted the clipped ones: the take gets a marker at
+// the first, as if M had been pressed there (in the journal too, while the writer runs).
+void Recorder::markFirstClip(RecorderState& s) {
+    if (s.clipMarker || !s.hasTake || s.writer->firstClipFrame() < 0) {
+        return;
+    }
+    s.clipMarker = Marker{s.writer->firstClipFrame(), kClipMarkerName};
+    if (!s.stopped) {
+        s.writer->journalMarker(*s.clipMarker);
+    }
+    s.markers.push_back(*s.clipMarker);
+}
+
+const std::optional<Marker>& Recorder::clipMarker() const {
+    return state_->clipMarker;
+}
+
 bool Recorder::nextEvent(EngineEvent& event) {
     return state_->events.pop(event);
 }
@@ -430,6 +449,7 @@ Status Recorder::stop() {
         if (auto writeError = s.writer->finish(); writeError && !s.failure) {
             s.failure = writeError;
         }
+        markFirstClip(s); // a clip in the last audio the writer drained
         // FLAC and Ogg takes also without markers: the room kept for them is cleared.
         if (s.hasTake && (!s.markers.empty() || s.settings.format == FileFormat::Flac ||
                           s.settings.format == FileFormat::OggVorbis)) {
@@ -456,6 +476,7 @@ StreamStats Recorder::stats() const {
     const RecorderState& s = *state_;
     StreamStats out = s.capture->stats();
     out.framesWritten = s.writer->framesWritten();
+    out.clippedSamples = s.writer->clippedSamples();
     return out;
 }
 

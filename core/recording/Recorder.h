@@ -94,6 +94,9 @@ public:
     std::optional<Marker> addMarker(const std::string& name);
     // Control thread: the take's markers so far, in the order they were added.
     const std::vector<Marker>& markers() const;
+    // Control thread: the "Clip" marker at the take's first clipped sample, once poll() or
+    // stop() found one (it is also in markers()). How many samples clipped: stats().
+    const std::optional<Marker>& clipMarker() const;
     // Control thread: the take's length so far in file frames (what the file will hold).
     std::int64_t takeFrames() const;
     // Control thread: the file frame of an event's stream frame (EngineEvent::frame); -1
@@ -135,6 +138,7 @@ private:
                                                   SamplesWrittenFn onSamplesWritten,
                                                   bool takeAtOnce);
     static void noticeRemoval(RecorderState& s);
+    static void markFirstClip(RecorderState& s);
     Status openTake(const std::string& path, std::int64_t startFrame, std::int64_t origin);
     std::shared_ptr<RecorderState> state_;
 };

@@ -188,6 +188,48 @@ private slots:
         QVERIFY(file->frames() < 3 * kServerRate);
         QVERIFY(!QFile::exists(take + ".tapedeck-journal"));
     }
+
+    // The take ends with the last frame the microphone captured: what the stream heard after
+    // the unplug (silence from whatever source the server moved it to) is not appended. A
+    // tone plays until the unplug, so the take's last frames are the tone.
+    void anUnpluggedMicsTakeEndsWithItsLastCapturedFrame_data() {
+        QTest::addColumn<int>("channels");
+        QTest::newRow("mono") << 1;
+        QTest::newRow("stereo") << 2;
+    }
+    void anUnpluggedMicsTakeEndsWithItsLastCapturedFrame() {
+        QFETCH(int, channels);
+        NamedSource mic(QStringLiteral("lapel_mic_%1").arg(channels), QStringLiteral("Lapel Mic"),
+                        channels);
+        QVERIFY2(mic.plug(), qPrintable(mic.errorString()));
+        const QString take = path(QStringLiteral("unplugged-tone-%1.wav").arg(channels));
+        QProcess tapedeck;
+        startTapedeck(tapedeck, {"--record", take, "--input-device", "Lapel Mic"});
+        QVERIFY(waitForCaptureStreams(1));
+        PulseClient feed;
+        feed.setSink(mic.feedSink());
+        const auto tone = SignalGenerator::sine(kStudioHz, kToneAmplitude, 20 * kServerRate,
+                                                channels, kServerRate);
+        QVERIFY2(feed.startPlayback(tone, channels, kServerRate), qPrintable(feed.errorString()));
+        QTest::qWait(1500);
+        QVERIFY2(mic.unplug(), qPrintable(mic.errorString()));
+        const CliRun run = finishTapedeck(tapedeck, 10000);
+        QVERIFY2(!run.crashed && run.exitCode != 0, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains("Lapel Mic was unplugged"), qPrintable(run.err));
+        const auto file = readSoundFile(take.toStdString());
+        QVERIFY2(file.ok(), file.ok() ? "" : file.error().message.c_str());
+        const auto mono = firstChannel(*file);
+        auto last = static_cast<std::int64_t>(mono.size()) - 1;
+        while (last >= 0 && std::fabs(mono[static_cast<size_t>(last)]) < kToneAmplitude / 5)
+            --last;
+        const std::int64_t trailing = static_cast<std::int64_t>(mono.size()) - 1 - last;
+        qInfo("take after unplug: %.3f s, %lld frames after the tone",
+              double(mono.size()) / kServerRate, static_cast<long long>(trailing));
+        QVERIFY(last > kServerRate / 2); // the tone was recorded
+        // A 440 Hz tone is above a fifth of its amplitude but for a few samples around each
+        // zero crossing; anything longer is audio that was not the microphone's.
+        QVERIFY2(trailing < kServerRate / 1000, qPrintable(QString::number(trailing)));
+    }
 };
 
 QTEST_GUILESS_MAIN(NamedDeviceTest)

@@ -3,6 +3,10 @@
 #include "ui/recording/TakeOptionsPanel.h"
 #include "ui/session/TransportState.h"
 #include "ui/transport/TransportActions.h"
+#include "ui/waveform/MarkerOverlay.h"
+#include "ui/waveform/WaveformView.h"
+
+#include "core/summary/WaveformSummary.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -40,6 +44,59 @@ private slots:
         QVERIFY(!list.previousFrame(100));
         QVERIFY(!list.nextFrame(9600));
         QCOMPARE(list.nextDefaultName(), QStringLiteral("Marker 4"));
+    }
+
+    // A paused and resumed take has a "Paused" marker (and a clipped one a "Clip" marker):
+    // the person's first marker is still "Marker 1", and numbers go on among theirs alone.
+    void defaultNamesCountOnlyThePersonsMarkers() {
+        MarkerList list;
+        list.setDocument({}, 48000, false);
+        QCOMPARE(list.nextDefaultName(), QStringLiteral("Marker 1"));
+        list.add({100, kPausedMarkerName}, false);
+        list.add({50, kClipMarkerName}, false);
+        QCOMPARE(list.nextDefaultName(), QStringLiteral("Marker 1"));
+        list.add({200, list.nextDefaultName().toStdString()}, false);
+        QCOMPARE(list.nextDefaultName(), QStringLiteral("Marker 2"));
+        list.add({300, "Marker 2"}, false);
+        list.remove(2); // "Marker 1" goes; "Marker 2" stays: the next is not a second one
+        QCOMPARE(list.markers()[2].name, std::string("Marker 2"));
+        QCOMPARE(list.nextDefaultName(), QStringLiteral("Marker 3"));
+    }
+
+    // Markers a few pixels apart (M pressed quickly while recording) get their names in
+    // rows that do not overlap; what finds no room is left out rather than drawn over.
+    void markerNamesDoNotOverlap() {
+        constexpr int kRate = 48000;
+        const std::int64_t frames = 60LL * kRate;
+        auto summary = std::make_shared<WaveformSummary>(1);
+        const std::vector<float> quiet(static_cast<std::size_t>(frames), 0.1f);
+        summary->appendInterleaved(quiet.data(), frames);
+        summary->finish();
+        WaveformView view;
+        view.resize(600, 200);
+        view.setSummary(summary, kRate, frames);
+        MarkerList list;
+        list.setDocument({}, kRate, false);
+        MarkerOverlay overlay(view, list);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Ten markers a tenth of a second apart: about a pixel each at this zoom.
+        for (int i = 0; i < 10; ++i)
+            list.add(
+                {kRate * 10 + i * kRate / 10, QStringLiteral("Marker %1").arg(i + 1).toStdString()},
+                false);
+        list.add({kRate * 40, kPausedMarkerName}, false);
+        const auto labels = overlay.layoutLabels();
+        QVERIFY(labels.size() >= 2);
+        for (std::size_t a = 0; a < labels.size(); ++a) {
+            for (std::size_t b = a + 1; b < labels.size(); ++b)
+                QVERIFY2(!labels[a].rect.intersects(labels[b].rect),
+                         qPrintable(labels[a].text + QStringLiteral(" / ") + labels[b].text));
+        }
+        // The first of the bunch and the lone marker far away both keep their names.
+        QCOMPARE(labels.front().text, QStringLiteral("Marker 1"));
+        QCOMPARE(labels.back().text, QStringLiteral("Paused"));
+        QVERIFY(labels[1].rect.top() > labels[0].rect.top()); // stacked below, not over it
     }
 
     void thePanelRenamesAndDeletes() {

@@ -110,6 +110,29 @@ private slots:
         QVERIFY(!meter.anyClipped());
     }
 
+    // A take that clipped, stopped: the window resets the meter for the file it opens (same
+    // channels, or fewer); the clip light stays on until it is clicked.
+    void theClipLatchOutlivesAResetUntilClicked() {
+        LevelMeter widget;
+        widget.resize(300, 60);
+        std::array<float, 2> peak = {0.25f, 1.0f};
+        std::array<float, 2> rms = {0.1f, 0.5f};
+        widget.addLevels(2, peak.data(), rms.data());
+        QVERIFY(widget.isClipped(1));
+        widget.setChannelCount(2);
+        widget.reset();
+        QVERIFY(widget.isClipped(1));
+        QVERIFY(!widget.isClipped(0));
+        widget.setChannelCount(3);
+        QVERIFY(widget.isClipped(1));
+        widget.setChannelCount(1); // the clipped channel is gone with its light
+        widget.setChannelCount(2);
+        QVERIFY(!widget.isClipped(1));
+        widget.addLevels(2, peak.data(), rms.data());
+        QTest::mouseClick(&widget, Qt::LeftButton);
+        QVERIFY(!widget.isClipped(1));
+    }
+
     void theWidgetUsesTheInjectedClockAndClearsTheClipOnClick() {
         double now = 5.0;
         LevelMeter widget;

@@ -127,6 +127,25 @@ private slots:
         QVERIFY(!screen.isPaused());
     }
 
+    // Waiting for sound is not recording: the real threshold, no REC, no time; the sound
+    // comes: REC and the time; a take after a wait starts with REC.
+    void waitingForSoundSaysSoWithTheThreshold() {
+        RecordingScreen screen;
+        screen.start({}, FileFormat::Wav24, 48000, 2);
+        screen.setWaiting(true, -24.5);
+        QVERIFY(screen.isWaiting());
+        QVERIFY2(screen.recText().contains(QStringLiteral("Waiting for sound above −24.5 dBFS")),
+                 qPrintable(screen.recText()));
+        QVERIFY(!screen.recText().contains(QStringLiteral("REC")));
+        QCOMPARE(RecordingScreen::formatDbfs(-30), QStringLiteral("−30"));
+        screen.setWaiting(false);
+        QVERIFY(screen.recText().contains(QStringLiteral("REC")));
+        screen.setWaiting(true, -30);
+        screen.start({}, FileFormat::Wav24, 48000, 2);
+        QVERIFY(!screen.isWaiting());
+        QVERIFY(screen.recText().contains(QStringLiteral("REC")));
+    }
+
     void theNumbersAreLarge() {
         RecordingScreen screen;
         screen.start({}, FileFormat::Wav24, 48000, 2);

@@ -1,5 +1,7 @@
 #include "ui/dialogs/ErrorBanner.h"
 
+#include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -27,6 +29,14 @@ ErrorBanner::ErrorBanner(QWidget* parent) : TintedBanner(parent) {
     bold.setBold(true);
     message_->setFont(bold);
     message_->setAccessibleName(tr("Error message"));
+    // One line, never wrapped mid-path: shortened in the middle, the whole path in its tip.
+    pathLabel_ = new QLabel(this);
+    pathLabel_->setTextFormat(Qt::PlainText);
+    pathLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    pathLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    pathLabel_->setAccessibleName(tr("File"));
+    pathLabel_->installEventFilter(this);
+    pathLabel_->hide();
     nextStep_ = new QLabel(this);
     nextStep_->setWordWrap(true);
     nextStep_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -35,6 +45,7 @@ ErrorBanner::ErrorBanner(QWidget* parent) : TintedBanner(parent) {
 
     auto* text = new QVBoxLayout;
     text->addWidget(message_);
+    text->addWidget(pathLabel_);
     text->addWidget(nextStep_);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(icon_, 0, Qt::AlignTop);
@@ -59,10 +70,31 @@ void ErrorBanner::present(const UserMessage& text, bool warning) {
         applyColours();
     }
     message_->setText(text.message);
+    path_ = QDir::toNativeSeparators(text.path);
+    pathLabel_->setToolTip(path_);
+    pathLabel_->setVisible(!path_.isEmpty());
+    elidePath();
     nextStep_->setText(text.nextStep);
     nextStep_->setVisible(!text.nextStep.isEmpty());
-    setAccessibleDescription(text.message + QLatin1Char(' ') + text.nextStep);
+    setAccessibleDescription(text.message + QLatin1Char(' ') +
+                             (path_.isEmpty() ? QString() : path_ + QLatin1Char(' ')) +
+                             text.nextStep);
     show();
+}
+
+void ErrorBanner::elidePath() {
+    const int width = pathLabel_->width() > 1 ? pathLabel_->width() : message_->width();
+    pathLabel_->setText(pathLabel_->fontMetrics().elidedText(path_, Qt::ElideMiddle, width));
+}
+
+bool ErrorBanner::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == pathLabel_ && event->type() == QEvent::Resize)
+        elidePath();
+    return TintedBanner::eventFilter(watched, event);
+}
+
+QString ErrorBanner::shownPath() const {
+    return pathLabel_->isVisibleTo(this) ? pathLabel_->text() : QString();
 }
 
 QString ErrorBanner::message() const {

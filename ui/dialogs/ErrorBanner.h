@@ -21,9 +21,13 @@ public:
     bool isWarning() const { return warning_; }
     QString message() const;
     QString nextStep() const;
+    // The file's path as shown (shortened in the middle to fit) and whole (its tooltip).
+    QString shownPath() const;
+    QString path() const { return path_; }
 
 protected:
     QColor tint() const override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     double tintAmount() const override;
 
 private:
@@ -32,7 +36,10 @@ private:
     QLabel* icon_;
     QLabel* message_;
     QLabel* nextStep_;
+    QLabel* pathLabel_;
+    QString path_;
     bool warning_ = false;
+    void elidePath();
 };
 
 } // namespace tapedeck

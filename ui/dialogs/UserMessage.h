@@ -10,6 +10,9 @@ namespace tapedeck {
 struct UserMessage {
     QString message;
     QString nextStep;
+    // The file the message is about, shown once on a line of its own (shortened in the
+    // middle when long); empty: none.
+    QString path;
 };
 
 // Pairs the engine's plain-language message with advice for its error code. Any thread.

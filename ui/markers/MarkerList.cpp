@@ -122,7 +122,22 @@ void MarkerList::remove(int row) {
 }
 
 QString MarkerList::nextDefaultName() const {
-    return tr("Marker %1").arg(markers_.size() + 1);
+    // Only the person's markers count: a take that was paused, or clipped, has markers of
+    // its own, and the first M is still "Marker 1". A name already taken (a marker deleted
+    // before it) is skipped.
+    const auto isAutomatic = [](const Marker& m) {
+        return m.name == kPausedMarkerName || m.name == kClipMarkerName;
+    };
+    int number =
+        1 + static_cast<int>(std::count_if(markers_.begin(), markers_.end(),
+                                           [&](const Marker& m) { return !isAutomatic(m); }));
+    const auto taken = [this](const std::string& name) {
+        return std::any_of(markers_.begin(), markers_.end(),
+                           [&](const Marker& m) { return m.name == name; });
+    };
+    while (taken(tr("Marker %1").arg(number).toStdString()))
+        ++number;
+    return tr("Marker %1").arg(number);
 }
 
 std::optional<std::int64_t> MarkerList::previousFrame(std::int64_t frame) const {

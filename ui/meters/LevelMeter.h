@@ -33,7 +33,7 @@ public:
 
     // Linear levels of one or more blocks, as the engine measured them.
     void addLevels(int channels, const float* peak, const float* rms);
-    // Silence, and clear the clip latches (a new take or file).
+    // Silence (a new take or file). The clip lights stay on until clicked.
     void reset();
     // Lets the bars fall to the current time and repaints (the frame timer calls this).
     void advance();

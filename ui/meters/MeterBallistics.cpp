@@ -6,13 +6,20 @@
 namespace tapedeck {
 
 void MeterBallistics::setChannelCount(int channels) {
+    const int kept = std::min(channelCount_, std::clamp(channels, 0, kMaxChannels));
     channelCount_ = std::clamp(channels, 0, kMaxChannels);
     reset();
+    // Channels beyond the new count lose their latch with their channel.
+    for (int i = kept; i < kMaxChannels; ++i)
+        channels_[i].shown.clipped = false;
 }
 
 void MeterBallistics::reset() {
-    for (State& state : channels_)
+    for (State& state : channels_) {
+        const bool clipped = state.shown.clipped;
         state = State{};
+        state.shown.clipped = clipped;
+    }
 }
 
 double MeterBallistics::toDb(float linear) {

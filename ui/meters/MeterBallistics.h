@@ -27,7 +27,8 @@ public:
         bool clipped = false;
     };
 
-    // Channels beyond kMaxChannels are ignored. Changing the count resets every channel.
+    // Channels beyond kMaxChannels are ignored. Changing the count resets every channel's
+    // levels (reset()); the channels that remain keep their clip latch.
     void setChannelCount(int channels);
     int channelCount() const { return channelCount_; }
 
@@ -43,7 +44,8 @@ public:
     void clearClips();
     // Everything at the floor and no hold line showing: nothing left to animate.
     bool isIdle() const;
-    // Back to silence, clip latches cleared.
+    // Back to silence. A clip latch stays until clearClips() (the person clicks the meter):
+    // a clip in a take must still show after the take has stopped.
     void reset();
 
     static double toDb(float linear);

@@ -6,12 +6,16 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
+#include <cmath>
+
 namespace tapedeck {
 
 namespace {
 // Red that reads as "recording" on light and dark themes alike.
 const char* const kRecRed = "#d32f2f";
 const char* const kPausedGrey = "#8a8a8a";
+// U+2212, the minus sign typography uses for numbers.
+const QChar kMinus(0x2212);
 
 QLabel* bigLabel(QWidget* parent, int pointSize, bool bold) {
     auto* label = new QLabel(parent);
@@ -63,7 +67,7 @@ void RecordingScreen::start(const QString& inputDescription, FileFormat format, 
                             int channels) {
     format_ = format;
     paused_ = false;
-    showMark();
+    setWaiting(false); // shows REC
     sampleRate_ = sampleRate;
     channels_ = channels;
     input_->setText(inputDescription);
@@ -94,8 +98,30 @@ void RecordingScreen::setPaused(bool paused) {
     showMark();
 }
 
+void RecordingScreen::setWaiting(bool waiting, double thresholdDbfs) {
+    waiting_ = waiting;
+    if (waiting)
+        thresholdDbfs_ = thresholdDbfs;
+    elapsed_->setVisible(!waiting);
+    size_->setVisible(!waiting);
+    showMark();
+}
+
+QString RecordingScreen::formatDbfs(double dbfs) {
+    QString text = QString::number(dbfs, 'f', std::fmod(dbfs, 1.0) == 0.0 ? 0 : 1);
+    if (text.startsWith(QLatin1Char('-')))
+        text.replace(0, 1, kMinus);
+    return text;
+}
+
 void RecordingScreen::showMark() {
-    if (paused_) {
+    if (waiting_) {
+        rec_->setText(QStringLiteral("<span style=\"color:%1\">◌ %2</span>")
+                          .arg(QLatin1String(kPausedGrey), tr("Waiting for sound above %1 dBFS")
+                                                               .arg(formatDbfs(thresholdDbfs_))
+                                                               .toHtmlEscaped()));
+        rec_->setAccessibleName(tr("Waiting for sound"));
+    } else if (paused_) {
         rec_->setText(QStringLiteral("<span style=\"color:%1\">❚❚</span> %2")
                           .arg(QLatin1String(kPausedGrey), tr("PAUSED")));
         rec_->setAccessibleName(tr("Recording paused"));

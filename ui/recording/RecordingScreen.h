@@ -13,8 +13,9 @@ namespace tapedeck {
 // What a take shows while it runs, large enough to read from across a room: a red REC mark,
 // the elapsed time, the size of the take, the recording time left on disk, and which inputs
 // feed the take ("Stereo from inputs 1–2 of 4 · USB Interface"). Shown only while recording;
-// it runs no timer of its own (the session's position and disk updates drive it).
-// GUI thread only.
+// it runs no timer of its own (the session's position and disk updates drive it). A take
+// that waits for sound to start it shows that instead, in grey, with no time or size: it is
+// not recording yet. GUI thread only.
 class RecordingScreen : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +35,13 @@ public:
     // time and size stay where they stopped. start() shows REC again.
     void setPaused(bool paused);
     bool isPaused() const { return paused_; }
+    // A sound-activated take waits for its sound: "Waiting for sound above −30 dBFS" instead
+    // of REC, no time or size. setWaiting(false) when the sound came: REC and the time.
+    void setWaiting(bool waiting, double thresholdDbfs = 0);
+    bool isWaiting() const { return waiting_; }
+
+    // "−30", "−24.5": a level in dBFS with a real minus sign.
+    static QString formatDbfs(double dbfs);
 
     // "41.5 MB", "1.23 GB"; `estimate`: compressed formats grow by the sound, so "about".
     static QString formatSize(double bytes, bool estimate);
@@ -53,6 +61,8 @@ private:
     void showMark();
 
     bool paused_ = false;
+    bool waiting_ = false;
+    double thresholdDbfs_ = 0;
     FileFormat format_ = FileFormat::Wav24;
     int channels_ = 0;
     int sampleRate_ = 0;

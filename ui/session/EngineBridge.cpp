@@ -68,6 +68,8 @@ Status EngineBridge::startRecording(AudioSystem& system, const RecordSettings& s
         }
         waitingForSound_ = recorder_->isWaitingForSound();
         lastPosition_ = -1;
+        clippedSamples_ = 0;
+        clipReported_ = false;
         return success();
     }
     auto started = settings.startAboveDbfs
@@ -76,7 +78,10 @@ Status EngineBridge::startRecording(AudioSystem& system, const RecordSettings& s
     if (!started)
         return started.error();
     recorder_ = std::move(started.value());
+    lostDevice_.reset();
     waitingForSound_ = recorder_->isWaitingForSound();
+    clippedSamples_ = 0;
+    clipReported_ = false;
     errorEvent_ = false;
     lastDropouts_ = lastXruns_ = lastPosition_ = -1;
     updateTimer();
@@ -146,6 +151,7 @@ Status EngineBridge::stop() {
         if (!recorder_)
             return success(); // the poll found the take had already ended on a failure
         Status stopped = recorder_->stop();
+        followClips();
         recorder_.reset();
         updateTimer();
         return stopped;
@@ -264,6 +270,14 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
     }
 }
 
+void EngineBridge::followClips() {
+    clippedSamples_ = recorder_->stats().clippedSamples;
+    if (!clipReported_ && recorder_->clipMarker()) {
+        clipReported_ = true;
+        emit clipped(*recorder_->clipMarker());
+    }
+}
+
 void EngineBridge::pollNow() {
     if (recorder_) {
         drain(*recorder_);
@@ -275,6 +289,9 @@ void EngineBridge::pollNow() {
             const QString path = QString::fromStdString(recorder_->path());
             const bool hadTake = recorder_->hasTake();
             recorder_->stop(); // already stopped and finalized; releases the device
+            followClips();
+            if (failure->code == ErrorCode::DeviceLost)
+                lostDevice_ = recorder_->device();
             recorder_.reset();
             waitingForSound_ = false;
             updateTimer();
@@ -286,6 +303,7 @@ void EngineBridge::pollNow() {
         }
         if (!recorder_->isRunning()) { // the take reached its length or its silence
             const QString path = QString::fromStdString(recorder_->path());
+            followClips();
             recorder_.reset();
             waitingForSound_ = false;
             updateTimer();
@@ -298,6 +316,7 @@ void EngineBridge::pollNow() {
         }
         if (!recorder_->hasTake())
             return;
+        followClips();
         if (recorder_->stats().framesWritten != lastPosition_) {
             lastPosition_ = recorder_->stats().framesWritten;
             emit positionChanged(lastPosition_);

@@ -78,6 +78,12 @@ public:
     const Recorder* recorder() const { return recorder_.get(); }
     const Player* player() const { return player_.get(); }
 
+    // The device the last take recorded from, when the take ended because the device went
+    // away (unplugged); nothing otherwise.
+    const std::optional<DeviceInfo>& lostDevice() const { return lostDevice_; }
+    // Samples of the running take, or of the last one, that reached full scale.
+    std::int64_t takeClippedSamples() const { return clippedSamples_; }
+
     // Frames of the take so far, or the playback position.
     std::int64_t position() const;
     // Frames in the open file (0 while recording).
@@ -102,6 +108,8 @@ signals:
     void playbackFailed(const tapedeck::UserMessage& text);
     // A sound-activated take began (its file now exists).
     void takeStarted();
+    // The take clipped for the first time; `marker` ("Clip") is at the first clipped sample.
+    void clipped(const tapedeck::Marker& marker);
     // The take ended by itself (its length, or the silence after it). The file is final.
     void takeEnded(const QString& path);
     // The monitoring stream failed; it is closed.
@@ -110,6 +118,8 @@ signals:
 private:
     template <typename Engine> void drain(Engine& engine);
     void updateTimer();
+    // A take: its clipped-sample count, and clipped() once its first clip is marked.
+    void followClips();
 
     std::unique_ptr<Recorder> recorder_;
     std::unique_ptr<Player> player_;
@@ -124,6 +134,9 @@ private:
     std::int64_t lastXruns_ = -1;
     std::int64_t lastPosition_ = -1;
     bool waitingForSound_ = false;
+    std::int64_t clippedSamples_ = 0;
+    std::optional<DeviceInfo> lostDevice_;
+    bool clipReported_ = false;
 };
 
 } // namespace tapedeck

@@ -3,6 +3,7 @@
 #include "core/io/FileFormat.h"
 #include "core/summary/WaveformSummary.h"
 #include "ui/recording/RecordingFolder.h"
+#include "ui/recording/RecordingScreen.h"
 #include "ui/window/Settings.h"
 
 #include <QDateTime>
@@ -14,16 +15,15 @@
 
 namespace tapedeck {
 
-namespace {
-
-// A path for the status bar: the home folder as "~".
-QString displayPath(const QString& path) {
+QString Session::displayPath(const QString& path) {
     const QString home = QDir::homePath();
     QString shown = QDir::toNativeSeparators(path);
     if (path.startsWith(home + QLatin1Char('/')))
         shown = QStringLiteral("~") + QDir::toNativeSeparators(path.mid(home.size()));
     return shown;
 }
+
+namespace {
 
 QString channelWord(int channels) {
     if (channels == 1)
@@ -55,9 +55,13 @@ Session::Session(Settings& settings, QObject* parent)
     connect(&bridge_, &EngineBridge::playbackFinished, this, &Session::onPlaybackFinished);
     connect(&bridge_, &EngineBridge::recordingFailed, this, &Session::onRecordingFailed);
     connect(&bridge_, &EngineBridge::playbackFailed, this, &Session::onPlaybackFailed);
-    connect(&bridge_, &EngineBridge::takeStarted, this,
-            [this] { emit statusMessage(tr("Recording to %1").arg(displayPath(path_))); });
+    connect(&bridge_, &EngineBridge::takeStarted, this, [this] {
+        emit statusMessage(tr("Recording to %1").arg(displayPath(path_)));
+        emit soundArrived();
+    });
     connect(&bridge_, &EngineBridge::takeEnded, this, &Session::onTakeEnded);
+    connect(&bridge_, &EngineBridge::clipped, this,
+            [this](const Marker& marker) { emit markerAdded(marker, false); });
     connect(&bridge_, &EngineBridge::monitoringFailed, this, [this](const UserMessage& text) {
         report(text);
         if (state_ == TransportState::Recording) // a take that never began: no file
@@ -126,6 +130,7 @@ void Session::onServerDevicesChanged() {
     audio_->refreshServerDevices();
     emit devicesChanged();
     reportInput();
+    noticeLostDeviceBack();
 }
 
 std::vector<DeviceInfo> Session::devices() const {
@@ -163,6 +168,7 @@ void Session::setState(TransportState state) {
 }
 
 void Session::report(const UserMessage& text) {
+    lostDevice_.reset(); // the banner now says something else
     emit errorOccurred(text);
 }
 
@@ -229,7 +235,7 @@ void Session::record() {
     if (bridge_.isWaitingForSound())
         emit statusMessage(tr("Waiting for sound above %1 dBFS… Stop ends the wait; no file is "
                               "kept until the sound comes.")
-                               .arg(takeOptions_.startAboveDbfs, 0, 'f', 1));
+                               .arg(RecordingScreen::formatDbfs(takeOptions_.startAboveDbfs)));
     else
         emit statusMessage(tr("Recording to %1").arg(displayPath(path)));
     updateDiskTimeLeft();
@@ -332,6 +338,9 @@ void Session::stop() {
             path_.clear();
             setState(TransportState::NoFile);
             emit documentChanged(path_);
+            // Nothing is open: the status bar no longer says "Recording 0:00.0".
+            emit positionChanged(0, 0, 0);
+            emit streamDescriptionChanged({});
             emit statusMessage(tr("No sound came; nothing was recorded."));
             openMonitor();
             return;
@@ -351,15 +360,6 @@ void Session::stop() {
     if (!bridge_.hasPlayer())
         emit positionChanged(0, documentFrames_, documentRate_);
     setState(TransportState::Stopped);
-}
-
-void Session::finishTake(const QString& path) {
-    emit takeSaved(path);
-    setState(TransportState::NoFile);
-    if (openFile(path))
-        emit statusMessage(tr("Saved to %1").arg(displayPath(path)));
-    else
-        emit statusMessage(tr("Saved to %1 (it cannot be played back now)").arg(displayPath(path)));
 }
 
 void Session::goToStart() {
@@ -462,12 +462,6 @@ Status Session::openPlayer(const QString& path, std::int64_t startFrame) {
     emit positionChanged(std::min(startFrame, bridge_.length()), bridge_.length(),
                          bridge_.sampleRate());
     return success();
-}
-
-void Session::onRecordingFailed(const QString& path, const UserMessage& text) {
-    finishTake(path);
-    // Last, so the banner shows why the take ended rather than why it cannot be played.
-    report(text);
 }
 
 void Session::onPlaybackFailed(const UserMessage& text) {

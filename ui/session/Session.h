@@ -124,6 +124,9 @@ signals:
     // Monitor input turned on or off (also by itself: Play, a failure, a device change).
     void monitoringChanged(bool on);
     void takePausedChanged(bool paused);
+    // A sound-activated take's wait ended: the sound came and the take records (the wait
+    // begins with stateChanged(Recording) while isWaitingForSound()).
+    void soundArrived();
     // A marker was added. `saveToFile`: the file must still get it (a take saves its own).
     void markerAdded(const tapedeck::Marker& marker, bool saveToFile);
     void stateChanged(tapedeck::TransportState state);
@@ -161,6 +164,8 @@ signals:
                             int sampleRate);
 
 private:
+    // A path for the status bar: the home folder as "~".
+    static QString displayPath(const QString& path);
     void setState(TransportState state);
     Status openPlayer(const QString& path, std::int64_t startFrame);
     // Opens the player when there is none (or it is stale); reports why it cannot.
@@ -180,6 +185,8 @@ private:
     // A device was plugged in or removed: the lists are asked for again (safe while a take
     // runs; the take notices its own device going).
     void onServerDevicesChanged();
+    // The device a take lost is listed again: the banner about it goes.
+    void noticeLostDeviceBack();
     int plannedSampleRate() const;
     RecordSettings takeSettings(const QString& path) const;
     // Opens the monitoring stream (when monitoring is on and nothing records or plays).
@@ -209,6 +216,8 @@ private:
     int documentRate_ = 0;
     bool monitoring_ = false;
     TakeOptions takeOptions_;
+    // The device whose unplugging ended the last take, while the banner says so.
+    std::optional<DeviceInfo> lostDevice_;
     // The waveform the monitoring stream's take will grow (made when the stream opens).
     std::shared_ptr<WaveformSummary> monitorSummary_;
     QTimer diskTimer_;

@@ -304,6 +304,9 @@ void MainWindow::showDevices(std::vector<DeviceInfo> devices) {
     if (session_.hasAudio())
         picker_->setSoundServer(session_.soundServer(), session_.serverAccess());
     session_.setDeviceChoice(picker_->choice());
+    // Filling the lists enables them; a take's device cannot change under it (a stream
+    // starting, even one still waiting for sound, makes the server announce a change).
+    onStateChanged(session_.state());
 }
 
 void MainWindow::onStateChanged(TransportState state) {

@@ -19,6 +19,8 @@
 #include <QLocale>
 #include <QMainWindow>
 
+#include <utility>
+
 namespace tapedeck {
 
 TakeLifecycle::TakeLifecycle(QMainWindow& window, Session& session, const Parts& parts,
@@ -30,8 +32,19 @@ TakeLifecycle::TakeLifecycle(QMainWindow& window, Session& session, const Parts&
 
 void TakeLifecycle::connectSession() {
     connect(&session_, &Session::stateChanged, this, &TakeLifecycle::followTake);
-    connect(&parts_.inhibitor, &SleepInhibitor::unavailable, this,
-            [this](const QString& text) { status_.showMessage(text); });
+    // While a take waits for its sound the status line says so, and what it waits for; the
+    // notice that the computer may sleep waits for the sound too (the take it is about).
+    connect(&parts_.inhibitor, &SleepInhibitor::unavailable, this, [this](const QString& text) {
+        if (session_.isWaitingForSound())
+            heldNotice_ = text;
+        else
+            status_.showMessage(text);
+    });
+    connect(&session_, &Session::soundArrived, this, [this] {
+        parts_.recordingScreen.setWaiting(false);
+        if (!heldNotice_.isEmpty())
+            status_.showMessage(std::exchange(heldNotice_, QString()));
+    });
     connect(&session_, &Session::diskTimeLeftChanged, &parts_.recordingScreen,
             &RecordingScreen::setDiskTimeLeft);
     connect(&session_, &Session::positionChanged, &parts_.recordingScreen,
@@ -88,9 +101,12 @@ void TakeLifecycle::followTake(TransportState state) {
         }
         screen.start(input, session_.deviceChoice().format, take ? take->sampleRate() : 0,
                      take ? take->channels() : 0);
+        if (session_.isWaitingForSound())
+            screen.setWaiting(true, session_.takeOptions().startAboveDbfs);
         screen.show();
     } else if (!recording) {
         // Stopped, paused or failed: the computer may sleep again.
+        heldNotice_.clear();
         parts_.inhibitor.release();
         screen.hide();
     }

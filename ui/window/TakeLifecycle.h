@@ -74,6 +74,8 @@ private:
     Session& session_;
     Parts parts_;
     StatusReporter& status_;
+    // The sleep inhibitor's notice, kept while a take waits for its sound.
+    QString heldNotice_;
 };
 
 } // namespace tapedeck
