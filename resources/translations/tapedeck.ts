@@ -153,10 +153,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re&amp;fresh Devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Refresh devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,15 +177,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Channels:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Buffer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Format:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -223,12 +211,6 @@
     <message>
         <source>2 (stereo)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” has only %n input channel(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Default (%1 Hz)</source>
@@ -282,6 +264,22 @@
         <source>All %1 inputs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Refresh &amp;Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channe&amp;ls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For&amp;mat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sound server is running, but ALSA&apos;s pulse plugin cannot open its devices by name. Tapedeck records and plays through the default device.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::DiskSpaceMonitor</name>
@@ -328,11 +326,34 @@
         <source>Dismiss error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ExportJob</name>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::InputLevelSlider</name>
+    <message>
+        <source>Input &amp;level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone&apos;s level on the sound server, as the desktop&apos;s sound settings show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -462,15 +483,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Delete Marker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove the selected marker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Mar&amp;ker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -511,15 +532,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add &amp;Marker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Put a marker at the current position, while recording or playing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>P&amp;revious Marker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -563,10 +576,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Take Options Panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The markers were not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,6 +597,18 @@
     </message>
     <message>
         <source>Audacity labels (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Mar&amp;ker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take O&amp;ptions Panel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -641,6 +662,14 @@
         <source>about %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for sound above %1 dBFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for sound</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::RecoveryBanner</name>
@@ -654,10 +683,6 @@
     </message>
     <message>
         <source>Unfinished recordings found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -686,6 +711,17 @@
     </message>
     <message>
         <source>Recovering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RenameTakeCommand</name>
+    <message>
+        <source>Rename %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -791,6 +827,22 @@
         <source>Trimmed: saved as %1; the original is in the trash (Undo brings it back).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone: its files were moved or deleted meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Look for the files in the folder or in the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::SelectionBar</name>
@@ -827,15 +879,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>E&amp;nd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Len&amp;gth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -915,6 +967,47 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The take clipped: %Ln sample(s) reached full scale. %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is connected again: Record starts a new take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ShortcutsDialog</name>
+    <message>
+        <source>Anywhere in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys that work in the Tapedeck window. Alt with the underlined letter opens a menu or moves to a field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::SleepInhibitor</name>
@@ -946,11 +1039,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Slower</source>
+        <source>Play 0.1× slower, at the same pitch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Play 0.1× slower, at the same pitch</source>
+        <source>Slo&amp;wer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1063,6 +1156,18 @@
         <source>“%1” could not be renamed. Check that the folder can be written to.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A take needs a name: the name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a take&apos;s name: “/” separates folders. Choose a name without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name keeps “.%1”: renaming does not change the format (Export Selection writes another one).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::TakeLifecycle</name>
@@ -1087,10 +1192,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is cut short: it holds %2 s of sound (%3 bytes), but its header says %4 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file was probably not copied or downloaded completely. Tapedeck plays what is there; copy the file again to get the rest.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1100,6 +1201,10 @@
     </message>
     <message>
         <source>Recovered %1 recordings: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is cut short: it holds %2 of sound (%3 bytes), but its header says %4.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1127,6 +1232,10 @@
     </message>
     <message>
         <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is being recorded. Rename it once the take is saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1258,6 +1367,14 @@
         <source>Moved %1 to the trash (Undo brings it back).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is being recorded. Stop recording before moving it to the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2 (Undo gives it its old name back).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::TransportActions</name>
@@ -1290,10 +1407,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Go to &amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Move to the start of the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,6 +1428,10 @@
     </message>
     <message>
         <source>Pause playback, or pause the take (P again resumes it into the same file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1544,6 +1661,22 @@
     </message>
     <message>
         <source>Open that folder in a file manager or a terminal, or install a file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the open file; Tapedeck stays open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every key Tapedeck answers to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

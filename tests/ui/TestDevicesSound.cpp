@@ -55,8 +55,8 @@ private:
         QVERIFY2(other.plug(), qPrintable(other.errorString()));
         pactl({QStringLiteral("set-default-source"), other.id()});
         const auto listedAsDefault = [&] {
-            const std::vector<DeviceInfo> devices = session_->devices();
-            return std::any_of(devices.begin(), devices.end(), [&](const DeviceInfo& d) {
+            const std::vector<DeviceInfo> listed = session_->devices();
+            return std::any_of(listed.begin(), listed.end(), [&](const DeviceInfo& d) {
                 return d.serverId == other.id().toStdString() && d.isDefaultInput;
             });
         };

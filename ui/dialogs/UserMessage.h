@@ -4,10 +4,18 @@
 
 #include <QString>
 
+#include <utility>
+
 namespace tapedeck {
 
 // An error as shown to a person: what happened, and what to do next.
 struct UserMessage {
+    UserMessage() = default;
+    // A constructor rather than an aggregate, so a message given without a path needs no
+    // empty third field.
+    UserMessage(QString what, QString next = {}, QString file = {})
+        : message(std::move(what)), nextStep(std::move(next)), path(std::move(file)) {}
+
     QString message;
     QString nextStep;
     // The file the message is about, shown once on a line of its own (shortened in the
