@@ -341,10 +341,6 @@
 <context>
     <name>tapedeck::InputLevelSlider</name>
     <message>
-        <source>Input &amp;level:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Input level</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,6 +350,10 @@
     </message>
     <message>
         <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input level:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

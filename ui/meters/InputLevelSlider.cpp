@@ -16,7 +16,8 @@ constexpr double kPercent = 100.0;
 } // namespace
 
 InputLevelSlider::InputLevelSlider(QWidget* parent) : QWidget(parent) {
-    auto* label = new QLabel(tr("Input &level:"), this);
+    // No Alt+letter: every free letter of the window is taken, and Tab reaches the slider.
+    auto* label = new QLabel(tr("Input level:"), this);
     slider_ = new QSlider(Qt::Horizontal, this);
     slider_->setObjectName(QStringLiteral("InputLevel"));
     slider_->setRange(0, kMaxPercent);
