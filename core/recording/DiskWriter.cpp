@@ -325,10 +325,62 @@ void DiskWriter::writeToFile(const float* frames, std::int64_t count, std::int64
             }
         }
     }
-    writeFrames(frames, keep);
+    writeHoldingSilence(frames, keep, timeline);
     if (reachedEnd) {
         ended_.store(true, std::memory_order_release);
     }
+}
+
+namespace {
+
+bool isDigitalSilence(const float* frame, int channels) {
+    for (int c = 0; c < channels; ++c) {
+        if (frame[c] != 0.0f) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+void DiskWriter::writeHoldingSilence(const float* frames, std::int64_t count,
+                                     std::int64_t timeline) {
+    const std::int64_t holdFrom = holdSilenceFrom_.load(std::memory_order_acquire);
+    if (holdFrom < 0 || timeline + count <= holdFrom) {
+        writeFrames(frames, count);
+        return;
+    }
+    const std::int64_t before = std::clamp<std::int64_t>(holdFrom - timeline, 0, count);
+    if (!writeFrames(frames, before)) {
+        return;
+    }
+    frames += before * channels_;
+    count -= before;
+    std::int64_t lastSound = count - 1;
+    while (lastSound >= 0 && isDigitalSilence(frames + lastSound * channels_, channels_)) {
+        --lastSound;
+    }
+    if (lastSound < 0) {
+        heldSilence_ += count;
+        return;
+    }
+    // Sound after held silence: the silence was the take's own, so it goes in first.
+    if (!writeSilence(heldSilence_) || !writeFrames(frames, lastSound + 1)) {
+        return;
+    }
+    heldSilence_ = count - lastSound - 1;
+}
+
+bool DiskWriter::writeSilence(std::int64_t frames) {
+    while (frames > 0) {
+        const std::int64_t piece = std::min(frames, kChunkFrames);
+        if (!writeFrames(silence_.data(), piece)) {
+            return false;
+        }
+        frames -= piece;
+    }
+    return true;
 }
 
 void DiskWriter::countClips(const float* frames, std::int64_t count) {

@@ -79,6 +79,14 @@ public:
     // (which finalizes the header). Call only after the stream has stopped, or been
     // abandoned. Returns the first write error, if any.
     std::optional<Error> finish();
+    // Control thread: from timeline frame `frame` on, exact digital silence is held back and
+    // written only once sound follows it; silence still held when the take ends is left out.
+    // For a take whose device went away: the stream runs on to collect what the device had
+    // captured, and the silence of whatever source the server moved it to (or of a stream
+    // that no longer gets audio) must not be appended to the take.
+    void holdSilenceFrom(std::int64_t frame) {
+        holdSilenceFrom_.store(frame, std::memory_order_release);
+    }
 
     // Any thread. Frames in the file, silence for dropped spans included.
     std::int64_t framesWritten() const { return framesWritten_.load(std::memory_order_acquire); }
@@ -121,6 +129,9 @@ private:
     void lookForTrigger(const float* frames, std::int64_t count);
     void writeToFile(const float* frames, std::int64_t count, std::int64_t timeline);
     bool writeFrames(const float* frames, std::int64_t count);
+    // Writes frames, holding back exact silence after holdSilenceFrom()'s frame.
+    void writeHoldingSilence(const float* frames, std::int64_t count, std::int64_t timeline);
+    bool writeSilence(std::int64_t frames);
     // Counts the full-scale samples of `count` frames about to become file frames.
     void countClips(const float* frames, std::int64_t count);
     void fail(int errnoValue);
@@ -146,6 +157,8 @@ private:
     std::int64_t timeline_ = 0; // disk thread: the next frame's timeline position
     std::int64_t liveFrom_ = 0; // disk thread
     std::int64_t quietRun_ = 0; // disk thread: frames in a row below the silence level
+    std::atomic<std::int64_t> holdSilenceFrom_{-1};
+    std::int64_t heldSilence_ = 0; // disk thread: silent frames not yet written
     std::thread thread_;
     std::atomic<bool> stopRequested_{false};
     std::mutex napMutex_; // disk and control threads only: lets finish() end the writer's nap

@@ -413,10 +413,13 @@ std::optional<Error> Recorder::poll() {
 
 // When the take's server device disappears, the server moves the stream to another source
 // and would go on recording that. What the device captured before it went is still in the
-// server's buffer, so the take keeps that much more (the capture latency) and then ends.
+// server's buffer, so the take keeps that much more (the capture latency) and then ends. The
+// silence of a source the stream was moved to is held back by the writer and left out.
 void Recorder::noticeRemoval(RecorderState& s) {
     if (s.removal.noticeRemoval(s.settings.path)) {
-        s.capture->endAt(s.capture->timelineFrames() + s.latencyFrames);
+        const std::int64_t now = s.capture->timelineFrames();
+        s.writer->holdSilenceFrom(now);
+        s.capture->endAt(now + s.latencyFrames);
     }
 }
 

@@ -31,7 +31,8 @@ std::vector<float> stereoSine(std::int64_t frames) {
 
 // Writes `samples` through the real take path: ring → disk-writer thread → libsndfile.
 std::optional<Error> writeThroughDiskWriter(const std::string& path, FileFormat format,
-                                            const std::vector<float>& samples) {
+                                            const std::vector<float>& samples,
+                                            std::int64_t holdSilenceFrom = -1) {
     auto file = createRecordingFile(path, format, kRate, kChannels);
     if (!file) {
         return file.error();
@@ -41,6 +42,9 @@ std::optional<Error> writeThroughDiskWriter(const std::string& path, FileFormat 
     ring.write(samples.data(), frames);
     DropoutQueue dropouts(16);
     DiskWriter writer(ring, dropouts, std::move(*file), path, kRate, {});
+    if (holdSilenceFrom >= 0) {
+        writer.holdSilenceFrom(holdSilenceFrom);
+    }
     writer.start();
     return writer.finish();
 }
@@ -250,6 +254,23 @@ private slots:
         QVERIFY(lines[0].starts_with("100\t") && lines[0].ends_with("\t30\toverflow"));
         QVERIFY(lines[1].starts_with("150\t") && lines[1].ends_with("\t0\txrun"));
         QVERIFY(lines[2].starts_with("200\t") && lines[2].ends_with("\t10\toverflow"));
+    }
+
+    // After an unplug the stream runs on to collect what the device had captured; silence
+    // from a source the server moved it to is left out, the take's own silence is kept.
+    void heldSilenceIsLeftOutOnlyAtTheEnd() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("unplugged.wav").toStdString();
+        auto samples = stereoSine(kRate / 2);                   // sound
+        samples.resize(samples.size() + kRate / 5 * kChannels); // the take's own silence
+        const auto more = stereoSine(kRate / 4);                // sound again
+        samples.insert(samples.end(), more.begin() + kChannels, more.end());
+        const std::size_t takeSamples = samples.size();
+        samples.resize(samples.size() + kRate / 5 * kChannels); // the moved stream's silence
+        QVERIFY(!writeThroughDiskWriter(path, FileFormat::WavFloat, samples, kRate / 4));
+        const auto back = readAll(path);
+        QCOMPARE(back.size(), takeSamples);
+        QCOMPARE(worstError(samples, back), 0.0);
     }
 
     void aTakeWithoutDropoutsHasNoSidecar() {

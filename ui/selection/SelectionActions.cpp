@@ -89,7 +89,11 @@ SelectionActions::SelectionActions(Session& session, QWidget* window, QObject* p
     updateEnabled();
 }
 
-SelectionActions::~SelectionActions() = default;
+// The undo stack is a child, destroyed after this object's own members: its last signals
+// (undoTextChanged from clear()) must not reach a half-destroyed SelectionActions.
+SelectionActions::~SelectionActions() {
+    undoStack_->disconnect();
+}
 
 void SelectionActions::updateEnabled() {
     const bool recording = session_.state() == TransportState::Recording;
