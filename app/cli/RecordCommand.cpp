@@ -25,7 +25,7 @@ void warnLostInputs(Recorder& take) {
     for (int input; (input = take.lostInput()) >= 0;) {
         const DeviceInfo& lost = input == 0 ? take.device() : *take.secondDevice();
         const DeviceInfo& kept = input == 0 ? *take.secondDevice() : take.device();
-        std::fprintf(stderr,
+        std::fprintf(UserMessages::stream(),
                      "tapedeck: warning: %s stopped sending audio at %.1f s (unplugged, or "
                      "removed from the sound server). The take goes on with %s; %s's "
                      "channel is silent from there, and a marker shows where.\n",
