@@ -8,6 +8,9 @@ namespace tapedeck {
 
 namespace {
 constexpr std::int64_t kUnlimited = std::numeric_limits<std::int64_t>::max() / 4;
+// The second input's frames on the take's timeline, ready to lay out: more than the disk
+// writer asks for at once (16384), so one read is one pass.
+constexpr std::int64_t kSecondWindowFrames = 32768;
 } // namespace
 
 CallCombiner::CallCombiner(CallInput first, CallInput second, InputLayout layout, int sampleRate,
@@ -15,7 +18,7 @@ CallCombiner::CallCombiner(CallInput first, CallInput second, InputLayout layout
     : feeds_{CallInputFeed(first.ring, first.dropouts, first.anchors),
              CallInputFeed(second.ring, second.dropouts, second.anchors)},
       mixer_(layout, first.ring.channels(), second.ring.channels(), sampleRate),
-      second_(second.ring.channels(), sampleRate, second.ring.capacity(), correctDrift),
+      second_(second.ring.channels(), sampleRate, kSecondWindowFrames, correctDrift),
       fileDropouts_(fileDropouts), nsPerFrame_(1e9 / sampleRate), correctDrift_(correctDrift) {
     lostAt_[0].store(-1);
     lostAt_[1].store(-1);

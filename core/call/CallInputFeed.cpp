@@ -6,11 +6,14 @@ namespace tapedeck {
 
 namespace {
 constexpr std::int64_t kChunkFrames = 8192;
+constexpr std::int64_t kWindowChunks = 4;
 } // namespace
 
 CallInputFeed::CallInputFeed(SampleRing& ring, DropoutQueue& dropouts, AnchorQueue& anchors)
     : ring_(ring), dropouts_(dropouts), anchors_(anchors), channels_(ring.channels()),
-      capacity_(ring.capacity() + 2 * kChunkFrames),
+      // A few chunks: the rest waits in the ring. Small, so a take does not fault in and zero
+      // megabytes it never needs.
+      capacity_(kWindowChunks * kChunkFrames),
       window_(static_cast<std::size_t>(capacity_ * channels_)),
       chunk_(static_cast<std::size_t>(kChunkFrames * channels_)) {
     passed_.reserve(64);
@@ -18,28 +21,39 @@ CallInputFeed::CallInputFeed(SampleRing& ring, DropoutQueue& dropouts, AnchorQue
 
 void CallInputFeed::fill() {
     for (;;) {
-        // Room for a chunk and for the silence of a dropout due before it.
-        const std::int64_t room = capacity_ - count_;
-        if (room < 2 * kChunkFrames) {
-            return; // the combiner waits for the other input; the ring keeps the rest
+        fillSilence();
+        if (silenceLeft_ > 0) {
+            return; // a long dropout's silence goes in as the window empties
         }
-        const std::int64_t n = ring_.read(chunk_.data(), kChunkFrames);
-        if (n == 0) {
-            applyDueDropouts(); // a dropout at the very end still gets its silence
-            return;
+        if (chunkLeft_ == 0) {
+            if (capacity_ - count_ < kChunkFrames) {
+                return; // the combiner waits for the other input; the ring keeps the rest
+            }
+            const std::int64_t n = ring_.read(chunk_.data(), kChunkFrames);
+            if (n == 0) {
+                applyDueDropouts(); // a dropout at the very end still gets its silence
+                fillSilence();
+                return;
+            }
+            chunkAt_ = 0;
+            chunkLeft_ = n;
         }
         // The callback queues a dropout before it writes any frame after it.
-        const float* frames = chunk_.data();
-        std::int64_t left = n;
-        while (left > 0) {
+        while (chunkLeft_ > 0) {
             applyDueDropouts();
-            std::int64_t piece = left;
+            if (silenceLeft_ > 0) {
+                break; // the rest of the chunk comes after the silence
+            }
+            std::int64_t piece = std::min(chunkLeft_, capacity_ - count_);
             if (nextDropout_) {
                 piece = std::min(piece, nextDropout_->frame - end());
             }
-            append(frames, piece);
-            frames += piece * channels_;
-            left -= piece;
+            if (piece <= 0) {
+                return;
+            }
+            append(chunk_.data() + chunkAt_ * channels_, piece);
+            chunkAt_ += piece;
+            chunkLeft_ -= piece;
         }
     }
 }
@@ -53,22 +67,23 @@ void CallInputFeed::applyDueDropouts() {
             }
             nextDropout_ = d;
         }
-        if (nextDropout_->frame > end()) {
+        if (silenceLeft_ > 0 || nextDropout_->frame > end()) {
             return;
         }
         const Dropout due = *nextDropout_;
         nextDropout_.reset();
         passed_.push_back(due);
-        // Silence of the lost length, as the disk writer does for one input; the window may
-        // grow past its room by at most one dropout (the ring's size), which it has.
-        std::int64_t lost = std::min(due.lostFrames, capacity_ - count_);
-        while (lost > 0) {
-            const std::int64_t piece = std::min(lost, kChunkFrames);
-            std::fill_n(window_.data() + count_ * channels_, piece * channels_, 0.0f);
-            count_ += piece;
-            lost -= piece;
-        }
+        // Silence of the lost length, as the disk writer does for one input.
+        silenceLeft_ = due.lostFrames;
+        fillSilence();
     }
+}
+
+void CallInputFeed::fillSilence() {
+    const std::int64_t piece = std::min(silenceLeft_, capacity_ - count_);
+    std::fill_n(window_.data() + count_ * channels_, piece * channels_, 0.0f);
+    count_ += piece;
+    silenceLeft_ -= piece;
 }
 
 void CallInputFeed::append(const float* frames, std::int64_t count) {

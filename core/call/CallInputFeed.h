@@ -37,6 +37,7 @@ public:
 private:
     void append(const float* frames, std::int64_t count); // at end(), advancing it
     void applyDueDropouts();
+    void fillSilence(); // as much of silenceLeft_ as the window has room for
 
     SampleRing& ring_;
     DropoutQueue& dropouts_;
@@ -48,6 +49,9 @@ private:
     std::int64_t begin_ = 0;
     std::int64_t count_ = 0;
     std::optional<Dropout> nextDropout_;
+    std::int64_t silenceLeft_ = 0; // of the last dropout, not yet in the window
+    std::int64_t chunkAt_ = 0;     // chunk_'s frames read from the ring, not yet in the window
+    std::int64_t chunkLeft_ = 0;
     std::vector<Dropout> passed_;
 };
 

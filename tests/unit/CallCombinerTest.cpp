@@ -2,6 +2,7 @@
 #include "core/call/StreamAnchor.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -18,7 +19,7 @@ namespace {
 struct SimulatedStream {
     SimulatedStream(int nominalRate, double ppm, double startSeconds, std::uint32_t seed)
         : rate(nominalRate * (1 + ppm * 1e-6)), start(startSeconds), jitterSeed(seed),
-          ring(static_cast<std::int64_t>(5 * nominalRate), 1), dropouts(64), anchors(64),
+          ring(static_cast<std::int64_t>(5 * nominalRate), 1), dropouts(1024), anchors(64),
           anchor(anchors, nominalRate, nominalRate) {}
 
     // True time when the block that ends at device frame `end` is complete.
@@ -46,8 +47,13 @@ struct SimulatedStream {
             jitterSeed = jitterSeed * 1664525u + 1013904223u;
             const double jitter = (jitterSeed >> 8) / double(1 << 24) * 0.002;
             const auto arrivalNs = static_cast<std::int64_t>((trueTimeOf(end) + jitter) * 1e9);
-            ring.write(block.data(), kBlock);
             anchor.noteBlock(arrivalNs, timeline, kBlock, xrun);
+            if (timeline >= overflowFrom && timeline < overflowTo) {
+                // The ring was full: the callback counts the block as a dropout, as silence.
+                dropouts.try_enqueue(Dropout{timeline, kBlock, DropoutKind::RingOverflow});
+            } else {
+                ring.write(block.data(), kBlock);
+            }
             timeline += kBlock;
             deviceFrame = end;
         }
@@ -63,6 +69,9 @@ struct SimulatedStream {
     StreamAnchor anchor;
     std::int64_t deviceFrame = 0;
     std::int64_t timeline = 0;
+    // Timeline frames whose blocks find the ring full (a disk that could not keep up).
+    std::int64_t overflowFrom = -1;
+    std::int64_t overflowTo = -1;
 };
 
 // Finds the click in each channel of the combined frames: the frame of the highest sample of
@@ -195,6 +204,37 @@ private slots:
             // Within a millisecond of the truth, before and after the xrun.
             QVERIFY2(std::abs(o) <= 0.001 * kRate, qPrintable(QString::number(o)));
         }
+    }
+
+    void aFullRingIsSilenceInItsOwnChannelOnly() {
+        constexpr int kRate = 48000;
+        SimulatedStream first(kRate, 0, 0.010, 7);
+        SimulatedStream second(kRate, 0, 0.030, 8);
+        // Two seconds of the first input never reach its ring: longer than the combiner holds.
+        first.overflowFrom = 4 * kRate;
+        first.overflowTo = 6 * kRate;
+        DropoutQueue fileDropouts(1024);
+        const ClickFinder f = combine(first, second, false, kRate, 12.5, -1, 0, &fileDropouts);
+        QVERIFY(f.clicks[1].size() >= 11);
+        QCOMPARE(f.clicks[0].size(), f.clicks[1].size() - 2); // seconds 4 and 5 lost
+        // The clicks after the dropout are still in time with the other input's.
+        const auto& left = f.clicks[0];
+        const auto& right = f.clicks[1];
+        for (std::int64_t l : left) {
+            const auto match = std::find_if(right.begin(), right.end(), [l](std::int64_t r) {
+                return std::abs(r - l) <= kRate / 1000;
+            });
+            QVERIFY2(match != right.end(), qPrintable(QString::number(l)));
+        }
+        // The disk writer hears of every lost block, with its silence already in place.
+        int blocks = 0;
+        Dropout d;
+        while (fileDropouts.try_dequeue(d)) {
+            QVERIFY(d.filled);
+            ++blocks;
+        }
+        QCOMPARE(blocks, static_cast<int>((first.overflowTo - first.overflowFrom) /
+                                          SimulatedStream::kBlock));
     }
 
     void aLostInputIsSilentAndTheOtherGoesOn() {
