@@ -2,14 +2,17 @@
 // callback copies each block into a lock-free ring; the main thread drains the ring five times
 // a second into a 16-bit WAV with libsndfile. No levels, no events, no journal.
 //
-//   bare_capture FILE SECONDS [RATE]     records the default input (the sound server's default
-//                                        source, as Tapedeck's default take does)
+//   bare_capture FILE SECONDS [RATE [STREAMS]]
+//       records the default input (the sound server's default source) into FILE; with
+//       STREAMS 2, a second stream on it too, into FILE.2.wav: what two streams cost at least
 
 #include "core/engine/SampleRing.h"
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <string>
 #include <portaudio.h>
 #include <sndfile.h>
 #include <thread>
@@ -37,44 +40,59 @@ int main(int argc, char** argv) {
     }
     const double seconds = std::atof(argv[2]);
     const int rate = argc > 3 ? std::atoi(argv[3]) : 48000;
-    if (Pa_Initialize() != paNoError) {
+    const int streams = argc > 4 ? std::atoi(argv[4]) : 1;
+    if (Pa_Initialize() != paNoError || streams < 1 || streams > 2) {
         return 1;
     }
-    tapedeck::SampleRing ring(5 * rate, kChannels);
+    struct Capture {
+        std::unique_ptr<tapedeck::SampleRing> ring;
+        PaStream* stream = nullptr;
+        SNDFILE* file = nullptr;
+        std::int64_t written = 0;
+    };
+    std::vector<Capture> captures(static_cast<std::size_t>(streams));
     PaStreamParameters in{};
     in.device = Pa_GetDefaultInputDevice();
     in.channelCount = kChannels;
     in.sampleFormat = paFloat32;
     in.suggestedLatency = 0.2; // as Tapedeck's takes
-    PaStream* stream = nullptr;
-    if (Pa_OpenStream(&stream, &in, nullptr, rate, paFramesPerBufferUnspecified, paClipOff,
-                      callback, &ring) != paNoError) {
-        Pa_Terminate();
-        return 1;
-    }
-    SF_INFO info{};
-    info.samplerate = rate;
-    info.channels = kChannels;
-    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-    SNDFILE* file = sf_open(argv[1], SFM_WRITE, &info);
-    if (file == nullptr) {
-        return 1;
+    for (std::size_t i = 0; i < captures.size(); ++i) {
+        Capture& c = captures[i];
+        c.ring = std::make_unique<tapedeck::SampleRing>(5 * rate, kChannels);
+        if (Pa_OpenStream(&c.stream, &in, nullptr, rate, paFramesPerBufferUnspecified, paClipOff,
+                          callback, c.ring.get()) != paNoError) {
+            return 1;
+        }
+        SF_INFO info{};
+        info.samplerate = rate;
+        info.channels = kChannels;
+        info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+        const std::string path = i == 0 ? argv[1] : std::string(argv[1]) + ".2.wav";
+        c.file = sf_open(path.c_str(), SFM_WRITE, &info);
+        if (c.file == nullptr) {
+            return 1;
+        }
     }
     std::vector<float> chunk(static_cast<std::size_t>(rate) * kChannels);
     const auto total = static_cast<std::int64_t>(seconds * rate);
-    std::int64_t written = 0;
-    Pa_StartStream(stream);
-    while (written < total) {
+    for (Capture& c : captures) {
+        Pa_StartStream(c.stream);
+    }
+    while (captures[0].written < total) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        for (std::int64_t n; (n = ring.read(chunk.data(), rate)) > 0 && written < total;) {
-            n = std::min(n, total - written);
-            sf_writef_float(file, chunk.data(), n);
-            written += n;
+        for (Capture& c : captures) {
+            for (std::int64_t n; (n = c.ring->read(chunk.data(), rate)) > 0 && c.written < total;) {
+                n = std::min(n, total - c.written);
+                sf_writef_float(c.file, chunk.data(), n);
+                c.written += n;
+            }
         }
     }
-    Pa_StopStream(stream);
-    Pa_CloseStream(stream);
-    sf_close(file);
+    for (Capture& c : captures) {
+        Pa_StopStream(c.stream);
+        Pa_CloseStream(c.stream);
+        sf_close(c.file);
+    }
     Pa_Terminate();
     return 0;
 }

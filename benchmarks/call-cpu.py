@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """CPU seconds of a 20 s take: Tapedeck with one input and with two (a call), beside a bare
-PortAudio callback program recording the same device (bare_capture), sox and arecord.
+PortAudio callback program recording the same device (bare_capture, with one stream and with
+two), sox and arecord.
 
 All record 48 kHz through the same sound server. The second input of the call is a copy of
 the default source made in the server's graph (module-remap-source), so both inputs carry the
@@ -46,6 +47,7 @@ def main():
                     str(RATE), "--format", "wav16", "--input-device", "testsink.monitor"]
             commands = {
                 "bare": [bare, out("b.wav"), str(SECONDS), str(RATE)],
+                "bare, two": [bare, out("b.wav"), str(SECONDS), str(RATE), "2"],
                 "one input": take,
                 "two inputs": take + ["--input-device", "callcopy"],
                 "sox": ["sox", "-q", "-t", "alsa", "pulse", "-r", str(RATE), "-c", "2", "-b",
@@ -70,6 +72,8 @@ def main():
     print(f"  one input / bare:       {median['one input'] / median['bare']:.2f}  (goal <= 1.2)")
     print(f"  two inputs / one input: {median['two inputs'] / median['one input']:.2f}"
           f"  (goal <= 1.5)")
+    print(f"  bare two / bare one:    {median['bare, two'] / median['bare']:.2f}"
+          "  (what a second stream costs at least)")
 
 
 if __name__ == "__main__":
