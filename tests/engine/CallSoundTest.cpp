@@ -1,6 +1,8 @@
 #include "CliProcess.h"
 
+#include "core/devices/AudioSystem.h"
 #include "core/markers/TakeMarkers.h"
+#include "core/recording/Recorder.h"
 #include "support/NamedSource.h"
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"
@@ -171,6 +173,64 @@ private slots:
                 qPrintable(
                     QStringLiteral("click %1: %2 frames apart").arg(i).arg(right[i] - left[i])));
         }
+    }
+
+    // A pause stops both inputs at their own block; after it, each is anchored anew, so the
+    // clicks still land together.
+    void aPauseKeepsTheInputsTogether() {
+        const QString module =
+            pactl({"load-module", "module-remap-source", "master=testsink.monitor",
+                   "source_name=pausecopy", "channels=2"});
+        QVERIFY2(!module.isEmpty(), "pactl load-module module-remap-source failed");
+        auto system = tapedeck::AudioSystem::start();
+        QVERIFY(system.ok());
+        tapedeck::RecordSettings settings;
+        settings.path = path("paused.wav").toStdString();
+        settings.deviceName = "testsink.monitor";
+        settings.secondDeviceName = "pausecopy";
+        settings.sampleRate = kRate;
+        auto recorder = tapedeck::Recorder::start(**system, settings);
+        QVERIFY2(recorder.ok(), recorder.ok() ? "" : recorder.error().message.c_str());
+        tapedeck::Recorder& take = **recorder;
+        PulseClient computer;
+        std::vector<float> clickTrain(static_cast<std::size_t>(12 * kRate) * 2, 0.0f);
+        for (std::size_t f = kRate / 4; f < clickTrain.size() / 2; f += kRate / 2) {
+            clickTrain[2 * f] = clickTrain[2 * f + 1] = 0.9f;
+        }
+        QVERIFY2(computer.startPlayback(clickTrain, 2, kRate), qPrintable(computer.errorString()));
+        const auto runFor = [&take](int ms) {
+            tapedeck::EngineEvent event;
+            for (int waited = 0; waited < ms; waited += 50) {
+                QTest::qWait(50);
+                QVERIFY(!take.poll().has_value());
+                while (take.nextEvent(event)) {
+                }
+            }
+        };
+        runFor(3000);
+        take.pause();
+        runFor(1200);
+        take.resume();
+        runFor(3500);
+        QVERIFY(take.stop().ok());
+        pactl({"unload-module", module});
+        QCOMPARE(take.stats().dropouts + take.stats().xruns, 0);
+        auto file = readSoundFile(settings.path);
+        QVERIFY(file.ok());
+        const auto left = clicks(*file, 0);
+        const auto right = clicks(*file, 1);
+        // A click right at the pause may fall before it in one input and after it in the
+        // other (each stream pauses at its own block): every other click pairs up.
+        QVERIFY2(left.size() >= 9, qPrintable(QString::number(left.size())));
+        QVERIFY(std::abs(static_cast<long>(right.size()) - static_cast<long>(left.size())) <= 1);
+        std::size_t paired = 0;
+        for (const std::int64_t l : left) {
+            paired += std::any_of(right.begin(), right.end(),
+                                  [l](std::int64_t r) { return std::abs(r - l) <= kRate / 100; });
+        }
+        QVERIFY2(
+            paired + 1 >= left.size(),
+            qPrintable(QStringLiteral("%1 of %2 clicks together").arg(paired).arg(left.size())));
     }
 
     // Unplugging one input mid-take: the take goes on with the other to its full length, the
