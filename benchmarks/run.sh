@@ -9,6 +9,8 @@
 #    time of `tapedeck --play` for a 60-second file, against the private test sound server
 # 3. CPU, wake-ups and peak memory of a 20 s take and playback next to sox, arecord/aplay and
 #    parecord/paplay, and the CPU of an idle window with a file open (compare-tools.py)
+#  - CPU seconds of a 20 s take with one input and with two, beside a bare PortAudio
+#    callback program (bare_capture), sox and arecord (call-cpu.py)
 # 4. launch to window shown, under Xvfb (median of several launches)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,7 @@ tests/audio/with-sound-server.sh "$build/benchmarks/engine_benchmark" "$tapedeck
 echo
 echo "=== Side by side with sox, arecord/aplay and parecord/paplay (same server, same job) ==="
 tests/audio/with-sound-server.sh benchmarks/compare-tools.py "$tapedeck"
+tests/audio/with-sound-server.sh benchmarks/call-cpu.py "$PWD/$build"
 
 echo
 echo "=== Launch to window shown (Xvfb, $launches launches) ==="

@@ -122,6 +122,25 @@ private slots:
             << QStringList{"--export", "a.wav", "--from", "1"} << "--export IN OUT";
         QTest::newRow("unknown after a file")
             << QStringList{"--info", "a.wav", "--bogus"} << "Unknown option --bogus.";
+        QTest::newRow("three inputs")
+            << QStringList{"--record",       "c.wav", "--input-device", "a",
+                           "--input-device", "b",     "--input-device", "c"}
+            << "--input-device may be given twice at most";
+        QTest::newRow("input channels with two inputs")
+            << QStringList{"--record",       "c.wav", "--input-device",   "a",
+                           "--input-device", "b",     "--input-channels", "2"}
+            << "--input-channels chooses inputs of one device";
+        QTest::newRow("the same input twice")
+            << QStringList{"--record", "c.wav",          "--input-device",
+                           "Headset",  "--input-device", "headset"}
+            << "Choose two different inputs";
+        QTest::newRow("layout with one input")
+            << QStringList{"--record", "c.wav", "--layout", "mix"}
+            << "--layout goes with two --input-device options";
+        QTest::newRow("unknown layout")
+            << QStringList{"--record",       "c.wav", "--input-device", "a",
+                           "--input-device", "b",     "--layout",       "stereo"}
+            << "--layout takes split or mix, not \"stereo\"";
     }
     void badValuesAreExplained() {
         QFETCH(QStringList, arguments);
@@ -201,6 +220,21 @@ private slots:
         QVERIFY(!swallowed.commandLine.has_value());
         QVERIFY2(swallowed.error.find("not \"--json\"") != std::string::npos,
                  swallowed.error.c_str());
+    }
+
+    void twoInputDevicesRecordACall() {
+        const auto split = parseCommandLine({"--record", "call.wav", "--input-device", "Headset",
+                                             "--input-device", "Speakers (monitor)"});
+        QVERIFY2(split.commandLine.has_value(), split.error.c_str());
+        QCOMPARE(split.commandLine->inputDevice, std::string("Headset"));
+        QCOMPARE(split.commandLine->secondInputDevice, std::string("Speakers (monitor)"));
+        QCOMPARE(split.commandLine->layout, std::string("split"));
+        const auto mix = parseCommandLine({"--layout", "mix", "--record", "call.wav",
+                                           "--input-device", "a", "--input-device", "b"});
+        QVERIFY2(mix.commandLine.has_value(), mix.error.c_str());
+        QCOMPARE(mix.commandLine->layout, std::string("mix"));
+        const auto one = parseCommandLine({"--record", "x.wav", "--input-device", "a"});
+        QVERIFY(one.commandLine->secondInputDevice.empty());
     }
 
     void theLastOfARepeatedOptionCounts() {

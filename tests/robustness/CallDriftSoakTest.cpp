@@ -1,0 +1,107 @@
+#include "engine/CliProcess.h"
+
+#include "support/PulseClient.h"
+#include "support/SignalComparison.h"
+#include "support/SoundFileIo.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+using namespace tapedeck::testing;
+
+namespace {
+
+constexpr int kRate = 48000;
+constexpr int kTimeoutMs = 5000;
+
+QString pactl(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral("pactl"), arguments);
+    process.waitForFinished(kTimeoutMs);
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
+// Frames of the clicks (peaks above half scale, at least 0.2 s apart) in one channel.
+std::vector<std::int64_t> clicks(const AudioBuffer& take, int channel) {
+    std::vector<std::int64_t> out;
+    const auto mono = SignalComparison::channel(take.samples, take.channels, channel);
+    for (std::size_t i = 0; i < mono.size(); ++i) {
+        if (std::fabs(mono[i]) > 0.5f &&
+            (out.empty() || static_cast<std::int64_t>(i) - out.back() > kRate / 5)) {
+            out.push_back(static_cast<std::int64_t>(i));
+        }
+    }
+    return out;
+}
+
+QString describe(const CliRun& run) {
+    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
+}
+
+} // namespace
+
+// A long two-input take on the private sound server: the same clicks reach both inputs (the
+// second a copy of the first made in the server's graph) once a second for over three minutes;
+// their offset in the file stays within 10 ms and moves by no more than 1 ms from start to end.
+class CallDriftSoakTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase() { QVERIFY(PulseClient::insideTestServer()); }
+
+    void theOffsetHoldsOverThreeMinutes() {
+        constexpr int kTakeSeconds = 200;
+        const QString module =
+            pactl({"load-module", "module-remap-source", "master=testsink.monitor",
+                   "source_name=driftcopy", "channels=2"});
+        QVERIFY2(!module.isEmpty(), "pactl load-module module-remap-source failed");
+        const QString take = dir_.filePath("drift.wav");
+        QProcess run;
+        startTapedeck(run,
+                      {"--record", take, "--input-device", "testsink.monitor", "--input-device",
+                       "driftcopy", "--duration", QString::number(kTakeSeconds)});
+        QVERIFY(PulseClient::waitForRunningCaptureStreams(2, 10000));
+        PulseClient computer;
+        std::vector<float> clickTrain(static_cast<std::size_t>((kTakeSeconds + 15) * kRate) * 2,
+                                      0.0f);
+        for (std::size_t f = kRate / 4; f < clickTrain.size() / 2; f += kRate) {
+            clickTrain[2 * f] = clickTrain[2 * f + 1] = 0.9f;
+        }
+        QVERIFY2(computer.startPlayback(clickTrain, 2, kRate), qPrintable(computer.errorString()));
+        const CliRun result = finishTapedeck(run, (kTakeSeconds + 60) * 1000);
+        pactl({"unload-module", module});
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        QCOMPARE(reportedDropoutsAndXruns(result), 0);
+        auto file = readSoundFile(take.toStdString());
+        QVERIFY(file.ok());
+        const auto left = clicks(*file, 0);
+        const auto right = clicks(*file, 1);
+        QVERIFY2(left.size() >= kTakeSeconds - 5, qPrintable(QString::number(left.size())));
+        QCOMPARE(right.size(), left.size());
+        double first = 0;
+        double last = 0;
+        constexpr std::size_t kEach = 10;
+        for (std::size_t i = 0; i < left.size(); ++i) {
+            const auto offset = right[i] - left[i];
+            QVERIFY2(std::abs(offset) <= kRate / 100,
+                     qPrintable(QStringLiteral("click %1: %2 frames apart").arg(i).arg(offset)));
+            if (i < kEach) {
+                first += static_cast<double>(offset) / kEach;
+            }
+            if (i >= left.size() - kEach) {
+                last += static_cast<double>(offset) / kEach;
+            }
+        }
+        qInfo("offset at the start %.2f ms, at the end %.2f ms", first * 1000 / kRate,
+              last * 1000 / kRate);
+        QVERIFY(std::fabs(last - first) <= kRate / 1000.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(CallDriftSoakTest)
+#include "CallDriftSoakTest.moc"
