@@ -431,7 +431,9 @@ std::optional<Error> Recorder::poll() {
 void Recorder::noticeRemoval(RecorderState& s) {
     if (s.removal.noticeRemoval(s.settings.path)) {
         const std::int64_t now = s.capture->timelineFrames();
-        s.writer->holdSilenceFrom(now);
+        if (!s.call) { // a call's take goes on with its other input, silent or not
+            s.writer->holdSilenceFrom(now);
+        }
         s.capture->endAt(now + s.latencyFrames);
     }
     if (s.call && s.call->removal.noticeRemoval(s.settings.path)) {
