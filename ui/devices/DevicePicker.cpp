@@ -118,6 +118,7 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
                       tr("Smaller buffers mean less delay; larger ones are safer against "
                          "dropouts"));
     format_ = makeBox(this, tr("Recording format"), tr("The file format of new recordings"));
+    also_ = new AlsoRecordPicker(*this);
     routing_ = new QLabel(this);
     routing_->setObjectName(QStringLiteral("InputRouting"));
     routing_->setWordWrap(true);
@@ -134,8 +135,11 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // In a narrow window the labels go above their boxes, so the panel can give way.
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    form->addRow(tr("&Audio system:"), hostApi_);
+    // Alt+A is the "Also record" box's, used far more often than the audio system's.
+    form->addRow(tr("A&udio system:"), hostApi_);
     form->addRow(tr("&Input:"), input_);
+    form->addRow(tr("&Also record:"), also_->deviceBox());
+    form->addRow(tr("La&yout:"), also_->layoutBox());
     form->addRow(tr("&Output:"), output_);
     form->addRow(tr("Sample &rate:"), rate_);
     form->addRow(tr("Channe&ls:"), channels_);
@@ -260,6 +264,7 @@ void DevicePicker::apply(const DeviceChoice& wanted) {
         selectData(buffer_, wanted.framesPerBuffer);
         selectData(format_, static_cast<int>(wanted.format));
     }
+    offerSecondInputs();
     if (choice() != before)
         emitChoice();
     else
@@ -313,6 +318,7 @@ void DevicePicker::setLocked(bool locked) {
     for (QComboBox* box : {hostApi_, input_, output_, rate_, channels_, buffer_, format_})
         enableBox(box);
     refresh_->setEnabled(!locked);
+    also_->setLocked(locked);
     if (!locked && pendingDevices_) {
         std::vector<DeviceInfo> devices = std::move(*pendingDevices_);
         const std::optional<DeviceChoice> wanted = pendingWanted_;
@@ -533,6 +539,7 @@ void DevicePicker::onInputChanged() {
                          rate_->currentData().toInt());
     }
     updating_ = false;
+    offerSecondInputs();
     emitChoice();
 }
 
@@ -562,6 +569,11 @@ void DevicePicker::updateRouting() {
     const int firstInput = channels_->currentIndex() >= 0 ? selectedFirstInput() : 0;
     routing_->setText(device ? InputRouting::describe(channels, firstInput, *device)
                              : InputRouting::describe(channels, firstInput, 0, false));
+}
+
+void DevicePicker::offerSecondInputs() {
+    also_->setDevices(devices_, hostApi_->currentData().toString(),
+                      input_->currentData().toString());
 }
 
 QString DevicePicker::routingText() const {
