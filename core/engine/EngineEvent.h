@@ -17,6 +17,7 @@ enum class EngineEventType : std::uint8_t {
     Underflow, // the sample ring was empty: the callback played silence (playback)
     Error,     // the callback failed; the stream aborts
     Finished,  // playback reached the end of the file
+    InputLost, // a two-input take lost one input (`input`) and goes on with the other
 };
 
 // A message from the audio thread to the control thread. Trivially copyable, fixed size:
@@ -25,9 +26,10 @@ struct EngineEvent {
     EngineEventType type = EngineEventType::Levels;
     ErrorCode error = ErrorCode::StreamFailed; // for Error
     std::int32_t channels = 0;                 // for Levels
-    std::int64_t frame = 0;                    // stream frame where the event happened
-    std::int64_t count = 0;                    // frames dropped / running xrun count
-    float peak[kMaxMeteredChannels] = {};      // linear, 0..1 (may exceed 1 for float input)
+    std::int32_t input = 0; // which input of a take sent it: 0, or 1 for a second input
+    std::int64_t frame = 0; // stream frame where the event happened
+    std::int64_t count = 0; // frames dropped / running xrun count
+    float peak[kMaxMeteredChannels] = {}; // linear, 0..1 (may exceed 1 for float input)
     float rms[kMaxMeteredChannels] = {};
 };
 static_assert(std::is_trivially_copyable_v<EngineEvent>);

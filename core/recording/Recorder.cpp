@@ -495,5 +495,14 @@ const std::string& Recorder::path() const {
 const DeviceInfo& Recorder::device() const {
     return state_->device;
 }
+const DeviceInfo* Recorder::secondDevice() const {
+    return nullptr;
+}
+InputLayout Recorder::layout() const {
+    return state_->settings.layout;
+}
+int Recorder::lostInput() {
+    return -1;
+}
 
 } // namespace tapedeck

@@ -6,6 +6,7 @@
 #include "core/engine/StreamStats.h"
 #include "core/io/FileFormat.h"
 #include "core/markers/Marker.h"
+#include "core/recording/InputLayout.h"
 
 #include <cstdint>
 #include <functional>
@@ -43,6 +44,11 @@ struct RecordSettings {
     // The take ends after this long below silenceDbfs (the start level if one is set). 0: never.
     double stopAfterSilenceSeconds = 0;
     double silenceDbfs = -50;
+    // A second input recorded into the same take (exact or unique substring, like
+    // deviceName); empty: one input. It must be another device than the first.
+    // channels and firstInputChannel apply to one input only.
+    std::string secondDeviceName;            // empty: one input
+    InputLayout layout = InputLayout::Split; // with a second input: how the file holds both
 };
 
 // A capture stream and its take: a PortAudio input callback stream → lock-free ring →
@@ -110,7 +116,9 @@ public:
     // After a failure the take is already stopped and the file finalized.
     std::optional<Error> poll();
 
-    // Control thread: next event from the audio thread (levels, xruns, drops), if any.
+    // Control thread: next event from the audio threads (levels, xruns, drops; `input` says
+    // which input sent it), if any. With two inputs, an input that poll() found lost while the
+    // take goes on with the other arrives here too, once, as InputLost (and by lostInput()).
     bool nextEvent(EngineEvent& event);
 
     // Control thread: stops capturing, writes everything captured, finalizes the file and
@@ -130,6 +138,15 @@ public:
     int firstInputChannel() const;
     const std::string& path() const;
     const DeviceInfo& device() const;
+    // Control thread: the second input of a two-input take; nullptr with one input.
+    const DeviceInfo* secondDevice() const;
+    // Control thread: with two inputs, the layout of the file (Split with one input).
+    InputLayout layout() const;
+    // Control thread: an input of a two-input take that poll() found lost since the last call
+    // (0: the first, 1: the second), or -1. Each loss is reported once. The take goes on with
+    // the other input, the lost one's channel holds silence, and a marker "Lost: <input
+    // name>" is already in markers(). When both are lost the take ends as with one input.
+    int lostInput();
 
 private:
     explicit Recorder(std::shared_ptr<RecorderState> state);
