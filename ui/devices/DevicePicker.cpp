@@ -111,6 +111,7 @@ const std::vector<int>& DevicePicker::bufferSizes() {
 DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     hostApi_ = makeBox(this, tr("Audio system"), tr("The sound system the devices belong to"));
     input_ = makeBox(this, tr("Input device"), tr("The microphone or line input to record"));
+    also_ = new AlsoRecordPicker(*this); // made here: Tab reaches it right after the input
     output_ = makeBox(this, tr("Output device"), tr("Where playback is heard"));
     rate_ = makeBox(this, tr("Sample rate"), tr("Samples per second to record at"));
     channels_ = makeBox(this, tr("Channels"), tr("How many input channels to record"));
@@ -118,7 +119,6 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
                       tr("Smaller buffers mean less delay; larger ones are safer against "
                          "dropouts"));
     format_ = makeBox(this, tr("Recording format"), tr("The file format of new recordings"));
-    also_ = new AlsoRecordPicker(*this);
     routing_ = new QLabel(this);
     routing_->setObjectName(QStringLiteral("InputRouting"));
     routing_->setWordWrap(true);
