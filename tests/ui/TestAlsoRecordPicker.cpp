@@ -192,7 +192,7 @@ private slots:
         QVERIFY(!also->layoutBox()->isEnabled());
         QSignalSpy changed(also, &AlsoRecordPicker::choiceChanged);
         std::vector<DeviceInfo> changedList = desktop(false); // the headset is pulled out
-        changedList.push_back(serverDevice("alsa_input.usb-new", "New Mic", 2, 0, true));
+        changedList.push_back(serverDevice("alsa_input.usb-new", "New Mic", 2, 0));
         picker.setDevices(changedList);
         QCOMPARE(also->choice().device, QString::fromLatin1(kHeadsetMonitor));
         QVERIFY(also->deviceBox()->currentText().startsWith(QStringLiteral("Sound from Headset")));
