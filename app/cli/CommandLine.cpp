@@ -27,7 +27,12 @@ const ValueOption kValueOptions[] = {
     {"--duration", "SECONDS", "stop after this long, pre-roll included (more than 0)"},
     {"--input-device", "NAME",
      "record from this device: its name or id, exactly or by a unique part, case ignored "
-     "(default: the system's default input)"},
+     "(default: the system's default input). Given twice, the take records both, such as a "
+     "microphone and what the computer plays (a call), on one timeline"},
+    {"--layout", "LAYOUT",
+     "with two inputs: split (the default: the first input on the left, the second on the "
+     "right, each folded to mono) or mix (both summed in stereo, limited rather than "
+     "clipped)"},
     {"--output-device", "NAME",
      "play to this device: its name or id, exactly or by a unique part, case ignored (default: "
      "the system's default output)"},
@@ -97,6 +102,7 @@ std::vector<HelpMode> helpModes() {
          "has passed, or Ctrl+C or SIGTERM; every sample recorded is kept.",
          {{"--duration", ""},
           {"--input-device", ""},
+          {"--layout", ""},
           {"--rate", ""},
           {"--channels", ""},
           {"--input-channels", ""},
@@ -326,7 +332,22 @@ std::string readValues(const CLI::App& app, CommandLine& cl) {
         cl.durationSeconds = seconds;
     }
     if (given(app, "--input-device")) {
-        cl.inputDevice = last("--input-device");
+        const auto& devices = app.get_option("--input-device")->results();
+        if (devices.size() > 2) {
+            return "--input-device may be given twice at most: a take records one or two "
+                   "inputs.";
+        }
+        cl.inputDevice = devices.front();
+        if (devices.size() == 2) {
+            cl.secondInputDevice = devices.back();
+        }
+    }
+    if (given(app, "--layout")) {
+        cl.layout = last("--layout");
+        cl.layoutGiven = true;
+        if (cl.layout != "split" && cl.layout != "mix") {
+            return "--layout takes split or mix, not \"" + cl.layout + "\".";
+        }
     }
     if (given(app, "--output-device")) {
         cl.outputDevice = last("--output-device");
@@ -404,6 +425,31 @@ std::string checkCombinations(CommandLine& cl) {
     }
     if (cl.fromSeconds && cl.toSeconds && *cl.toSeconds <= *cl.fromSeconds) {
         return "--to must come after --from.";
+    }
+    if (!cl.secondInputDevice.empty()) {
+        if (cl.mode != Mode::Record) {
+            return "Two --input-device options go with --record FILE. " + kSeeHelp;
+        }
+        if (cl.firstInputChannel > 0) {
+            return "--input-channels chooses inputs of one device and does not go with a second "
+                   "--input-device. Leave out --input-channels to record both devices whole.";
+        }
+        if (cl.channels > 0) {
+            return "--channels does not go with two inputs: the take has one channel per input "
+                   "(--layout split) or is stereo (--layout mix). Leave out --channels.";
+        }
+        const auto lower = [](std::string text) {
+            std::transform(text.begin(), text.end(), text.begin(),
+                           [](unsigned char c) { return std::tolower(c); });
+            return text;
+        };
+        if (lower(cl.inputDevice) == lower(cl.secondInputDevice)) {
+            return "Both --input-device options name \"" + cl.inputDevice +
+                   "\". Choose two different inputs, such as a microphone and what the computer "
+                   "plays.";
+        }
+    } else if (cl.layoutGiven) {
+        return "--layout goes with two --input-device options (a take of two inputs).";
     }
     if (cl.firstInputChannel > 0) {
         const int span = cl.lastInputChannel - cl.firstInputChannel + 1;

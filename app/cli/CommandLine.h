@@ -16,6 +16,10 @@ struct CommandLine {
     std::vector<std::string> openFiles; // plain arguments: files to open in the window
     std::optional<double> durationSeconds;
     std::string inputDevice;
+    // A second --input-device: the take records both (a call); empty: one input.
+    std::string secondInputDevice;
+    std::string layout = "split"; // --layout split|mix, with two inputs
+    bool layoutGiven = false;
     std::string outputDevice;
     int sampleRate = 0; // 0: the device's own rate
     int channels = 0;   // 0: the device's own count (a mono mic gives a mono take)

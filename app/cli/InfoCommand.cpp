@@ -1,6 +1,7 @@
 #include "app/cli/Commands.h"
 
 #include "app/cli/JsonOutput.h"
+#include "core/call/CallSources.h"
 #include "core/io/BroadcastInfo.h"
 #include "core/markers/TakeMarkers.h"
 #include "core/summary/AudioFileInfo.h"
@@ -33,6 +34,8 @@ std::string formatDb(double db) {
 struct TakeDetails {
     std::optional<BroadcastInfo> broadcast;
     std::vector<Marker> markers;
+    // A two-input take: which input each channel came from (empty otherwise).
+    std::vector<std::string> channelSources;
 };
 
 void printInfoJson(const AudioFileInfo& info, const TakeDetails& details) {
@@ -45,8 +48,12 @@ void printInfoJson(const AudioFileInfo& info, const TakeDetails& details) {
     o["frames"] = info.frames;
     o["durationSeconds"] = info.durationSeconds;
     nlohmann::ordered_json perChannel = nlohmann::ordered_json::array();
-    for (const ChannelInfo& c : info.channelInfo) {
+    for (std::size_t i = 0; i < info.channelInfo.size(); ++i) {
+        const ChannelInfo& c = info.channelInfo[i];
         nlohmann::ordered_json ch;
+        if (i < details.channelSources.size()) {
+            ch["source"] = details.channelSources[i];
+        }
         ch["peakDbfs"] = decibels(c.peakDbfs);
         ch["rmsDbfs"] = decibels(c.rmsDbfs);
         ch["clippedSamples"] = c.clippedSamples;
@@ -91,7 +98,10 @@ void printText(const AudioFileInfo& info, const TakeDetails& details) {
                 static_cast<long long>(info.frames));
     for (std::size_t i = 0; i < info.channelInfo.size(); ++i) {
         const ChannelInfo& c = info.channelInfo[i];
-        std::printf("Channel %zu:   peak %s, RMS %s, %lld clipped samples\n", i + 1,
+        const std::string from = i < details.channelSources.size()
+                                     ? "from " + details.channelSources[i] + ", "
+                                     : std::string();
+        std::printf("Channel %zu:   %speak %s, RMS %s, %lld clipped samples\n", i + 1, from.c_str(),
                     formatDb(c.peakDbfs).c_str(), formatDb(c.rmsDbfs).c_str(),
                     static_cast<long long>(c.clippedSamples));
     }
@@ -118,6 +128,7 @@ int info(const CommandLine& commandLine) {
     TakeDetails details;
     details.broadcast = readBroadcastInfo(commandLine.file);
     details.markers = take_markers::load(commandLine.file);
+    details.channelSources = readChannelSources(commandLine.file);
     if (commandLine.json) {
         printInfoJson(*analysed, details);
     } else {

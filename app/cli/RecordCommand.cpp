@@ -14,6 +14,26 @@
 namespace tapedeck::cli {
 
 namespace {
+// "Headset", or "Headset and Speakers (monitor)" for a call.
+std::string inputNames(const Recorder& take) {
+    return take.secondDevice() != nullptr ? take.device().name + " and " + take.secondDevice()->name
+                                          : take.device().name;
+}
+
+// A two-input take lost one input and goes on: say so on stderr, once.
+void warnLostInputs(Recorder& take) {
+    for (int input; (input = take.lostInput()) >= 0;) {
+        const DeviceInfo& lost = input == 0 ? take.device() : *take.secondDevice();
+        const DeviceInfo& kept = input == 0 ? *take.secondDevice() : take.device();
+        std::fprintf(stderr,
+                     "tapedeck: warning: %s stopped sending audio at %.1f s (unplugged, or "
+                     "removed from the sound server). The take goes on with %s; %s's "
+                     "channel is silent from there, and a marker shows where.\n",
+                     lost.name.c_str(), static_cast<double>(take.takeFrames()) / take.sampleRate(),
+                     kept.name.c_str(), lost.name.c_str());
+    }
+}
+
 // Ten times a second: enough for the status line and the watchdog (which notices a lost
 // stream within a second or two), and few wake-ups for a long take.
 constexpr auto kPollInterval = std::chrono::milliseconds(100);
@@ -32,6 +52,8 @@ int record(const CommandLine& commandLine) {
     RecordSettings settings;
     settings.path = commandLine.file;
     settings.deviceName = commandLine.inputDevice;
+    settings.secondDeviceName = commandLine.secondInputDevice;
+    settings.layout = commandLine.layout == "mix" ? InputLayout::Mix : InputLayout::Split;
     settings.sampleRate = commandLine.sampleRate;
     settings.channels = commandLine.channels;
     settings.firstInputChannel = commandLine.firstInputChannel;
@@ -72,7 +94,7 @@ int record(const CommandLine& commandLine) {
     if (take.isWaitingForSound()) {
         std::fprintf(UserMessages::stream(),
                      "Waiting for sound above %.1f dBFS on %s (Ctrl+C to quit)...\n",
-                     *settings.startAboveDbfs, take.device().name.c_str());
+                     *settings.startAboveDbfs, inputNames(take).c_str());
         std::fflush(UserMessages::stream());
         EngineEvent event;
         while (take.isWaitingForSound() && !StopSignal::received()) {
@@ -100,8 +122,10 @@ int record(const CommandLine& commandLine) {
             if (failure) {
                 break;
             }
+            warnLostInputs(take);
             while (take.nextEvent(event)) {
-                if (event.type == EngineEventType::Levels) {
+                // With two inputs the status line shows the first input's level.
+                if (event.type == EngineEventType::Levels && event.input == 0) {
                     status.noteLevels(event);
                 }
             }
@@ -110,6 +134,7 @@ int record(const CommandLine& commandLine) {
                         stats.dropouts + stats.xruns);
         }
     }
+    warnLostInputs(take);
     if (failure) {
         return fail(failure->message);
     }

@@ -1,5 +1,6 @@
 #include "core/recording/CaptureCallback.h"
 
+#include "core/call/StreamAnchor.h"
 #include "core/dsp/Levels.h"
 #include "core/engine/CallbackTimer.h"
 #include "core/engine/RealtimeScope.h"
@@ -20,6 +21,11 @@ CaptureCallback::CaptureCallback(SampleRing& ring, DropoutQueue& dropouts, Event
         pickScratchFrames_ = kPickBlockFrames;
         pickScratch_.resize(static_cast<std::size_t>(kPickBlockFrames * channels_));
     }
+}
+
+void CaptureCallback::joinCall(int input, StreamAnchor* anchor) noexcept {
+    input_ = input;
+    anchor_ = anchor;
 }
 
 int CaptureCallback::streamCallback(const void* input, void* /*output*/, unsigned long frameCount,
@@ -43,7 +49,8 @@ int CaptureCallback::process(const void* input, unsigned long frameCount,
                                                              static_cast<std::int64_t>(frameCount))
                                   : static_cast<std::int64_t>(frameCount);
 
-    if ((flags & (paInputOverflow | paInputUnderflow)) != 0) {
+    const bool xrun = (flags & (paInputOverflow | paInputUnderflow)) != 0;
+    if (xrun) {
         noteXrun(position);
     }
     if (input == nullptr) {
@@ -51,6 +58,7 @@ int CaptureCallback::process(const void* input, unsigned long frameCount,
         e.type = EngineEventType::Error;
         e.error = ErrorCode::DeviceLost;
         e.frame = position;
+        e.input = input_;
         events_.push(e);
         return paAbort;
     }
@@ -61,6 +69,13 @@ int CaptureCallback::process(const void* input, unsigned long frameCount,
         counters_.callbacks.add();
         counters_.timer.record(started);
         return paContinue;
+    }
+    if (anchor_ != nullptr) {
+        // Before the frames reach the ring: the combiner learns of a new epoch first.
+        anchor_->noteBlock(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(started.time_since_epoch())
+                .count(),
+            position, frames, xrun);
     }
     const std::int64_t kept = writeToRing(samples, frames);
     if (kept < frames) {
@@ -84,6 +99,7 @@ void CaptureCallback::noteXrun(std::int64_t position) noexcept {
     e.type = EngineEventType::Xrun;
     e.frame = position;
     e.count = counters_.xruns.value();
+    e.input = input_;
     events_.push(e);
     if (!dropouts_.try_enqueue(Dropout{position, 0, DropoutKind::Xrun})) {
         lostDropouts_.add();
@@ -118,6 +134,7 @@ void CaptureCallback::noteOverflow(std::int64_t at, std::int64_t lost) noexcept 
     e.type = EngineEventType::Overflow;
     e.frame = at;
     e.count = lost;
+    e.input = input_;
     events_.push(e);
 }
 
@@ -128,6 +145,7 @@ void CaptureCallback::sendLevels(const float* samples, std::int64_t frames,
     EngineEvent levels;
     measureLevels(samples + offset, frames, streamChannels_, channels_, levels);
     levels.frame = position;
+    levels.input = input_;
     events_.push(levels);
 }
 

@@ -14,6 +14,8 @@
 
 namespace tapedeck {
 
+class StreamAnchor;
+
 // The per-block work of a capture stream: what PortAudio's callback does with each block.
 // The take's channels (picked out of the stream's when the take records chosen inputs) go
 // into the sample ring; the levels, every xrun and every ring overflow go to the control
@@ -32,6 +34,10 @@ public:
     // long as this. `picker`: the take's inputs within the stream (default: all of them).
     CaptureCallback(SampleRing& ring, DropoutQueue& dropouts, EventQueue& events,
                     const InputChannelPicker& picker, int channels, int streamChannels);
+    // Control thread, before the stream opens: in a two-input take, which input this is (its
+    // events say so) and where each block's arrival goes to anchor the stream on the clock.
+    // `anchor` must outlive the stream.
+    void joinCall(int input, StreamAnchor* anchor) noexcept;
     CaptureCallback(const CaptureCallback&) = delete;
     CaptureCallback& operator=(const CaptureCallback&) = delete;
 
@@ -81,8 +87,10 @@ private:
     DropoutQueue& dropouts_;
     EventQueue& events_;
     const InputChannelPicker picker_;
-    const int channels_;       // the take's
-    const int streamChannels_; // the capture stream's: more when the take picks some inputs
+    const int channels_;             // the take's
+    const int streamChannels_;       // the capture stream's: more when the take picks some inputs
+    int input_ = 0;                  // which input of a two-input take
+    StreamAnchor* anchor_ = nullptr; // a two-input take's
     // The picked inputs on their way to the ring, a block at a time.
     std::vector<float> pickScratch_;
     std::int64_t pickScratchFrames_ = 0;

@@ -34,12 +34,22 @@ bool isLoud(const float* frame, int channels, float level) {
 }
 } // namespace
 
-DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, const DiskWriterOptions& options,
-                       SamplesWrittenFn onWritten)
-    : ring_(ring), dropouts_(dropouts), sampleRate_(options.sampleRate),
+DiskWriter::DiskWriter(FrameSource& source, DropoutQueue& dropouts,
+                       const DiskWriterOptions& options, SamplesWrittenFn onWritten)
+    : source_(source), dropouts_(dropouts), sampleRate_(options.sampleRate),
       maxFileFrames_(options.maxFileFrames), triggerLevel_(options.triggerLevel),
       silenceFrames_(options.silenceFrames), silenceLevel_(options.silenceLevel),
-      channels_(ring.channels()),
+      channels_(source.channels()),
+      silence_(static_cast<std::size_t>(kChunkFrames * source.channels()), 0.0f),
+      preRoll_(options.preRollCapacity, source.channels()), onWritten_(std::move(onWritten)),
+      chunk_(static_cast<std::size_t>(kChunkFrames * source.channels())) {}
+
+DiskWriter::DiskWriter(SampleRing& ring, DropoutQueue& dropouts, const DiskWriterOptions& options,
+                       SamplesWrittenFn onWritten)
+    : ringSource_(std::in_place, ring), source_(*ringSource_), dropouts_(dropouts),
+      sampleRate_(options.sampleRate), maxFileFrames_(options.maxFileFrames),
+      triggerLevel_(options.triggerLevel), silenceFrames_(options.silenceFrames),
+      silenceLevel_(options.silenceLevel), channels_(ring.channels()),
       silence_(static_cast<std::size_t>(kChunkFrames * ring.channels()), 0.0f),
       preRoll_(options.preRollCapacity, ring.channels()), onWritten_(std::move(onWritten)),
       chunk_(static_cast<std::size_t>(kChunkFrames * ring.channels())) {}
@@ -213,7 +223,7 @@ void DiskWriter::adoptPendingFile() {
 }
 
 bool DiskWriter::drainOnce() {
-    const std::int64_t n = ring_.read(chunk_.data(), kChunkFrames);
+    const std::int64_t n = source_.read(chunk_.data(), kChunkFrames);
     if (n == 0) {
         return false;
     }
@@ -258,7 +268,8 @@ void DiskWriter::applyDueDropouts() {
             log_->add(Dropout{due.frame - origin, due.lostFrames, due.kind});
             dropoutsLogged_.store(log_->count(), std::memory_order_release);
         }
-        for (std::int64_t left = due.lostFrames; left > 0 && !failed();) {
+        // A two-input take's frames already hold the silence, in the lost input's channel.
+        for (std::int64_t left = due.filled ? 0 : due.lostFrames; left > 0 && !failed();) {
             const std::int64_t piece = std::min(left, kChunkFrames);
             process(silence_.data(), piece);
             left -= piece;

@@ -6,6 +6,7 @@
 #include "core/markers/Marker.h"
 #include "core/recording/Dropout.h"
 #include "core/recording/DropoutLog.h"
+#include "core/recording/FrameSource.h"
 #include "core/recording/PreRollBuffer.h"
 
 #include <atomic>
@@ -53,6 +54,10 @@ public:
     using SamplesWrittenFn = std::function<void(const float*, std::int64_t)>;
 
     DiskWriter(SampleRing& ring, DropoutQueue& dropouts, const DiskWriterOptions& options,
+               SamplesWrittenFn onWritten);
+    // Frames from `source` (a two-input take's combiner) instead of a ring. `source` and
+    // `dropouts` must outlive this.
+    DiskWriter(FrameSource& source, DropoutQueue& dropouts, const DiskWriterOptions& options,
                SamplesWrittenFn onWritten);
     // A take whose file is there from the first frame (no monitoring, no limits).
     DiskWriter(SampleRing& ring, DropoutQueue& dropouts, SndfileHandle file, std::string path,
@@ -125,7 +130,21 @@ private:
     void countClips(const float* frames, std::int64_t count);
     void fail(int errnoValue);
 
-    SampleRing& ring_;
+    // The ring as a FrameSource, when the frames come straight from one.
+    class RingSource final : public FrameSource {
+    public:
+        explicit RingSource(SampleRing& ring) : ring_(ring) {}
+        int channels() const override { return ring_.channels(); }
+        std::int64_t read(float* frames, std::int64_t count) override {
+            return ring_.read(frames, count);
+        }
+
+    private:
+        SampleRing& ring_;
+    };
+
+    std::optional<RingSource> ringSource_;
+    FrameSource& source_;
     DropoutQueue& dropouts_;
     const int sampleRate_;
     // Set by the control thread before the take, read by the disk thread.

@@ -17,6 +17,9 @@ struct Dropout {
     std::int64_t frame = 0;
     std::int64_t lostFrames = 0; // 0 for an xrun: the driver does not say how many
     DropoutKind kind = DropoutKind::RingOverflow;
+    // The frames already hold the lost span's silence (a two-input take fills it in the lost
+    // input's channel alone), so the disk writer only logs it.
+    bool filled = false;
 };
 static_assert(std::is_trivially_copyable_v<Dropout>);
 

@@ -1,5 +1,7 @@
 #include "core/recording/Recorder.h"
 
+#include "core/call/CallParts.h"
+#include "core/call/CallSources.h"
 #include "core/devices/InputChannelPicker.h"
 #include "core/devices/StreamTarget.h"
 #include "core/engine/EventQueue.h"
@@ -12,6 +14,7 @@
 #include "core/recording/CaptureCallback.h"
 #include "core/recording/DeviceRemovalWatch.h"
 #include "core/recording/DiskWriter.h"
+#include "core/recording/RecorderState.h"
 #include "core/recording/RecordingFile.h"
 #include "core/recovery/RecordingJournal.h"
 
@@ -22,53 +25,7 @@
 
 namespace tapedeck {
 
-namespace {
-constexpr double kRingSeconds = 5.0;
-// While monitoring, the disk thread keeps this much more than the pre-roll: the control thread
-// hands over the take's file a poll or two after R or the trigger, and the pre-roll is counted
-// back from that moment.
-constexpr double kPreRollSlackSeconds = 5.0;
-constexpr double kMaxPreRollSeconds = 30.0;
-// A take goes to disk, so nothing waits on the capture latency but the meters: a large buffer
-// lets the sound server run long cycles and wake every thread rarely. A short one (PortAudio's
-// "low" default, 8.7 ms) drives the whole server graph at 256-frame cycles, and one cycle it
-// misses on a busy or virtual machine is 5 ms of silence in the take that nothing reports.
-constexpr double kRecordingLatencySeconds = 0.2;
-constexpr auto kCloseTimeout = std::chrono::milliseconds(500);
-constexpr std::size_t kDropoutQueueCapacity = 256;
-} // namespace
-
-// Everything the callback can see. Shared with the stream closer, so that a stream abandoned
-// in a frozen server never sees freed memory.
-struct RecorderState {
-    RecordSettings settings;
-    DeviceInfo device;
-    int sampleRate = 0;
-    int channels = 0; // the take's
-    PaStream* stream = nullptr;
-    std::unique_ptr<SampleRing> ring;
-    DropoutQueue dropoutQueue{kDropoutQueueCapacity};
-    std::unique_ptr<DiskWriter> writer;
-    RecordingJournal journal; // beside the take until it is finalized: crash recovery
-    EventQueue events;
-    StreamWatchdog watchdog;
-    // The per-block work and its counters (timelineFrames(): frames captured, not paused).
-    // The stream's userData.
-    std::unique_ptr<CaptureCallback> capture;
-
-    // Control thread only.
-    bool stopped = false;
-    std::optional<Error> failure;
-    DeviceRemovalWatch removal;
-    std::int64_t latencyFrames = 0; // capture latency: audio still in the server
-    bool hasTake = false;
-    std::int64_t takeOrigin = 0; // timeline frame of the take's first file frame
-    std::int64_t preRollFrames = 0;
-    std::vector<Marker> markers;
-    std::optional<Marker> clipMarker; // at the take's first clipped sample, once found
-};
-
-namespace {
+using namespace recorder_limits;
 
 // A sound-server source says how many channels it has: a mono mic gives a mono take. A
 // PortAudio device only says how many it could take at most (the ALSA plugins claim 32), so
@@ -79,6 +36,8 @@ int ownChannelCount(const DeviceInfo& device) {
     }
     return std::min(2, device.maxInputChannels);
 }
+
+namespace {
 
 Error streamError(PaError err, const DeviceInfo& device) {
     if (err == paInvalidSampleRate) {
@@ -134,6 +93,10 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
     if (!device) {
         return device.error();
     }
+    std::optional<DeviceInfo> second;
+    if (const Status ok = findSecondInput(system, settings, *device, second); !ok) {
+        return ok.error();
+    }
     auto state = std::make_shared<RecorderState>();
     state->settings = settings;
     state->device = *device;
@@ -151,6 +114,9 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
         picker = *picked;
         state->channels = picker.channels();
         streamChannels = picker.streamChannels();
+    } else if (second) {
+        state->channels = CallLayoutMixer::kChannels; // each input's own channels, combined
+        streamChannels = ownChannelCount(*device);
     } else {
         state->channels = settings.channels > 0 ? settings.channels : ownChannelCount(*device);
         streamChannels = state->channels;
@@ -160,14 +126,26 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
         !ok) {
         return ok.error();
     }
+    if (second) {
+        if (const Status ok = system.checkFormat(*second, Direction::Input,
+                                                 ownChannelCount(*second), state->sampleRate);
+            !ok) {
+            return ok.error();
+        }
+    }
     const double preRoll = std::clamp(settings.preRollSeconds, 0.0, kMaxPreRollSeconds);
     state->preRollFrames = std::llround(preRoll * state->sampleRate);
 
     // Allocated here, before the stream opens: the callback and the disk thread never do.
     const auto ringFrames = static_cast<std::int64_t>(kRingSeconds * state->sampleRate);
-    state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
-    state->capture = std::make_unique<CaptureCallback>(
-        *state->ring, state->dropoutQueue, state->events, picker, state->channels, streamChannels);
+    if (second) {
+        buildCall(*state, *second, picker, streamChannels, ringFrames);
+    } else {
+        state->ring = std::make_unique<SampleRing>(ringFrames, state->channels);
+        state->capture =
+            std::make_unique<CaptureCallback>(*state->ring, state->dropoutQueue, state->events,
+                                              picker, state->channels, streamChannels);
+    }
     DiskWriterOptions options;
     options.sampleRate = state->sampleRate;
     if (!takeAtOnce) {
@@ -175,8 +153,13 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
             state->preRollFrames + std::llround(kPreRollSlackSeconds * state->sampleRate);
     }
     applyRules(settings, state->sampleRate, options);
-    state->writer = std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, options,
-                                                 std::move(onSamplesWritten));
+    if (state->call) {
+        state->writer = std::make_unique<DiskWriter>(*state->call->combiner, state->dropoutQueue,
+                                                     options, std::move(onSamplesWritten));
+    } else {
+        state->writer = std::make_unique<DiskWriter>(*state->ring, state->dropoutQueue, options,
+                                                     std::move(onSamplesWritten));
+    }
     std::unique_ptr<Recorder> recorder(new Recorder(state));
     if (takeAtOnce) {
         // Before the stream opens, so that the take holds the stream's very first frame.
@@ -195,34 +178,45 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
 
     // Before the stream opens: once it runs, nothing should stand between it and its start.
     state->removal.watch(system, *device);
-    const StreamTarget input(*device, streamChannels,
-                             settings.suggestedLatency > 0 ? settings.suggestedLatency
-                                                           : kRecordingLatencySeconds);
-    const unsigned long framesPerBuffer = settings.framesPerBuffer > 0
-                                              ? static_cast<unsigned long>(settings.framesPerBuffer)
-                                              : paFramesPerBufferUnspecified;
-    PaError err = Pa_OpenStream(&state->stream, input.parameters(), nullptr, state->sampleRate,
-                                framesPerBuffer, paClipOff, CaptureCallback::streamCallback,
-                                state->capture.get());
+    PaError err = openCaptureStream(&state->stream, *device, streamChannels, settings,
+                                    state->sampleRate, state->capture.get());
     if (err != paNoError) {
-        state->stream = nullptr;
         abandonTake();
         return streamError(err, *device);
     }
-    StreamRegistry::instance().opened();
-    Pa_SetStreamFinishedCallback(state->stream, CaptureCallback::streamFinished);
-    if (const PaStreamInfo* info = Pa_GetStreamInfo(state->stream)) {
-        state->latencyFrames = static_cast<std::int64_t>(info->inputLatency * state->sampleRate);
+    state->latencyFrames = latencyOf(state->stream, state->sampleRate);
+    if (CallParts* call = state->call.get()) {
+        call->removal.watch(system, call->device);
+        err = openCaptureStream(&call->stream, call->device, call->ring->channels(), settings,
+                                state->sampleRate, call->capture.get());
+        if (err != paNoError) {
+            closeStream(state->stream, StopMode::Abort, state, kCloseTimeout);
+            state->stream = nullptr;
+            abandonTake();
+            return streamError(err, call->device);
+        }
+        call->latencyFrames = latencyOf(call->stream, state->sampleRate);
     }
 
     state->writer->start();
     state->watchdog.reset(std::chrono::steady_clock::now());
     err = Pa_StartStream(state->stream);
+    const DeviceInfo* failed = device.operator->();
+    if (err == paNoError && state->call) {
+        // Right after the first: the anchors, not the moment, align them.
+        state->call->watchdog.reset(std::chrono::steady_clock::now());
+        err = Pa_StartStream(state->call->stream);
+        failed = &state->call->device;
+    }
     if (err != paNoError) {
         closeStream(state->stream, StopMode::Abort, state, kCloseTimeout);
         state->stream = nullptr;
+        if (state->call) {
+            closeStream(state->call->stream, StopMode::Abort, state, kCloseTimeout);
+            state->call->stream = nullptr;
+        }
         abandonTake();
-        return streamError(err, *device);
+        return streamError(err, *failed);
     }
     return recorder;
 }
@@ -232,7 +226,7 @@ Status Recorder::beginTake(const std::string& path) {
     if (s.stopped || s.hasTake) {
         return success();
     }
-    const std::int64_t now = s.capture->timelineFrames();
+    const std::int64_t now = timelineOf(s);
     return openTake(path.empty() ? s.settings.path : path, now,
                     std::max(now - s.preRollFrames, s.writer->oldestBuffered()));
 }
@@ -245,13 +239,20 @@ Status Recorder::openTake(const std::string& path, std::int64_t startFrame, std:
     }
     // bext: the wall-clock time of the take's first frame, which the pre-roll and the capture
     // latency put before this moment.
-    const double ago =
-        static_cast<double>(s.capture->timelineFrames() - origin + s.latencyFrames) / s.sampleRate;
+    const double ago = static_cast<double>(timelineOf(s) - origin + s.latencyFrames) / s.sampleRate;
     const auto firstSample = std::chrono::system_clock::now() -
                              std::chrono::duration_cast<std::chrono::system_clock::duration>(
                                  std::chrono::duration<double>(std::max(ago, 0.0)));
+    // A call names both inputs and where each went: in bext's description, and in the
+    // comment (LIST/INFO in a WAV, a tag in FLAC and Ogg) that --info reads back.
+    const std::string description =
+        s.call ? describeCallSources(s.device.name, s.call->device.name, s.settings.layout)
+               : s.device.name;
     if (s.settings.format != FileFormat::Flac && s.settings.format != FileFormat::OggVorbis) {
-        setBroadcastInfo(file->get(), broadcastInfoFor(s.device.name, firstSample, s.sampleRate));
+        setBroadcastInfo(file->get(), broadcastInfoFor(description, firstSample, s.sampleRate));
+    }
+    if (s.call) {
+        sf_set_string(file->get(), SF_STR_COMMENT, description.c_str());
     }
     // The journal reaches the disk before the first sample does, so a crash at any moment
     // leaves a take that recovery can find.
@@ -306,6 +307,9 @@ void Recorder::pause() {
     RecorderState& s = *state_;
     if (s.hasTake && !s.stopped) {
         s.capture->setPaused(true);
+        if (s.call) {
+            s.call->capture->setPaused(true);
+        }
     }
 }
 
@@ -316,6 +320,12 @@ void Recorder::resume() {
     }
     // The timeline stands still while paused: this is exactly where the next frame will go.
     addMarker(kPausedMarkerName);
+    if (s.call) {
+        // The two streams paused at different blocks: each is anchored anew.
+        s.call->firstAnchor->reanchor();
+        s.call->anchor->reanchor();
+        s.call->capture->setPaused(false);
+    }
     s.capture->setPaused(false);
 }
 
@@ -353,7 +363,7 @@ std::int64_t Recorder::takeFrames() const {
         return 0;
     }
     const std::int64_t origin = s.writer->origin() >= 0 ? s.writer->origin() : s.takeOrigin;
-    std::int64_t frames = std::max<std::int64_t>(0, s.capture->timelineFrames() - origin);
+    std::int64_t frames = std::max<std::int64_t>(0, timelineOf(s) - origin);
     if (s.settings.maxFrames > 0) {
         frames = std::min(frames, s.settings.maxFrames);
     }
@@ -388,6 +398,9 @@ std::optional<Error> Recorder::poll() {
         stop(); // the take has its length, or the silence that ends it
         return s.failure;
     }
+    if (s.call) {
+        return pollCall();
+    }
     std::optional<Error> failure;
     if (s.capture->hasReachedLimit() || s.removal.graceOver(std::chrono::steady_clock::now())) {
         // The take is as long as asked (a normal end), or as long as its device lived.
@@ -418,6 +431,9 @@ void Recorder::noticeRemoval(RecorderState& s) {
     if (s.removal.noticeRemoval(s.settings.path)) {
         s.capture->endAt(s.capture->timelineFrames() + s.latencyFrames);
     }
+    if (s.call && s.call->removal.noticeRemoval(s.settings.path)) {
+        s.call->capture->endAt(s.call->capture->timelineFrames() + s.call->latencyFrames);
+    }
 }
 
 // The disk thread saw every sample and counted the clipped ones: the take gets a marker at
@@ -438,7 +454,16 @@ const std::optional<Marker>& Recorder::clipMarker() const {
 }
 
 bool Recorder::nextEvent(EngineEvent& event) {
-    return state_->events.pop(event);
+    RecorderState& s = *state_;
+    if (s.call && !s.call->lostToAnnounce.empty()) {
+        event = EngineEvent{};
+        event.type = EngineEventType::InputLost;
+        event.input = s.call->lostToAnnounce.front();
+        event.frame = takeFrames();
+        s.call->lostToAnnounce.pop_front();
+        return true;
+    }
+    return s.events.pop(event) || (s.call && s.call->events.pop(event));
 }
 
 Status Recorder::stop() {
@@ -446,6 +471,13 @@ Status Recorder::stop() {
     if (!s.stopped) {
         s.stopped = true;
         closeStream(s.stream, s.failure ? StopMode::Abort : StopMode::Drain, state_, kCloseTimeout);
+        if (s.call) {
+            closeStream(s.call->stream, s.failure ? StopMode::Abort : StopMode::Drain, state_,
+                        kCloseTimeout);
+            // Both streams have stopped: the combiner passes on what either still holds.
+            s.call->combiner->markLost(0, s.capture->timelineFrames());
+            s.call->combiner->markLost(1, s.call->capture->timelineFrames());
+        }
         if (auto writeError = s.writer->finish(); writeError && !s.failure) {
             s.failure = writeError;
         }
@@ -475,6 +507,15 @@ bool Recorder::isRunning() const {
 StreamStats Recorder::stats() const {
     const RecorderState& s = *state_;
     StreamStats out = s.capture->stats();
+    if (s.call) {
+        // A dropout or xrun on either input counts.
+        const StreamStats second = s.call->capture->stats();
+        out.droppedFrames += second.droppedFrames;
+        out.dropouts += second.dropouts;
+        out.xruns += second.xruns;
+        out.lostEvents += second.lostEvents;
+        out.lostDropoutMarks += second.lostDropoutMarks;
+    }
     out.framesWritten = s.writer->framesWritten();
     out.clippedSamples = s.writer->clippedSamples();
     return out;
@@ -496,13 +537,19 @@ const DeviceInfo& Recorder::device() const {
     return state_->device;
 }
 const DeviceInfo* Recorder::secondDevice() const {
-    return nullptr;
+    return state_->call ? &state_->call->device : nullptr;
 }
 InputLayout Recorder::layout() const {
-    return state_->settings.layout;
+    return state_->call ? state_->settings.layout : InputLayout::Split;
 }
 int Recorder::lostInput() {
-    return -1;
+    RecorderState& s = *state_;
+    if (!s.call || s.call->lostToReport.empty()) {
+        return -1;
+    }
+    const int input = s.call->lostToReport.front();
+    s.call->lostToReport.pop_front();
+    return input;
 }
 
 } // namespace tapedeck

@@ -156,6 +156,10 @@ private:
                                                   bool takeAtOnce);
     static void noticeRemoval(RecorderState& s);
     static void markFirstClip(RecorderState& s);
+    // A two-input take's poll(): either input lost goes on with the other; both end the take.
+    std::optional<Error> pollCall();
+    // Input `input` of a two-input take is gone: its channel is silent from here, with a marker.
+    void loseInput(int input);
     Status openTake(const std::string& path, std::int64_t startFrame, std::int64_t origin);
     std::shared_ptr<RecorderState> state_;
 };

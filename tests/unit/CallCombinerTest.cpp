@@ -1,0 +1,274 @@
+#include "core/call/CallCombiner.h"
+#include "core/call/StreamAnchor.h"
+
+#include <QtTest>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+using namespace tapedeck;
+
+namespace {
+
+// One simulated capture stream: a device clock at `rate` × (1 + ppm·10⁻⁶) that started at
+// `startSeconds` of true time, delivering blocks whose callbacks arrive a little late (a
+// repeatable jitter of up to 2 ms, like a busy scheduler). Its signal is a click at every whole
+// second of true time, so the combined file shows where each input's seconds landed.
+struct SimulatedStream {
+    SimulatedStream(int nominalRate, double ppm, double startSeconds, std::uint32_t seed)
+        : rate(nominalRate * (1 + ppm * 1e-6)), start(startSeconds), jitterSeed(seed),
+          ring(static_cast<std::int64_t>(5 * nominalRate), 1), dropouts(64), anchors(64),
+          anchor(anchors, nominalRate, nominalRate) {}
+
+    // True time when the block that ends at device frame `end` is complete.
+    double trueTimeOf(std::int64_t end) const { return start + static_cast<double>(end) / rate; }
+
+    // Delivers every block complete by `trueNow`; `lostFrames` device frames vanish before the
+    // block that starts at device frame `xrunAt` (an xrun: the timeline does not count them).
+    void deliverUntil(double trueNow, std::int64_t xrunAt = -1, std::int64_t lostFrames = 0) {
+        while (trueTimeOf(deviceFrame + kBlock) <= trueNow) {
+            bool xrun = false;
+            if (deviceFrame == xrunAt) {
+                deviceFrame += lostFrames;
+                xrun = true;
+            }
+            std::vector<float> block(kBlock, 0.0f);
+            for (int i = 0; i < kBlock; ++i) {
+                // A click on the device frame nearest each whole second.
+                const double t = trueTimeOf(deviceFrame + i);
+                const double nearest = std::round(t);
+                if (std::fabs(t - nearest) <= 0.5 / rate && nearest >= 1) {
+                    block[static_cast<std::size_t>(i)] = 1.0f;
+                }
+            }
+            const std::int64_t end = deviceFrame + kBlock;
+            jitterSeed = jitterSeed * 1664525u + 1013904223u;
+            const double jitter = (jitterSeed >> 8) / double(1 << 24) * 0.002;
+            const auto arrivalNs = static_cast<std::int64_t>((trueTimeOf(end) + jitter) * 1e9);
+            ring.write(block.data(), kBlock);
+            anchor.noteBlock(arrivalNs, timeline, kBlock, xrun);
+            timeline += kBlock;
+            deviceFrame = end;
+        }
+    }
+
+    static constexpr int kBlock = 256;
+    double rate;
+    double start;
+    std::uint32_t jitterSeed;
+    SampleRing ring;
+    DropoutQueue dropouts;
+    AnchorQueue anchors;
+    StreamAnchor anchor;
+    std::int64_t deviceFrame = 0;
+    std::int64_t timeline = 0;
+};
+
+// Finds the click in each channel of the combined frames: the frame of the highest sample of
+// each burst above half of full scale... or a third, since a resampled click spreads.
+struct ClickFinder {
+    void scan(const float* frames, std::int64_t count, std::int64_t firstFrame) {
+        for (std::int64_t i = 0; i < count; ++i) {
+            for (int c = 0; c < 2; ++c) {
+                const float v = std::fabs(frames[2 * i + c]);
+                Burst& b = bursts[c];
+                const std::int64_t at = firstFrame + i;
+                if (b.active && at - b.start > kBurstFrames) {
+                    clicks[c].push_back(b.peakAt);
+                    b.active = false;
+                }
+                if (v > 0.3f) {
+                    if (!b.active) {
+                        b = Burst{true, at, at, v};
+                    } else if (v > b.peak) {
+                        b.peak = v;
+                        b.peakAt = at;
+                    }
+                }
+            }
+        }
+    }
+    struct Burst {
+        bool active = false;
+        std::int64_t start = 0;
+        std::int64_t peakAt = 0;
+        float peak = 0;
+    };
+    static constexpr std::int64_t kBurstFrames = 64;
+    Burst bursts[2];
+    std::vector<std::int64_t> clicks[2];
+};
+
+// Runs two streams through the combiner for `seconds` of true time and returns the clicks.
+ClickFinder combine(SimulatedStream& first, SimulatedStream& second, bool correctDrift, int rate,
+                    double seconds, std::int64_t xrunAt = -1, std::int64_t lostFrames = 0,
+                    DropoutQueue* fileDropouts = nullptr) {
+    DropoutQueue ownDropouts(256);
+    DropoutQueue& out = fileDropouts != nullptr ? *fileDropouts : ownDropouts;
+    CallCombiner combiner({first.ring, first.dropouts, first.anchors},
+                          {second.ring, second.dropouts, second.anchors}, InputLayout::Split, rate,
+                          correctDrift, out);
+    ClickFinder finder;
+    std::vector<float> chunk(2 * 4096);
+    std::int64_t written = 0;
+    Dropout dropout;
+    for (double now = 0; now < seconds; now += 0.05) {
+        first.deliverUntil(now);
+        second.deliverUntil(now, xrunAt, lostFrames);
+        for (std::int64_t n; (n = combiner.read(chunk.data(), 4096)) > 0;) {
+            finder.scan(chunk.data(), n, written);
+            written += n;
+        }
+        if (fileDropouts == nullptr) {
+            while (out.try_dequeue(dropout)) {
+            }
+        }
+    }
+    return finder;
+}
+
+// The right channel's click minus the left's, in frames, for clicks [from, to) of the take.
+std::vector<std::int64_t> offsets(const ClickFinder& f, std::size_t from, std::size_t to) {
+    std::vector<std::int64_t> out;
+    for (std::size_t i = from; i < to && i < f.clicks[0].size() && i < f.clicks[1].size(); ++i) {
+        out.push_back(f.clicks[1][i] - f.clicks[0][i]);
+    }
+    return out;
+}
+
+double mean(const std::vector<std::int64_t>& v) {
+    double sum = 0;
+    for (auto x : v) {
+        sum += static_cast<double>(x);
+    }
+    return v.empty() ? 0 : sum / static_cast<double>(v.size());
+}
+
+} // namespace
+
+// The combiner of a two-input take: alignment, drift, dropouts, layout. Everything simulated.
+class CallCombinerTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void twoClocks100PpmApartStayWithin1MsOverAnHour() {
+        // A low rate keeps an hour quick; the tolerance is in time, so it holds at any rate.
+        constexpr int kRate = 8000;
+        SimulatedStream first(kRate, 0, 0.0123, 1);
+        SimulatedStream second(kRate, 100, 0.0371, 2);
+        const ClickFinder f = combine(first, second, true, kRate, 3600.5);
+        QVERIFY(f.clicks[0].size() >= 3595);
+        QCOMPARE(f.clicks[1].size(), f.clicks[0].size());
+        // Both channels click at the same true second; the offset is judged after the first
+        // few seconds, once the resampler has taken up its steering.
+        const auto early = offsets(f, 5, 65);
+        if (qEnvironmentVariableIsSet("TAPEDECK_PRINT_OFFSETS")) {
+            const auto all = offsets(f, 0, f.clicks[0].size());
+            for (std::size_t i = 0; i<all.size(); i += all.size()> 100 ? 60 : 1) {
+                qInfo("click %zu: %lld", i, static_cast<long long>(all[i]));
+            }
+        }
+        const auto late = offsets(f, f.clicks[0].size() - 60, f.clicks[0].size());
+        const double toleranceFrames = 0.001 * kRate;
+        for (auto o : early) {
+            QVERIFY2(std::abs(o) <= 0.010 * kRate, qPrintable(QString::number(o)));
+        }
+        for (auto o : late) {
+            QVERIFY2(std::abs(o) <= 0.010 * kRate, qPrintable(QString::number(o)));
+        }
+        QVERIFY2(std::fabs(mean(late) - mean(early)) <= toleranceFrames,
+                 qPrintable(
+                     QStringLiteral("early %1, late %2 frames").arg(mean(early)).arg(mean(late))));
+    }
+
+    void oneClockKeepsItsOffsetAndAnXrunIsReanchored() {
+        constexpr int kRate = 48000;
+        SimulatedStream first(kRate, 0, 0.010, 3);
+        SimulatedStream second(kRate, 0, 0.0537, 4);
+        // The second input loses 30 ms at 10 s that its timeline never counts.
+        const std::int64_t xrunAt = 10 * kRate / SimulatedStream::kBlock * SimulatedStream::kBlock;
+        const ClickFinder f = combine(first, second, false, kRate, 20.5, xrunAt, 1440);
+        QVERIFY(f.clicks[0].size() >= 18);
+        QCOMPARE(f.clicks[1].size(), f.clicks[0].size());
+        for (auto o : offsets(f, 0, f.clicks[0].size())) {
+            // Within a millisecond of the truth, before and after the xrun.
+            QVERIFY2(std::abs(o) <= 0.001 * kRate, qPrintable(QString::number(o)));
+        }
+    }
+
+    void aLostInputIsSilentAndTheOtherGoesOn() {
+        constexpr int kRate = 8000;
+        for (int lostInput : {0, 1}) {
+            SimulatedStream first(kRate, 0, 0.01, 5);
+            SimulatedStream second(kRate, 0, 0.02, 6);
+            DropoutQueue out(256);
+            CallCombiner combiner({first.ring, first.dropouts, first.anchors},
+                                  {second.ring, second.dropouts, second.anchors},
+                                  InputLayout::Split, kRate, false, out);
+            SimulatedStream& gone = lostInput == 0 ? first : second;
+            SimulatedStream& kept = lostInput == 0 ? second : first;
+            ClickFinder finder;
+            std::vector<float> chunk(2 * 4096);
+            std::int64_t written = 0;
+            for (double now = 0; now < 10.5; now += 0.05) {
+                if (now < 4.0) {
+                    gone.deliverUntil(now);
+                } else if (now < 4.06) {
+                    combiner.markLost(lostInput, gone.timeline);
+                }
+                kept.deliverUntil(now);
+                for (std::int64_t n; (n = combiner.read(chunk.data(), 4096)) > 0;) {
+                    finder.scan(chunk.data(), n, written);
+                    written += n;
+                }
+            }
+            // The take goes on to the end with the input that stayed...
+            QVERIFY2(written >= static_cast<std::int64_t>(9.5 * kRate),
+                     qPrintable(QString::number(written)));
+            QVERIFY(finder.clicks[1 - lostInput].size() >= 9);
+            // ...and the lost one clicked only while it was there.
+            QVERIFY(finder.clicks[lostInput].size() >= 2);
+            QVERIFY(finder.clicks[lostInput].size() <= 4);
+        }
+    }
+
+    void theMixNeverPassesFullScale() {
+        CallLayoutMixer mixer(InputLayout::Mix, 2, 1, 48000);
+        std::vector<float> a(2 * 48000);
+        std::vector<float> b(48000);
+        for (int i = 0; i < 48000; ++i) {
+            a[2 * i] = a[2 * i + 1] = static_cast<float>(std::sin(i * 0.05));
+            b[i] = static_cast<float>(0.9 * std::sin(i * 0.031));
+        }
+        std::vector<float> out(2 * 48000);
+        mixer.combine(a.data(), b.data(), out.data(), 48000);
+        float peak = 0;
+        for (float v : out) {
+            peak = std::max(peak, std::fabs(v));
+        }
+        QVERIFY(peak <= CallLayoutMixer::kCeiling);
+        QVERIFY(peak > 0.9f); // limited, not silenced
+        // Quiet inputs pass unchanged once the limiter has recovered.
+        CallLayoutMixer quiet(InputLayout::Mix, 1, 1, 48000);
+        const float x = 0.25f;
+        float o[2];
+        quiet.combine(&x, &x, o, 1);
+        QCOMPARE(o[0], 0.5f);
+    }
+
+    void theSplitFoldsEachInputToItsMean() {
+        CallLayoutMixer mixer(InputLayout::Split, 2, 2, 48000);
+        const float a[2] = {1.0f, 0.5f};
+        const float b[2] = {-1.0f, -1.0f};
+        float o[2];
+        mixer.combine(a, b, o, 1);
+        QCOMPARE(o[0], 0.75f);
+        QCOMPARE(o[1], -1.0f);
+        mixer.combine(a, nullptr, o, 1);
+        QCOMPARE(o[1], 0.0f);
+    }
+};
+
+QTEST_GUILESS_MAIN(CallCombinerTest)
+#include "CallCombinerTest.moc"
