@@ -119,18 +119,19 @@ private slots:
         PulseClient mic;
         mic.setSink(mic_.feedSink());
         PulseClient computer;
-        const auto micTone = SignalGenerator::sine(kMicHz, 0.4, kRate, 1, kRate);
-        const auto computerTone = SignalGenerator::sine(kComputerHz, 0.4, kRate, 2, kRate);
+        const auto micTone = SignalGenerator::sine(kMicHz, 0.4, 2 * kRate, 1, kRate);
+        const auto computerTone = SignalGenerator::sine(kComputerHz, 0.4, 2 * kRate, 2, kRate);
         QVERIFY2(mic.startPlayback(micTone, 1, kRate), qPrintable(mic.errorString()));
         QVERIFY2(computer.startPlayback(computerTone, 2, kRate),
                  qPrintable(computer.errorString()));
+        // Both meters move, each with its own input.
+        for (int input : {0, 1}) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window_->inputMeters()->meter(input)->ballistics().channel(0).holdDb > -20,
+                kTimeoutMs);
+        }
         QVERIFY(mic.waitForPlaybackFinished());
         QVERIFY(computer.waitForPlaybackFinished());
-        // Both meters moved, each with its own input.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window_->inputMeters()->meter(0)->ballistics().channel(0).holdDb > -20, kTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window_->inputMeters()->meter(1)->ballistics().channel(0).holdDb > -20, kTimeoutMs);
         QTest::qWait(300); // the tones' ends reach the take
         action(TransportAction::Stop)->trigger();
         QCOMPARE(saved.count(), 1);
