@@ -1,5 +1,7 @@
 #include "ui/session/Session.h"
 
+#include "core/call/CallSources.h"
+
 #include <algorithm>
 
 // Session's part in recording two inputs into one take (a call: the microphone and what the
@@ -69,7 +71,7 @@ void Session::onInputLost(int input) {
          tr("Its side of the take is silent from here on, and a marker shows where it went. "
             "Plug it back in and start a new take to record both again.")});
     // The engine marked the moment in the take; the live waveform shows it too.
-    const std::string name = "Lost: " + lost.name;
+    const std::string name = lostInputMarkerName(lost.name);
     const std::vector<Marker>& markers = take->markers();
     const auto marker = std::find_if(markers.rbegin(), markers.rend(),
                                      [&name](const Marker& m) { return m.name == name; });
