@@ -6,10 +6,12 @@
 #include "ui/devices/AlsoRecordPicker.h"
 #include "ui/devices/DevicePicker.h"
 #include "ui/dialogs/ErrorBanner.h"
+#include "ui/markers/MarkerList.h"
 #include "ui/meters/InputMeters.h"
 #include "ui/meters/LevelMeter.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/session/Session.h"
+#include "ui/transport/RecorderControls.h"
 #include "ui/transport/TransportActions.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
@@ -22,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -159,7 +162,9 @@ private slots:
         action(TransportAction::Record)->trigger();
         QCOMPARE(session_->state(), TransportState::Recording);
         QVERIFY(PulseClient::waitForRunningCaptureStreams(2, kTimeoutMs));
-        QTest::qWait(500);
+        QTest::qWait(2000);
+        const std::int64_t beforeLoss = session_->engine().position();
+        qInfo("before the loss: %lld frames", static_cast<long long>(beforeLoss));
         QVERIFY2(mic_.unplug(), qPrintable(mic_.errorString()));
         ErrorBanner* banner = window_->errorBanner();
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisibleTo(window_.get()), kTimeoutMs);
@@ -168,12 +173,20 @@ private slots:
         QCOMPARE(session_->state(), TransportState::Recording);
         QCOMPARE(saved.count(), 0);
         QCOMPARE(window_->inputMeters()->inputName(0), QStringLiteral("Call Mic (lost)"));
+        const std::vector<Marker>& marked = window_->recorderControls()->markers()->markers();
+        QVERIFY(std::any_of(marked.begin(), marked.end(),
+                            [](const Marker& m) { return m.name == "Lost: Call Mic"; }));
+        // A second more of the take after the loss, with the computer's sound alone.
+        const std::int64_t atLoss = session_->engine().position();
+        qInfo("at the loss: %lld frames", static_cast<long long>(atLoss));
+        QTRY_VERIFY_WITH_TIMEOUT(session_->engine().position() >= atLoss + kRate, kTimeoutMs);
+        QCOMPARE(session_->state(), TransportState::Recording);
         action(TransportAction::Stop)->trigger();
         QCOMPARE(saved.count(), 1);
         const auto take = readSoundFile(saved.first().first().toString().toStdString());
         QVERIFY(take.ok());
         QCOMPARE(take->channels, 2);
-        QVERIFY(take->frames() > kRate / 2);
+        QVERIFY2(take->frames() >= atLoss + kRate, qPrintable(QString::number(take->frames())));
         QVERIFY2(mic_.plug(), qPrintable(mic_.errorString()));
     }
 
