@@ -155,6 +155,26 @@ private slots:
         QVERIFY(toneShare(right, kMicHz) < 0.1);
     }
 
+    // Monitor Input with a call chosen: both inputs stream before any take, a labelled meter
+    // each; the microphone's tone moves its own meter.
+    void monitoringACallOpensBothInputs() {
+        session_->setMonitoring(true);
+        QVERIFY(session_->isMonitoring());
+        QVERIFY(PulseClient::waitForRunningCaptureStreams(2, kTimeoutMs));
+        InputMeters* meters = window_->inputMeters();
+        QCOMPARE(meters->inputCount(), 2);
+        QCOMPARE(meters->inputName(0), QStringLiteral("Call Mic"));
+        PulseClient mic;
+        mic.setSink(mic_.feedSink());
+        const auto tone = SignalGenerator::sine(kMicHz, 0.4, 2 * kRate, 1, kRate);
+        QVERIFY2(mic.startPlayback(tone, 1, kRate), qPrintable(mic.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(meters->meter(0)->ballistics().channel(0).holdDb > -20,
+                                 kTimeoutMs);
+        QVERIFY(mic.waitForPlaybackFinished());
+        session_->setMonitoring(false);
+        QVERIFY(!session_->isMonitoring());
+    }
+
     // The microphone is pulled out mid-take: the window says so in plain words, its meter is
     // marked lost, and the take goes on with the computer's sound until Stop.
     void losingTheMicKeepsTheTakeGoing() {
