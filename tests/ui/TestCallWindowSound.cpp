@@ -13,6 +13,7 @@
 #include "ui/session/Session.h"
 #include "ui/transport/RecorderControls.h"
 #include "ui/transport/TransportActions.h"
+#include "ui/waveform/WaveformDocument.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
 
@@ -156,7 +157,7 @@ private slots:
     }
 
     // Monitor Input with a call chosen: both inputs stream before any take, a labelled meter
-    // each; the microphone's tone moves its own meter.
+    // each, and each input's sound moves its own meter.
     void monitoringACallOpensBothInputs() {
         session_->setMonitoring(true);
         QVERIFY(session_->isMonitoring());
@@ -171,6 +172,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(meters->meter(0)->ballistics().channel(0).holdDb > -20,
                                  kTimeoutMs);
         QVERIFY(mic.waitForPlaybackFinished());
+        // The saved take's waveform, read meanwhile, leaves the inputs' meters as they are.
+        QTRY_VERIFY_WITH_TIMEOUT(window_->waveformDocument()->isComplete(), kTimeoutMs);
+        QCOMPARE(meters->inputCount(), 2);
+        PulseClient computer;
+        const auto music = SignalGenerator::sine(kComputerHz, 0.4, 2 * kRate, 2, kRate);
+        QVERIFY2(computer.startPlayback(music, 2, kRate), qPrintable(computer.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(meters->meter(1)->ballistics().channel(0).holdDb > -20,
+                                 kTimeoutMs);
+        QVERIFY(computer.waitForPlaybackFinished());
         session_->setMonitoring(false);
         QVERIFY(!session_->isMonitoring());
     }

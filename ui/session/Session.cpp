@@ -434,7 +434,8 @@ void Session::setDocumentFormat(std::int64_t frames, int sampleRate, int channel
     documentRate_ = sampleRate;
     if (bridge_.hasPlayer() || state_ == TransportState::Recording)
         return;
-    emit meterChannelsChanged(channels);
+    if (!bridge_.isMonitoring()) // while monitoring, the meters are the inputs'
+        emit meterChannelsChanged(channels);
     emit positionChanged(resumeFrame_, documentFrames_, documentRate_);
 }
 
