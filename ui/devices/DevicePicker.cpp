@@ -111,6 +111,7 @@ const std::vector<int>& DevicePicker::bufferSizes() {
 DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     hostApi_ = makeBox(this, tr("Audio system"), tr("The sound system the devices belong to"));
     input_ = makeBox(this, tr("Input device"), tr("The microphone or line input to record"));
+    also_ = new AlsoRecordPicker(*this); // made here: Tab reaches it right after the input
     output_ = makeBox(this, tr("Output device"), tr("Where playback is heard"));
     rate_ = makeBox(this, tr("Sample rate"), tr("Samples per second to record at"));
     channels_ = makeBox(this, tr("Channels"), tr("How many input channels to record"));
@@ -134,8 +135,11 @@ DevicePicker::DevicePicker(QWidget* parent) : QWidget(parent) {
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // In a narrow window the labels go above their boxes, so the panel can give way.
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    form->addRow(tr("&Audio system:"), hostApi_);
+    // Alt+A is the "Also record" box's, used far more often than the audio system's.
+    form->addRow(tr("A&udio system:"), hostApi_);
     form->addRow(tr("&Input:"), input_);
+    form->addRow(tr("&Also record:"), also_->deviceBox());
+    form->addRow(tr("La&yout:"), also_->layoutBox());
     form->addRow(tr("&Output:"), output_);
     form->addRow(tr("Sample &rate:"), rate_);
     form->addRow(tr("Channe&ls:"), channels_);
@@ -260,6 +264,7 @@ void DevicePicker::apply(const DeviceChoice& wanted) {
         selectData(buffer_, wanted.framesPerBuffer);
         selectData(format_, static_cast<int>(wanted.format));
     }
+    offerSecondInputs();
     if (choice() != before)
         emitChoice();
     else
@@ -313,6 +318,7 @@ void DevicePicker::setLocked(bool locked) {
     for (QComboBox* box : {hostApi_, input_, output_, rate_, channels_, buffer_, format_})
         enableBox(box);
     refresh_->setEnabled(!locked);
+    also_->setLocked(locked);
     if (!locked && pendingDevices_) {
         std::vector<DeviceInfo> devices = std::move(*pendingDevices_);
         const std::optional<DeviceChoice> wanted = pendingWanted_;
@@ -533,6 +539,7 @@ void DevicePicker::onInputChanged() {
                          rate_->currentData().toInt());
     }
     updating_ = false;
+    offerSecondInputs();
     emitChoice();
 }
 
@@ -562,6 +569,11 @@ void DevicePicker::updateRouting() {
     const int firstInput = channels_->currentIndex() >= 0 ? selectedFirstInput() : 0;
     routing_->setText(device ? InputRouting::describe(channels, firstInput, *device)
                              : InputRouting::describe(channels, firstInput, 0, false));
+}
+
+void DevicePicker::offerSecondInputs() {
+    also_->setDevices(devices_, hostApi_->currentData().toString(),
+                      input_->currentData().toString());
 }
 
 QString DevicePicker::routingText() const {

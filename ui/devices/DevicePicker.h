@@ -2,6 +2,7 @@
 
 #include "core/devices/DeviceInfo.h"
 #include "core/devices/ServerAccess.h"
+#include "ui/devices/AlsoRecordPicker.h"
 #include "ui/devices/DeviceChoice.h"
 
 #include <QWidget>
@@ -71,6 +72,9 @@ public:
     QComboBox* channelsBox() const { return channels_; }
     QComboBox* bufferBox() const { return buffer_; }
     QComboBox* formatBox() const { return format_; }
+    // The "Also record" picker below the input: its list follows the main input's host API
+    // and leaves out the main input; it locks with the panel.
+    AlsoRecordPicker* alsoRecord() const { return also_; }
     // Which inputs feed a take with the chosen channels ("Mono from input 2 of 4").
     QString routingText() const;
     // What the panel says about the sound server (empty when nothing needs saying).
@@ -95,6 +99,8 @@ private:
     void onChannelsChanged();
     void emitChoice();
     void updateRouting();
+    // Gives the "Also record" picker the devices it may offer beside the main input.
+    void offerSecondInputs();
     // Enables a box that has items, unless the picker is locked.
     void enableBox(QComboBox* box) const;
     const DeviceInfo* findDevice(const QString& key, bool input) const;
@@ -116,6 +122,7 @@ private:
     QComboBox* channels_;
     QComboBox* buffer_;
     QComboBox* format_;
+    AlsoRecordPicker* also_;
     QLabel* routing_;
     QLabel* serverNote_;
     QPushButton* refresh_;

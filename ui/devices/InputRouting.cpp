@@ -59,4 +59,10 @@ QString InputRouting::describe(int channels, int firstInput, const DeviceInfo& d
     return describe(channels, firstInput, device.maxInputChannels, !device.serverId.empty());
 }
 
+QString InputRouting::describeTwo(const QString& first, const QString& second, InputLayout layout) {
+    if (layout == InputLayout::Mix)
+        return tr("Mixed: %1 + %2").arg(first, second);
+    return tr("Left: %1 · Right: %2").arg(first, second);
+}
+
 } // namespace tapedeck

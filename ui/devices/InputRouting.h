@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/recording/InputLayout.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -23,6 +25,9 @@ public:
     // `firstInput` 0: as describe() above.
     static QString describe(int channels, int firstInput, int deviceInputs, bool serverMixes);
     static QString describe(int channels, int firstInput, const DeviceInfo& device);
+    // A take of two inputs: "Left: Headset Mic · Right: Sound from Speakers (what the computer
+    // plays)", or "Mixed: Headset Mic + Sound from …".
+    static QString describeTwo(const QString& first, const QString& second, InputLayout layout);
 };
 
 } // namespace tapedeck

@@ -210,23 +210,28 @@ void EngineBridge::updateTimer() {
 }
 
 template <typename Engine> void EngineBridge::drain(Engine& engine) {
-    MeterReading reading;
-    std::array<double, kMaxMeteredChannels> power{};
-    int blocks = 0;
+    // Per input: a take of two inputs meters each on its own.
+    std::array<MeterReading, kMaxInputs> readings{};
+    std::array<std::array<double, kMaxMeteredChannels>, kMaxInputs> power{};
+    std::array<int, kMaxInputs> blocks{};
     bool finished = false;
     EngineEvent event;
     while (engine.nextEvent(event)) {
         switch (event.type) {
         case EngineEventType::Levels: {
+            const int input = std::clamp<int>(event.input, 0, kMaxInputs - 1);
+            MeterReading& reading = readings[input];
             const int channels = std::clamp<int>(event.channels, 0, kMaxMeteredChannels);
             reading.channels = std::max(reading.channels, channels);
             for (int c = 0; c < channels; ++c) {
                 reading.peak[c] = std::max(reading.peak[c], event.peak[c]);
-                power[c] += static_cast<double>(event.rms[c]) * event.rms[c];
+                power[input][c] += static_cast<double>(event.rms[c]) * event.rms[c];
             }
-            ++blocks;
+            ++blocks[input];
             break;
         }
+        case EngineEventType::InputLost:
+            break; // read from lostInput() after the poll that found it
         case EngineEventType::Finished:
             finished = true;
             break;
@@ -246,9 +251,13 @@ template <typename Engine> void EngineBridge::drain(Engine& engine) {
             break; // counted in the stream's stats, read below
         }
     }
-    if (blocks > 0) {
+    for (int input = 0; input < kMaxInputs; ++input) {
+        if (blocks[input] == 0)
+            continue;
+        MeterReading& reading = readings[input];
+        reading.input = input;
         for (int c = 0; c < reading.channels; ++c)
-            reading.rms[c] = static_cast<float>(std::sqrt(power[c] / blocks));
+            reading.rms[c] = static_cast<float>(std::sqrt(power[input][c] / blocks[input]));
         emit levelsChanged(reading);
     }
     const StreamStats stats = engine.stats();
@@ -310,6 +319,9 @@ void EngineBridge::pollNow() {
             emit takeEnded(path);
             return;
         }
+        // One input of two gone: the take goes on with the other.
+        if (const int lost = recorder_->lostInput(); lost >= 0)
+            emit inputLost(lost);
         if (waitingForSound_ && recorder_->hasTake()) {
             waitingForSound_ = false;
             emit takeStarted();

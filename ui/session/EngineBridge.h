@@ -21,6 +21,7 @@ class EngineBridge : public QObject {
     Q_OBJECT
 public:
     static constexpr int kPollIntervalMs = 30; // about 33 polls a second
+    static constexpr int kMaxInputs = 2;       // a take records one input or two
 
     explicit EngineBridge(QObject* parent = nullptr);
     ~EngineBridge() override; // stops whatever runs
@@ -112,6 +113,9 @@ signals:
     void clipped(const tapedeck::Marker& marker);
     // The take ended by itself (its length, or the silence after it). The file is final.
     void takeEnded(const QString& path);
+    // A take (or the monitoring stream) of two inputs lost one of them (0: the main input,
+    // 1: the second) and goes on with the other; the lost side holds silence from here on.
+    void inputLost(int input);
     // The monitoring stream failed; it is closed.
     void monitoringFailed(const tapedeck::UserMessage& text);
 

@@ -60,6 +60,7 @@ Session::Session(Settings& settings, QObject* parent)
         emit soundArrived();
     });
     connect(&bridge_, &EngineBridge::takeEnded, this, &Session::onTakeEnded);
+    connect(&bridge_, &EngineBridge::inputLost, this, &Session::onInputLost);
     connect(&bridge_, &EngineBridge::clipped, this,
             [this](const Marker& marker) { emit markerAdded(marker, false); });
     connect(&bridge_, &EngineBridge::monitoringFailed, this, [this](const UserMessage& text) {
@@ -198,7 +199,7 @@ void Session::record() {
     // The live waveform: grown by the disk-writer thread as samples reach the file. A
     // monitoring stream has its own already.
     const bool onMonitor = bridge_.isMonitoring() && monitorSummary_;
-    const int liveChannels = onMonitor ? bridge_.channels() : plannedChannels();
+    const int liveChannels = onMonitor ? bridge_.channels() : plannedFileChannels();
     auto live = onMonitor ? monitorSummary_ : std::make_shared<WaveformSummary>(liveChannels);
     monitorSummary_.reset();
     Status started = bridge_.startRecording(*audio_, settings,
@@ -226,7 +227,7 @@ void Session::record() {
     emit documentChanged(path_);
     if (bridge_.channels() == liveChannels)
         emit liveSummaryStarted(live, bridge_.sampleRate());
-    emit meterChannelsChanged(bridge_.channels());
+    reportMeters(bridge_.channels());
     emit streamDescriptionChanged(
         describeStream(bridge_.sampleRate(), bridge_.channels(),
                        QString::fromStdString(describeFileFormat(choice_.format))));
@@ -433,7 +434,8 @@ void Session::setDocumentFormat(std::int64_t frames, int sampleRate, int channel
     documentRate_ = sampleRate;
     if (bridge_.hasPlayer() || state_ == TransportState::Recording)
         return;
-    emit meterChannelsChanged(channels);
+    if (!bridge_.isMonitoring()) // while monitoring, the meters are the inputs'
+        emit meterChannelsChanged(channels);
     emit positionChanged(resumeFrame_, documentFrames_, documentRate_);
 }
 
@@ -557,7 +559,7 @@ int Session::plannedChannels() const {
 }
 
 void Session::updateDiskTimeLeft() {
-    const int channels = bridge_.isRecording() ? bridge_.channels() : choice_.channels;
+    const int channels = bridge_.isRecording() ? bridge_.channels() : plannedFileChannels();
     const double rate = bytesPerSecond(choice_.format, plannedSampleRate(), channels);
     const double seconds = disk_.secondsLeft(settings_.recordingFolder(), rate);
     emit diskTimeLeftChanged(seconds);

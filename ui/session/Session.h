@@ -2,6 +2,7 @@
 
 #include "core/devices/AudioSystem.h"
 #include "ui/devices/DeviceChoice.h"
+#include "ui/devices/SecondInputChoice.h"
 #include "ui/dialogs/UserMessage.h"
 #include "ui/meters/MeterReading.h"
 #include "ui/recording/DiskSpaceMonitor.h"
@@ -10,6 +11,7 @@
 #include "ui/session/TransportState.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -106,6 +108,11 @@ public:
     void updateDiskTimeLeft();
     void refreshDevices();
     void setDeviceChoice(const DeviceChoice& choice);
+    // The "Also record" input: recorded together with the main input into one take (a
+    // call), in this layout. Nothing (an empty device): one input. Takes and monitoring
+    // opened from now on use it; a take running keeps its own.
+    void setSecondInput(const SecondInputChoice& choice);
+    const SecondInputChoice& secondInput() const { return second_; }
     void setRecordingFolder(const QString& path);
 
     // Monitor input: the input stream runs without a take, so the meters show live levels
@@ -151,7 +158,13 @@ signals:
     // Recording time left on the recordings folder's disk; negative if unknown.
     void diskTimeLeftChanged(double seconds);
     void levelsChanged(const tapedeck::MeterReading& reading);
+    // One meter of this many channels (one input, or playback).
     void meterChannelsChanged(int channels);
+    // A meter per input, with each input's name and channel count (a take of two inputs,
+    // while it runs or waits to be recorded).
+    void meterInputsChanged(const QStringList& names, const std::vector<int>& channels);
+    // One of two inputs is gone (0: the main one, 1: the second); its meter stays, silent.
+    void meterInputLost(int input);
     // The input's level on the sound server changed, here or in another program (see
     // inputVolume()); negative: it cannot be set.
     void inputVolumeChanged(double fraction);
@@ -193,11 +206,20 @@ private:
     void openMonitor();
     void onTakeEnded(const QString& path);
     int plannedChannels() const;
+    // The channels of the take's file: the main input's, or two with a second input.
+    int plannedFileChannels() const;
     // Says what the chosen input is now: its level on the server, and, while nothing streams,
     // its channel count to the meter (bars before any level arrives).
     void reportInput();
     // The device a take would record from (or records from now), or null.
     const DeviceInfo* inputInUse() const;
+    // The second input a take would record from (or records from now), or null.
+    const DeviceInfo* secondInputInUse() const;
+    // Tells the meters what they measure: `channels` of one input, or, with a second input
+    // in use, a meter per input.
+    void reportMeters(int channels);
+    // One input of a two-input take was lost: the take goes on with the other; says so.
+    void onInputLost(int input);
 
     Settings& settings_;
     // Before audio_, so it outlives the device watcher that starts it from libpulse's thread.
@@ -206,6 +228,7 @@ private:
     std::optional<UserMessage> audioError_; // why PortAudio did not start
     EngineBridge bridge_;
     DeviceChoice choice_;
+    SecondInputChoice second_;
     TransportState state_ = TransportState::NoFile;
     QString path_;
     bool playerStale_ = false;     // the output choice changed since the player was opened

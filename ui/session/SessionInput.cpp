@@ -34,7 +34,7 @@ void Session::setInputVolume(double fraction) {
 void Session::reportInput() {
     emit inputVolumeChanged(inputVolume());
     if (state_ == TransportState::NoFile && !bridge_.isRecording() && !bridge_.isMonitoring())
-        emit meterChannelsChanged(plannedChannels());
+        reportMeters(plannedChannels());
 }
 
 } // namespace tapedeck

@@ -21,6 +21,8 @@ RecordSettings Session::takeSettings(const QString& path) const {
     settings.firstInputChannel = choice_.firstInput;
     settings.format = choice_.format;
     settings.framesPerBuffer = choice_.framesPerBuffer;
+    settings.secondDeviceName = second_.device.toStdString(); // empty: one input
+    settings.layout = second_.layout;
     settings.preRollSeconds = takeOptions_.preRollSeconds;
     if (takeOptions_.startOnSound)
         settings.startAboveDbfs = takeOptions_.startAboveDbfs;
@@ -73,7 +75,7 @@ void Session::openMonitor() {
         playerStale_ = true; // the player is closed for the input stream; Play reopens it
     }
     bridge_.stopMonitoring();
-    auto live = std::make_shared<WaveformSummary>(plannedChannels());
+    auto live = std::make_shared<WaveformSummary>(plannedFileChannels());
     const Status opened = bridge_.startMonitoring(
         *audio_, takeSettings({}), [live](const float* interleaved, std::int64_t frames) {
             live->appendInterleaved(interleaved, frames);
@@ -84,7 +86,7 @@ void Session::openMonitor() {
         return;
     }
     monitorSummary_ = bridge_.channels() == live->channels() ? live : nullptr;
-    emit meterChannelsChanged(bridge_.channels());
+    reportMeters(bridge_.channels());
     emit statusMessage(tr("Monitoring the input. Record keeps the last %n second(s).", nullptr,
                           static_cast<int>(takeOptions_.preRollSeconds)));
 }

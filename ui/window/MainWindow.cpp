@@ -6,6 +6,7 @@
 #include "ui/keyboard/FocusFrameStyle.h"
 #include "ui/keyboard/InitialFocus.h"
 #include "ui/meters/InputLevelSlider.h"
+#include "ui/meters/InputMeters.h"
 #include "ui/meters/LevelMeter.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
@@ -171,8 +172,8 @@ void MainWindow::buildCentralArea() {
     document_ = new WaveformDocument(this);
     selection_ = new SelectionActions(session_, this, this);
 
-    meter_ = new LevelMeter(central);
-    layout->addWidget(meter_);
+    meters_ = new InputMeters(central);
+    layout->addWidget(meters_);
     inputLevel_ = new InputLevelSlider(central);
     layout->addWidget(inputLevel_);
     setCentralWidget(central);
@@ -181,6 +182,7 @@ void MainWindow::buildCentralArea() {
 void MainWindow::buildDevicesPanel() {
     picker_ = new DevicePicker(this);
     picker_->setRememberedInputs(settings_.rememberedInputs());
+    picker_->alsoRecord()->select(settings_.secondInput()); // applied as the devices come
     picker_->setFormatCheck(
         [this](const DeviceInfo& device, Direction direction, int channels, int rate) {
             return session_.checkFormat(device, direction, channels, rate);
@@ -236,6 +238,12 @@ void MainWindow::connectSession() {
 
     connect(picker_, &DevicePicker::choiceChanged, &session_, &Session::setDeviceChoice);
     connect(picker_, &DevicePicker::refreshRequested, &session_, &Session::refreshDevices);
+    // A take records the input selected; what the person chose is remembered even while the
+    // device is away, so it comes back when plugged in, here or at the next start.
+    connect(picker_->alsoRecord(), &AlsoRecordPicker::choiceChanged, this, [this] {
+        session_.setSecondInput(picker_->alsoRecord()->choice());
+        settings_.setSecondInput(picker_->alsoRecord()->wanted());
+    });
     connect(&session_, &Session::devicesChanged, this, [this] { showDevices(session_.devices()); });
 
     connect(takes_, &TakesPanel::openRequested, this, [this](const QString& path) {
@@ -274,15 +282,12 @@ void MainWindow::connectSession() {
             waveform_->setPlayhead(frame);
     });
 
-    connect(&session_, &Session::meterChannelsChanged, meter_, [this](int channels) {
-        meter_->setChannelCount(channels);
-        meter_->reset();
-    });
+    connect(&session_, &Session::meterChannelsChanged, meters_, &InputMeters::showOne);
+    connect(&session_, &Session::meterInputsChanged, meters_, &InputMeters::showInputs);
+    connect(&session_, &Session::meterInputLost, meters_, &InputMeters::markLost);
     connect(&session_, &Session::inputVolumeChanged, inputLevel_, &InputLevelSlider::showLevel);
     connect(inputLevel_, &InputLevelSlider::levelChosen, &session_, &Session::setInputVolume);
-    connect(&session_, &Session::levelsChanged, meter_, [this](const MeterReading& reading) {
-        meter_->addLevels(reading.channels, reading.peak.data(), reading.rms.data());
-    });
+    connect(&session_, &Session::levelsChanged, meters_, &InputMeters::addLevels);
 }
 
 void MainWindow::restoreFromSettings() {
@@ -304,9 +309,14 @@ void MainWindow::showDevices(std::vector<DeviceInfo> devices) {
     if (session_.hasAudio())
         picker_->setSoundServer(session_.soundServer(), session_.serverAccess());
     session_.setDeviceChoice(picker_->choice());
+    session_.setSecondInput(picker_->alsoRecord()->choice());
     // Filling the lists enables them; a take's device cannot change under it (a stream
     // starting, even one still waiting for sound, makes the server announce a change).
     onStateChanged(session_.state());
+}
+
+LevelMeter* MainWindow::levelMeter() const {
+    return meters_->meter(0);
 }
 
 void MainWindow::onStateChanged(TransportState state) {

@@ -21,6 +21,7 @@ namespace tapedeck {
 class DevicePicker;
 class ErrorBanner;
 class InputLevelSlider;
+class InputMeters;
 class LevelMeter;
 class RecentFilesMenu;
 class RecorderControls;
@@ -61,7 +62,9 @@ public:
     DevicePicker* devicePicker() const { return picker_; }
     TransportActions* transport() const { return transport_; }
     ErrorBanner* errorBanner() const { return banner_; }
-    LevelMeter* levelMeter() const { return meter_; }
+    // The first input's meter (the only one unless a take has two inputs), and the panel.
+    LevelMeter* levelMeter() const;
+    InputMeters* inputMeters() const { return meters_; }
     InputLevelSlider* inputLevel() const { return inputLevel_; }
     StatusPanel* statusPanel() const { return status_->panel(); }
     RecentFilesMenu* recentFilesMenu() const { return menus_->recentFilesMenu(); }
@@ -126,7 +129,7 @@ private:
     ErrorBanner* banner_ = nullptr;
     RecoveryBanner* recoveryBanner_ = nullptr;
     TakeRecovery* recovery_ = nullptr;
-    LevelMeter* meter_ = nullptr;
+    InputMeters* meters_ = nullptr;
     InputLevelSlider* inputLevel_ = nullptr;
     SelectionBar* selectionBar_ = nullptr;
     SelectionActions* selection_ = nullptr;

@@ -16,6 +16,8 @@ const QString kSampleRate = QStringLiteral("devices/sampleRate");
 const QString kChannels = QStringLiteral("devices/channels");
 const QString kFirstInput = QStringLiteral("devices/firstInput");
 const QString kInputsByDevice = QStringLiteral("devices/inputsByDevice");
+const QString kSecondInput = QStringLiteral("devices/alsoRecord");
+const QString kInputLayout = QStringLiteral("devices/inputLayout");
 const QString kFramesPerBuffer = QStringLiteral("devices/framesPerBuffer");
 const QString kFormat = QStringLiteral("recording/format");
 const QString kFolder = QStringLiteral("recording/folder");
@@ -108,6 +110,21 @@ RememberedInputs Settings::rememberedInputs() const {
             inputs.insert(it.key(), InputSpan{span[0].toInt(), span[1].toInt()});
     }
     return inputs;
+}
+
+SecondInputChoice Settings::secondInput() const {
+    SecondInputChoice choice;
+    choice.device = store_->value(kSecondInput).toString();
+    // Stored as a word, so a file edited by hand or from another version reads plainly.
+    if (store_->value(kInputLayout).toString() == QLatin1String("mix"))
+        choice.layout = InputLayout::Mix;
+    return choice;
+}
+
+void Settings::setSecondInput(const SecondInputChoice& choice) {
+    store_->setValue(kSecondInput, choice.device);
+    store_->setValue(kInputLayout, choice.layout == InputLayout::Mix ? QStringLiteral("mix")
+                                                                     : QStringLiteral("split"));
 }
 
 QString Settings::recordingFolder() const {

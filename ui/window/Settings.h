@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/devices/DeviceChoice.h"
+#include "ui/devices/SecondInputChoice.h"
 #include "ui/recording/TakeOptions.h"
 
 #include <QByteArray>
@@ -30,6 +31,9 @@ public:
     void setDeviceChoice(const DeviceChoice& choice);
     // The inputs last chosen for each input device.
     RememberedInputs rememberedInputs() const;
+    // The "Also record" input the person chose last (none: one input), and the layout.
+    SecondInputChoice secondInput() const;
+    void setSecondInput(const SecondInputChoice& choice);
 
     QString recordingFolder() const; // the default folder if never set
     void setRecordingFolder(const QString& path);

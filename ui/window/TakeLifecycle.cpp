@@ -94,7 +94,11 @@ void TakeLifecycle::followTake(TransportState state) {
         parts_.inhibitor.hold(tr("Recording a take"));
         const Recorder* take = session_.recorder();
         QString input;
-        if (take) {
+        if (const DeviceInfo* second = take ? take->secondDevice() : nullptr) {
+            input = InputRouting::describeTwo(QString::fromStdString(take->device().name),
+                                              QString::fromStdString(second->name),
+                                              take->layout());
+        } else if (take) {
             input = tr("%1 · %2").arg(
                 InputRouting::describe(take->channels(), take->firstInputChannel(), take->device()),
                 QString::fromStdString(take->device().name));
