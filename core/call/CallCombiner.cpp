@@ -34,8 +34,15 @@ bool CallCombiner::lost(int input, std::int64_t& endFrame) const {
     return endFrame >= 0;
 }
 
+// A lost input's last epoch never settles, so it is not waited for.
 bool CallCombiner::anyPending() const {
-    return inputs_[0].pendingFrom.has_value() || inputs_[1].pendingFrom.has_value();
+    std::int64_t end = 0;
+    return (inputs_[0].pendingFrom.has_value() && !lost(0, end)) ||
+           (inputs_[1].pendingFrom.has_value() && !lost(1, end));
+}
+
+bool CallCombiner::bothAnchored() const {
+    return inputs_[0].anchorNs.has_value() && inputs_[1].anchorNs.has_value();
 }
 
 double CallCombiner::anchoredOffset() const {
@@ -66,7 +73,7 @@ void CallCombiner::readReports(int input) {
         }
         // Not while the other stream waits for its new anchor (both re-anchor after a pause):
         // half an update would move the offset by the pause's length.
-        if (aligned() && correctDrift_ && !anyPending()) {
+        if (aligned() && correctDrift_ && !anyPending() && bothAnchored()) {
             second_.setOffset(anchoredOffset());
         }
     }
@@ -83,7 +90,9 @@ void CallCombiner::produceSecond(std::int64_t upTo) {
                 if (anyPending()) {
                     return; // both re-anchor (a pause): the offset needs both new anchors
                 }
-                second_.setOffset(anchoredOffset());
+                if (bothAnchored()) { // else an input lost before its first anchor: kept
+                    second_.setOffset(anchoredOffset());
+                }
                 changes_.erase(changes_.begin());
                 continue;
             }
@@ -95,7 +104,8 @@ void CallCombiner::produceSecond(std::int64_t upTo) {
             break;
         }
         std::int64_t frontier = feed.end();
-        if (inputs_[1].pendingFrom) {
+        // A lost input's last epoch never settles: its frames are laid out without waiting.
+        if (inputs_[1].pendingFrom && !lost(1, lostEnd)) {
             frontier = std::min(frontier, *inputs_[1].pendingFrom);
         }
         std::int64_t maxOutput = upTo - second_.outputEnd();
@@ -122,11 +132,12 @@ void CallCombiner::produceSecond(std::int64_t upTo) {
 
 std::int64_t CallCombiner::firstAvailable() const {
     std::int64_t lostEnd = 0;
-    if (lost(0, lostEnd) && feeds_[0].end() >= lostEnd) {
+    const bool gone = lost(0, lostEnd);
+    if (gone && feeds_[0].end() >= lostEnd) {
         return kUnlimited;
     }
     std::int64_t frontier = feeds_[0].end();
-    if (inputs_[0].pendingFrom) {
+    if (inputs_[0].pendingFrom && !gone) { // as for the second input in produceSecond()
         frontier = std::min(frontier, *inputs_[0].pendingFrom);
     }
     return frontier - next_;
@@ -150,7 +161,7 @@ std::int64_t CallCombiner::read(float* frames, std::int64_t count) {
         readReports(i);
     }
     if (!aligned()) {
-        const bool anchored = inputs_[0].anchorNs && inputs_[1].anchorNs;
+        const bool anchored = bothAnchored();
         if (!anchored && !firstLost && !secondLost) {
             return 0; // each stream's first window (a second) is still to come
         }

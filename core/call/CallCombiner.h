@@ -66,6 +66,7 @@ private:
 
     void readReports(int input);
     bool anyPending() const;
+    bool bothAnchored() const;
     double anchoredOffset() const; // both anchors known
     bool lost(int input, std::int64_t& endFrame) const;
     void updateOffset();
