@@ -9,6 +9,7 @@ build_packages=(
     portaudio19-dev libsndfile1-dev libflac-dev libsoxr-dev libreaderwriterqueue-dev libpulse-dev
     librubberband-dev nlohmann-json3-dev libcli11-dev
     libasound2-plugins
+    libtag1-dev
     qt6-tools-dev qt6-l10n-tools
 )
 test_packages=(
