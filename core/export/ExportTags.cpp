@@ -53,7 +53,7 @@ bool writeMp3(const std::string& path, const ExportTagValues& values) {
         TagLib::ByteVectorList children;
         const unsigned int end = milliseconds(values.frames, values.sampleRate);
         for (std::size_t i = 0; i < values.chapters.size(); ++i) {
-            char id[16];
+            char id[32];
             std::snprintf(id, sizeof id, "chp%zu", i + 1);
             const unsigned int start = milliseconds(values.chapters[i].frame, values.sampleRate);
             const unsigned int stop =

@@ -11,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -29,6 +30,8 @@ constexpr double kPeakSafetyDb = 0.05;
 // the overshoot it measured.
 constexpr double kRetryMarginDb = 0.05;
 constexpr int kMaxPasses = 5;
+// The least loudness a dB of gain is trusted to add under heavy limiting (bounds a step).
+constexpr double kSmallestSlope = 0.2;
 
 bool isWavFamily(int sndfileFormat) {
     const int major = sndfileFormat & SF_FORMAT_TYPEMASK;
@@ -218,6 +221,8 @@ Result<TakeExportOutcome> exportTake(const ExportRequest& request, const ExportS
     RenderResult rendered;
     bool overCeiling = false;
     double lastPeak = -std::numeric_limits<double>::infinity();
+    std::optional<double> previousGain;
+    double previousLufs = 0.0;
     for (int pass = 1; pass <= kMaxPasses; ++pass) {
         if (pass > 1) {
             stages.addStages(passStages);
@@ -263,7 +268,16 @@ Result<TakeExportOutcome> exportTake(const ExportRequest& request, const ExportS
             *plan.ceilingDbtp -= (peak - (ceiling - kPeakSafetyDb)) + kRetryMarginDb;
         }
         if (!loudEnough) {
-            plan.gainDb += target - lufs;
+            // Where the limiter works hard, a dB of gain adds less than a dB of loudness:
+            // the slope of the last two passes says how much (a secant step).
+            double slope = 1.0;
+            if (previousGain && std::abs(plan.gainDb - *previousGain) > 0.01) {
+                slope = std::clamp((lufs - previousLufs) / (plan.gainDb - *previousGain),
+                                   kSmallestSlope, 1.0);
+            }
+            previousGain = plan.gainDb;
+            previousLufs = lufs;
+            plan.gainDb += (target - lufs) / slope;
         }
     }
     if (settings.loudness && lastPeak > settings.loudness->truePeakDbtp) {
@@ -297,6 +311,12 @@ Result<TakeExportOutcome> exportTake(const ExportRequest& request, const ExportS
     }
     outcome.written.frames = rendered.frames;
     outcome.written.sndfileFormat = plan.sndfileFormat;
+    // RF64 comes out as a plain WAV under 4 GiB: say what the file is.
+    SF_INFO written{};
+    if (SNDFILE* file = sf_open(out.c_str(), SFM_READ, &written); file != nullptr) {
+        outcome.written.sndfileFormat = written.format;
+        sf_close(file);
+    }
     outcome.written.markersCarried = static_cast<int>(markers.size());
     outcome.written.bextCarried = hasBext && isWavFamily(plan.sndfileFormat);
     if (plan.rate == sourceRate) {

@@ -53,7 +53,7 @@ private slots:
         bext.originationDate = "2026-03-01";
         bext.originationTime = "09:30:00";
         QVERIFY(setBroadcastInfo(file, bext));
-        const std::vector<float> sound = speechLikeSignal(10.0, 2, kRate, 0.4, 9);
+        const std::vector<float> sound = speechLikeSignal(10.0, 2, kRate, 0.2, 9);
         QCOMPARE(sf_writef_float(file, sound.data(), 10 * kRate), sf_count_t(10 * kRate));
         sf_close(file);
         QVERIFY(wav_markers::append(take_.toStdString(),

@@ -28,7 +28,7 @@ std::vector<float> speechLikeSignal(double seconds, int channels, int sampleRate
             double value = band * syllable * phrase * 0.25;
             // A plosive: 15 ms of loud noise every 1.3 s.
             if (std::fmod(t, 1.3) < 0.015) {
-                value += 0.9 * white / 3.0;
+                value += 2.0 * white / 3.0;
             }
             // An inter-sample peak: 20 ms of a tone at rate / 4, sampled 45° off its crests.
             if (std::fmod(t + 0.4, 2.9) < 0.02) {

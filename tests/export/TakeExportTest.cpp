@@ -31,7 +31,7 @@ private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         take_ = dir_.filePath("take.wav");
-        QVERIFY(writeSoundFile(take_.toStdString(), speechLikeSignal(6.0, 2, 96000, 0.5, 1), 2,
+        QVERIFY(writeSoundFile(take_.toStdString(), speechLikeSignal(6.0, 2, 96000, 0.2, 1), 2,
                                96000, SF_FORMAT_WAV | SF_FORMAT_PCM_24)
                     .ok());
     }
