@@ -110,7 +110,10 @@ ExportDialog::ExportDialog(LoudnessPreview& preview, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("Exporting:"), what_);
-    form->addRow(tr("&To:"), pathRow);
+    // A row whose field is a layout gets no buddy of its own: the label needs one for Alt+T.
+    auto* toLabel = new QLabel(tr("&To:"), this);
+    toLabel->setBuddy(path_);
+    form->addRow(toLabel, pathRow);
     form->addRow(tr("&Format:"), format_);
     form->addRow(tr("&Quality:"), quality_);
     form->addRow(tr("C&hannels:"), channels_);
