@@ -71,9 +71,11 @@ std::string channelRefusal(ExportFormat format, int channels) {
                        (most == 2 ? std::string("mono or stereo only")
                                   : "at most " + std::to_string(most) + " channels") +
                        ", and this take has " + std::to_string(channels) +
-                       " channels. Fold them with --channels 1 (all channels mixed to mono)";
+                       " channels. Fold them to mono (--channels 1, or Channels: Mono in the "
+                       "Export dialog: all channels mixed)";
     if (most >= 2) {
-        text += " or --channels 2 (odd channels to the left, even to the right)";
+        text += " or to stereo (--channels 2, or Channels: Stereo: odd channels to the left, "
+                "even to the right)";
     }
     return text + ", or export to WAV, which keeps them all.";
 }
