@@ -127,8 +127,7 @@ QVariant TakeListModel::data(const QModelIndex& index, int role) const {
         // Not the take being recorded, nor a file libsndfile cannot read.
         if (take.path == busy_ || take.format.isEmpty())
             return QStringLiteral("–");
-        return TakeLoudness::describe(
-            const_cast<TakeLoudness&>(loudness_).reading(take.path, take.modified, take.bytes));
+        return TakeLoudness::describe(loudness_.reading(take.path, take.modified, take.bytes));
     default:
         return {};
     }

@@ -72,7 +72,7 @@ private:
     QString folder_;
     QString busy_;
     std::vector<TakeInfo> takes_;
-    TakeLoudness loudness_;
+    mutable TakeLoudness loudness_; // data() asks it, and it queues what it lacks
     QFileSystemWatcher watcher_;
     QTimer settle_;
     std::thread worker_;
