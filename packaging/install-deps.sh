@@ -7,8 +7,9 @@ build_packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev
     portaudio19-dev libsndfile1-dev libflac-dev libsoxr-dev libreaderwriterqueue-dev libpulse-dev
-    librubberband-dev nlohmann-json3-dev libcli11-dev
+    librubberband-dev libebur128-dev nlohmann-json3-dev libcli11-dev
     libasound2-plugins
+    libtag1-dev
     qt6-tools-dev qt6-l10n-tools
 )
 test_packages=(

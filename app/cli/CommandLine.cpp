@@ -55,6 +55,15 @@ const ValueOption kValueOptions[] = {
      "the time shown stays the file's"},
     {"--from", "SECONDS", "where the span starts (default: 0)"},
     {"--to", "SECONDS", "where the span ends (default: the end of IN)"},
+    {"--loudness", "LUFS",
+     "bring the export to this integrated loudness (EBU R128), -50 to -5: -16 for podcasts, "
+     "-19 for mono podcasts, -23 for broadcast, -14 for streaming"},
+    {"--true-peak", "DBTP",
+     "with --loudness: the true peak the export may not pass, -20 to 0 (default -1); a "
+     "look-ahead limiter holds it, never clipping"},
+    {"--bitrate", "KBPS",
+     "MP3: constant bitrate, 64 to 320 (default 192); Opus: per channel, 6 to 256 (default 64)"},
+    {"--quality", "Q", "MP3: variable bitrate at this quality, 0 (best) to 9 (smallest)"},
 };
 
 // A mode takes its values right after it (--info FILE) or, when an option comes next, from
@@ -123,11 +132,20 @@ std::vector<HelpMode> helpModes() {
          "the current folder), keeping every sample that reached the disk.",
          {}},
         {"tapedeck --export IN OUT [OPTIONS]",
-         "Write a span of IN to the new file OUT (never over an existing one), sample for sample.",
+         "Write a span of IN to the new file OUT (never over an existing one): sample for "
+         "sample, or encoded as MP3 or Opus, or brought to a loudness. MP3 and Opus get the "
+         "take's name, date and markers as tags and chapters.",
          {{"--from", ""},
           {"--to", ""},
-          {"--format", "wav, wav16, wav32f, flac or ogg (default: from OUT's extension, .wav, "
-                       ".flac or .ogg, keeping IN's encoding where that format can hold it)"}}},
+          {"--format", "wav, wav16, wav32f, flac, ogg, mp3 or opus (default: from OUT's "
+                       "extension, .wav, .flac, .ogg, .mp3 or .opus, keeping IN's encoding where "
+                       "that format can hold it)"},
+          {"--loudness", ""},
+          {"--true-peak", ""},
+          {"--bitrate", ""},
+          {"--quality", ""},
+          {"--channels", "1 mixes every channel to mono; 2 folds odd channels to the left and "
+                         "even to the right (MP3 holds two at most)"}}},
         {"tapedeck --help | --version", "Show this help, or Tapedeck's version.", {}},
     };
 }
@@ -410,6 +428,43 @@ std::string readValues(const CLI::App& app, CommandLine& cl) {
         }
         cl.speed = speed;
     }
+    if (given(app, "--loudness")) {
+        double lufs = 0;
+        text = last("--loudness");
+        if (!parseNumber(text, lufs) || lufs < -50 || lufs > -5) {
+            return "--loudness takes a loudness in LUFS from -50 to -5, such as -16, not \"" +
+                   text + "\".";
+        }
+        cl.loudnessLufs = lufs;
+    }
+    if (given(app, "--true-peak")) {
+        double dbtp = 0;
+        text = last("--true-peak");
+        if (!parseNumber(text, dbtp) || dbtp < -20 || dbtp > 0) {
+            return "--true-peak takes a level in dBTP from -20 to 0, such as -1, not \"" + text +
+                   "\".";
+        }
+        cl.truePeakDbtp = dbtp;
+    }
+    if (given(app, "--bitrate")) {
+        int kbps = 0;
+        text = last("--bitrate");
+        if (!parseNumber(text, kbps) || kbps < 6 || kbps > 320) {
+            return "--bitrate takes kbit/s: 64 to 320 for MP3, 6 to 256 per channel for Opus, "
+                   "not \"" +
+                   text + "\".";
+        }
+        cl.bitrateKbps = kbps;
+    }
+    if (given(app, "--quality")) {
+        int quality = 0;
+        text = last("--quality");
+        if (!parseNumber(text, quality) || quality < 0 || quality > 9) {
+            return "--quality takes an MP3 quality from 0 (best) to 9 (smallest file), not \"" +
+                   text + "\".";
+        }
+        cl.vbrQuality = quality;
+    }
     if (given(app, "--format")) {
         // Checked by the command: --record and --export accept different formats.
         cl.format = last("--format");
@@ -462,6 +517,21 @@ std::string checkCombinations(CommandLine& cl) {
                    " input" + (span == 1 ? "" : "s") + ". Leave out --channels.";
         }
         cl.channels = span;
+    }
+    const bool exportOptions =
+        cl.loudnessLufs || cl.truePeakDbtp || cl.bitrateKbps || cl.vbrQuality;
+    if (exportOptions && cl.mode != Mode::Export) {
+        return "--loudness, --true-peak, --bitrate and --quality go with --export. " + kSeeHelp;
+    }
+    if (cl.truePeakDbtp && !cl.loudnessLufs) {
+        return "--true-peak goes with --loudness: give the loudness to reach too.";
+    }
+    if (cl.loudnessLufs && cl.truePeakDbtp && *cl.truePeakDbtp <= *cl.loudnessLufs) {
+        return "--true-peak must be above --loudness.";
+    }
+    if (cl.mode == Mode::Export && cl.channels > 2) {
+        return "--channels with --export folds to 1 (mono) or 2 (stereo), not " +
+               std::to_string(cl.channels) + ".";
     }
     if (cl.speed && cl.mode != Mode::Play) {
         return "--speed goes with --play FILE. " + kSeeHelp;

@@ -22,15 +22,20 @@ struct CommandLine {
     bool layoutGiven = false;
     std::string outputDevice;
     int sampleRate = 0; // 0: the device's own rate
-    int channels = 0;   // 0: the device's own count (a mono mic gives a mono take)
+    // 0: the device's own count (a mono mic gives a mono take); --export: fold to 1 or 2.
+    int channels = 0;
     // --input-channels FIRST[-LAST]: the device's inputs that feed the take; 0: inputs 1..N.
     int firstInputChannel = 0;
     int lastInputChannel = 0;
     std::string format = "wav";
-    bool formatGiven = false;          // --format was on the command line
-    std::string exportTo;              // --export IN OUT: OUT
-    std::optional<double> fromSeconds; // --export: where the span starts (default: 0)
-    std::optional<double> toSeconds;   // --export: where it ends (default: the end)
+    bool formatGiven = false;           // --format was on the command line
+    std::string exportTo;               // --export IN OUT: OUT
+    std::optional<double> fromSeconds;  // --export: where the span starts (default: 0)
+    std::optional<double> toSeconds;    // --export: where it ends (default: the end)
+    std::optional<double> loudnessLufs; // --export --loudness: integrated loudness to reach
+    std::optional<double> truePeakDbtp; // --export --true-peak: the ceiling (default -1)
+    std::optional<int> bitrateKbps;     // --export --bitrate: MP3/Opus constant bitrate
+    std::optional<int> vbrQuality;      // --export --quality: MP3 variable quality, 0 to 9
     int bufferFrames = 0;
     std::optional<double> startAboveDbfs; // --start-above: wait for sound this loud
     double preRollSeconds = 0;            // --pre-roll: kept from before the take starts

@@ -138,6 +138,12 @@ std::optional<ExportFormat> parseExportFormat(std::string_view text) {
     if (text == "ogg") {
         return ExportFormat::Ogg;
     }
+    if (text == "mp3") {
+        return ExportFormat::Mp3;
+    }
+    if (text == "opus") {
+        return ExportFormat::Opus;
+    }
     return std::nullopt;
 }
 
@@ -151,6 +157,12 @@ std::optional<ExportFormat> exportFormatForPath(std::string_view path) {
     }
     if (extension == ".ogg" || extension == ".oga") {
         return ExportFormat::Ogg;
+    }
+    if (extension == ".mp3") {
+        return ExportFormat::Mp3;
+    }
+    if (extension == ".opus") {
+        return ExportFormat::Opus;
     }
     return std::nullopt;
 }
@@ -188,6 +200,10 @@ int exportSndfileFormat(ExportFormat format, int sourceSndfileFormat) {
         return SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
     case ExportFormat::Ogg:
         return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    case ExportFormat::Mp3:
+        return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
+    case ExportFormat::Opus:
+        return SF_FORMAT_OGG | SF_FORMAT_OPUS;
     }
     return SF_FORMAT_WAV | SF_FORMAT_PCM_24;
 }
@@ -237,7 +253,11 @@ Result<ExportOutcome> exportSpan(const ExportRequest& request, const ExportProgr
     if (!format) {
         return Error{ErrorCode::UnsupportedFormat,
                      "Tapedeck cannot tell the format from the name " + out +
-                         ". End it in .wav, .flac or .ogg, or choose a format."};
+                         ". End it in .wav, .flac, .ogg, .mp3 or .opus, or choose a format."};
+    }
+    if (*format == ExportFormat::Mp3 || *format == ExportFormat::Opus) {
+        return Error{ErrorCode::UnsupportedFormat,
+                     "MP3 and Opus are encoded through exportTake (core/export), not copied."};
     }
     SF_INFO destinationInfo{};
     destinationInfo.samplerate = sourceInfo.samplerate;

@@ -19,12 +19,15 @@ enum class ExportFormat {
     Wav32f, // WAV, 32-bit float
     Flac,   // FLAC, keeping the source's bit depth where FLAC can hold it (else 24-bit)
     Ogg,    // Ogg Vorbis (lossy)
+    Mp3,    // MP3 (lossy; mono or stereo, at an MPEG rate): through core/export
+    Opus,   // Ogg Opus (lossy; 48 kHz): through core/export
 };
 
-// "wav", "wav16", "wav24", "wav32f", "flac", "ogg"; nothing for anything else. Any thread.
+// "wav", "wav16", "wav24", "wav32f", "flac", "ogg", "mp3", "opus"; nothing for anything
+// else. Any thread.
 std::optional<ExportFormat> parseExportFormat(std::string_view text);
-// The format a file name asks for by its extension (".wav", ".flac", ".ogg", ".oga"),
-// keeping the source's encoding; nothing for other extensions. Any thread.
+// The format a file name asks for by its extension (".wav", ".flac", ".ogg", ".oga", ".mp3",
+// ".opus"), keeping the source's encoding; nothing for other extensions. Any thread.
 std::optional<ExportFormat> exportFormatForPath(std::string_view path);
 // The libsndfile SF_FORMAT_* value to write for `format`, given the source's. Any thread.
 int exportSndfileFormat(ExportFormat format, int sourceSndfileFormat);
@@ -51,6 +54,8 @@ struct ExportOutcome {
 using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // Writes frames [fromFrame, toFrame) of a sound file to a new file, sample for sample: no
+// resampling (MP3 and Opus, which may need it, go through core/export's exportTake instead:
+// here they are refused with UnsupportedFormat), no
 // resampling, same channels and rate, and the same encoding where the new container can hold
 // it (integer samples are copied as integers, so a WAV or FLAC export is bit-exact). Only a
 // change of encoding converts samples (clipped, not wrapped; no dither). The source's bext

@@ -143,7 +143,8 @@ private slots:
             {"tapedeck --info FILE [--json]", {"--json"}},
             {"tapedeck --recover [FOLDER]", {}},
             {"tapedeck --export IN OUT [OPTIONS]",
-             {"--from SECONDS", "--to SECONDS", "--format FORMAT"}},
+             {"--from SECONDS", "--to SECONDS", "--format FORMAT", "--loudness LUFS",
+              "--true-peak DBTP", "--bitrate KBPS", "--quality Q", "--channels N"}},
             {"tapedeck --help | --version", {}},
         };
         qsizetype heading = -1;

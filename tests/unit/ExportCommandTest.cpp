@@ -197,10 +197,10 @@ private slots:
                            "--to",     "1"}
             << "--to must come after --from" << dir_.filePath("x4.wav");
         QTest::newRow("unknown extension")
-            << QStringList{"--export", source24_, dir_.filePath("x5.mp3")} << ".wav, .flac or .ogg"
-            << dir_.filePath("x5.mp3");
+            << QStringList{"--export", source24_, dir_.filePath("x5.aac")}
+            << ".wav, .flac, .ogg, .mp3 or .opus" << dir_.filePath("x5.aac");
         QTest::newRow("unknown format")
-            << QStringList{"--export", source24_, dir_.filePath("x6.wav"), "--format", "mp3"}
+            << QStringList{"--export", source24_, dir_.filePath("x6.wav"), "--format", "aac"}
             << "--format takes" << dir_.filePath("x6.wav");
         QTest::newRow("negative from")
             << QStringList{"--export", source24_, dir_.filePath("x7.wav"), "--from", "-1"}

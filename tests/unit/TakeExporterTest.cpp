@@ -344,7 +344,9 @@ private slots:
         QCOMPARE(exportFormatForPath("a/b/Take.WAV"), std::optional(ExportFormat::Wav));
         QCOMPARE(exportFormatForPath("x.flac"), std::optional(ExportFormat::Flac));
         QCOMPARE(exportFormatForPath("x.oga"), std::optional(ExportFormat::Ogg));
-        QVERIFY(!exportFormatForPath("x.mp3"));
+        QCOMPARE(exportFormatForPath("x.MP3"), std::optional(ExportFormat::Mp3));
+        QCOMPARE(exportFormatForPath("x.opus"), std::optional(ExportFormat::Opus));
+        QVERIFY(!exportFormatForPath("x.aac"));
         QCOMPARE(exportSndfileFormat(ExportFormat::Wav, SF_FORMAT_FLAC | SF_FORMAT_PCM_16),
                  SF_FORMAT_WAV | SF_FORMAT_PCM_16);
         QCOMPARE(exportSndfileFormat(ExportFormat::Wav, SF_FORMAT_WAVEX | SF_FORMAT_PCM_24),

@@ -23,7 +23,8 @@ ExportJob::~ExportJob() {
         worker_.join();
 }
 
-void ExportJob::start(const ExportRequest& request, const QString& title) {
+void ExportJob::start(const ExportRequest& request, const QString& title,
+                      const ExportSettings& settings) {
     if (isRunning())
         return;
     cancel_.store(false);
@@ -39,9 +40,9 @@ void ExportJob::start(const ExportRequest& request, const QString& title) {
     dialog_->setValue(0);
     connect(dialog_, &QProgressDialog::canceled, this, &ExportJob::cancel);
     progressTimer_.start();
-    worker_ = std::thread([this, request] {
-        Result<ExportOutcome> result = exportSpan(
-            request,
+    worker_ = std::thread([this, request, settings] {
+        Result<TakeExportOutcome> result = exportTake(
+            request, settings,
             [this](std::int64_t done, std::int64_t total) {
                 done_.store(done);
                 total_.store(total);
@@ -59,7 +60,7 @@ void ExportJob::showProgress() {
         dialog_->setValue(static_cast<int>(done_.load() * kProgressSteps / total));
 }
 
-void ExportJob::onDone(ExportRequest request, Result<ExportOutcome> result) {
+void ExportJob::onDone(ExportRequest request, Result<TakeExportOutcome> result) {
     if (worker_.joinable())
         worker_.join();
     progressTimer_.stop();
@@ -69,7 +70,8 @@ void ExportJob::onDone(ExportRequest request, Result<ExportOutcome> result) {
     }
     const bool cancelled = cancel_.load();
     if (result) {
-        emit finished(request, *result, {}, false);
+        last_ = *result;
+        emit finished(request, result->written, {}, false);
         return;
     }
     emit finished(request, {}, cancelled ? UserMessage{} : describeError(result.error()),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/TakeExport.h"
 #include "core/io/TakeExporter.h"
 #include "ui/dialogs/UserMessage.h"
 
@@ -16,9 +17,10 @@ class QWidget;
 
 namespace tapedeck {
 
-// Runs one export (core exportSpan) on a worker thread, with a progress dialog whose Cancel
-// stops it; the window stays responsive. One job at a time. GUI thread for every method;
-// finished() arrives on the GUI thread.
+// Runs one export (core exportTake: a copy sample for sample, or encoded and levelled as the
+// settings ask) on a worker thread, with a progress dialog whose Cancel stops it; the window
+// stays responsive. One job at a time. GUI thread for every method; finished() arrives on
+// the GUI thread.
 class ExportJob : public QObject {
     Q_OBJECT
 public:
@@ -29,7 +31,10 @@ public:
 
     bool isRunning() const { return worker_.joinable(); }
     // Starts the export; `title` is what the progress dialog says ("Exporting…").
-    void start(const ExportRequest& request, const QString& title);
+    void start(const ExportRequest& request, const QString& title,
+               const ExportSettings& settings = {});
+    // What the last finished export did (its loudness before and after, the passes made).
+    const TakeExportOutcome& lastOutcome() const { return last_; }
     void cancel() { cancel_.store(true); }
 
 signals:
@@ -39,7 +44,7 @@ signals:
 
 private:
     void showProgress();
-    void onDone(ExportRequest request, Result<ExportOutcome> result);
+    void onDone(ExportRequest request, Result<TakeExportOutcome> result);
 
     QWidget* dialogParent_;
     QPointer<QProgressDialog> dialog_;
@@ -48,6 +53,7 @@ private:
     std::atomic<bool> cancel_{false};
     std::atomic<std::int64_t> done_{0};
     std::atomic<std::int64_t> total_{0};
+    TakeExportOutcome last_;
 };
 
 } // namespace tapedeck

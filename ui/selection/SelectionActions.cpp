@@ -177,8 +177,10 @@ void SelectionActions::trimToSelection() {
     request.destinationPath = trimmedPath(original).toStdString();
     request.fromFrame = session_.selectionStart();
     request.toFrame = session_.selectionEnd();
-    // The same container and encoding; a container Tapedeck does not write becomes WAV.
-    if (!exportFormatForPath(request.sourcePath)) {
+    // The same container and encoding; a container Tapedeck does not write sample for sample
+    // (or at all) becomes WAV: trimming an MP3 or Opus file never encodes it again.
+    const std::optional<ExportFormat> kept = exportFormatForPath(request.sourcePath);
+    if (!kept || *kept == ExportFormat::Mp3 || *kept == ExportFormat::Opus) {
         request.destinationPath += ".wav";
         request.format = ExportFormat::Wav;
     }

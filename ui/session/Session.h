@@ -88,6 +88,8 @@ public:
     bool hasSelection() const { return selectionStart_ >= 0; }
     std::int64_t selectionStart() const { return selectionStart_; }
     std::int64_t selectionEnd() const { return selectionEnd_; }
+    // The open file's sample rate (0 until its header has been read).
+    int documentRate() const { return documentRate_; }
     // Opens a file for viewing and playback. Refused while recording, or when the file does
     // not exist or cannot be played. Without a sound device the file still opens (Play
     // then says why it cannot play).

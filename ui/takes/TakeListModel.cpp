@@ -18,6 +18,11 @@ TakeListModel::TakeListModel(QObject* parent) : QAbstractTableModel(parent) {
     settle_.setInterval(kSettleMs);
     connect(&settle_, &QTimer::timeout, this, &TakeListModel::refresh);
     connect(&watcher_, &QFileSystemWatcher::directoryChanged, this, [this] { settle_.start(); });
+    connect(&loudness_, &TakeLoudness::measured, this, [this](const QString& path) {
+        const int row = rowOf(path);
+        if (row >= 0)
+            emit dataChanged(index(row, Loudness), index(row, Loudness), {Qt::DisplayRole});
+    });
 }
 
 TakeListModel::~TakeListModel() {
@@ -97,7 +102,8 @@ QVariant TakeListModel::data(const QModelIndex& index, int role) const {
         return take.path;
     if (role == Qt::EditRole && index.column() == Name)
         return take.name;
-    if (role == Qt::TextAlignmentRole && (index.column() == Length || index.column() == Size))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == Length || index.column() == Size || index.column() == Loudness))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
@@ -117,6 +123,11 @@ QVariant TakeListModel::data(const QModelIndex& index, int role) const {
         return take.format.isEmpty() ? tr("Unreadable") : take.format;
     case Size:
         return QLocale().formattedDataSize(take.bytes, 1);
+    case Loudness:
+        // Not the take being recorded, nor a file libsndfile cannot read.
+        if (take.path == busy_ || take.format.isEmpty())
+            return QStringLiteral("–");
+        return TakeLoudness::describe(loudness_.reading(take.path, take.modified, take.bytes));
     default:
         return {};
     }
@@ -136,6 +147,8 @@ QVariant TakeListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Format");
     case Size:
         return tr("Size");
+    case Loudness:
+        return tr("Loudness");
     default:
         return {};
     }

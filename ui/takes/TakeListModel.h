@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/takes/TakeLoudness.h"
 #include "ui/takes/TakeScanner.h"
 
 #include <QAbstractTableModel>
@@ -13,7 +14,8 @@
 
 namespace tapedeck {
 
-// The recordings folder as a table: name, date, length, format and size, newest first. The
+// The recordings folder as a table: name, date, length, format, size and integrated loudness
+// (measured on a worker thread and remembered: TakeLoudness), newest first. The
 // folder is read on a worker thread (scanTakes) and read again when a file in it appears,
 // goes or is renamed (QFileSystemWatcher, settled for kSettleMs). The name can be edited (a
 // rename, sidecars included, the extension kept: TakeFiles::planRename), and rows drag out
@@ -21,7 +23,7 @@ namespace tapedeck {
 class TakeListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Date, Length, Format, Size, ColumnCount };
+    enum Column { Name, Date, Length, Format, Size, Loudness, ColumnCount };
     static constexpr int kPathRole = Qt::UserRole + 1;
     static constexpr int kSettleMs = 200;
 
@@ -36,7 +38,10 @@ public:
     // The row of this path, or -1.
     int rowOf(const QString& path) const;
     // The take being recorded (empty: none): it is not renamed until it is saved.
-    void setBusyTake(const QString& path) { busy_ = path; }
+    void setBusyTake(const QString& path) {
+        busy_ = path;
+        loudness_.setPaused(!path.isEmpty());
+    }
     const QString& busyTake() const { return busy_; }
     // A take was renamed (by Undo, say): its row shows the new name at once.
     void followRename(const QString& from, const QString& to);
@@ -67,6 +72,7 @@ private:
     QString folder_;
     QString busy_;
     std::vector<TakeInfo> takes_;
+    mutable TakeLoudness loudness_; // data() asks it, and it queues what it lacks
     QFileSystemWatcher watcher_;
     QTimer settle_;
     std::thread worker_;

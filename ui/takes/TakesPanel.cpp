@@ -82,8 +82,8 @@ TakesPanel::TakesPanel(QWidget* parent) : QWidget(parent) {
     view_->header()->resizeSection(TakeListModel::Name,
                                    view_->fontMetrics().horizontalAdvance(QLatin1Char('x')) *
                                        kNameCharacters);
-    for (int column :
-         {TakeListModel::Date, TakeListModel::Length, TakeListModel::Format, TakeListModel::Size})
+    for (int column : {TakeListModel::Date, TakeListModel::Length, TakeListModel::Format,
+                       TakeListModel::Size, TakeListModel::Loudness})
         view_->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     view_->installEventFilter(this);
 

@@ -3,6 +3,7 @@
 #include "ui/devices/DevicePicker.h"
 #include "ui/dialogs/ErrorBanner.h"
 #include "ui/dialogs/RecoveryBanner.h"
+#include "ui/export/ExportActions.h"
 #include "ui/keyboard/FocusFrameStyle.h"
 #include "ui/keyboard/InitialFocus.h"
 #include "ui/meters/InputLevelSlider.h"
@@ -108,8 +109,8 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::buildMenus() {
-    menus_->build(
-        {*transport_, *speed_, *controls_, *selection_, *waveform_, *devicesDock_, *takesDock_});
+    menus_->build({*transport_, *speed_, *controls_, *selection_, *exporting_, *waveform_,
+                   *devicesDock_, *takesDock_});
 }
 
 void MainWindow::buildToolBar() {
@@ -171,6 +172,7 @@ void MainWindow::buildCentralArea() {
     layout->addWidget(selectionBar_);
     document_ = new WaveformDocument(this);
     selection_ = new SelectionActions(session_, this, this);
+    exporting_ = new ExportActions(session_, this, this);
 
     meters_ = new InputMeters(central);
     layout->addWidget(meters_);
@@ -276,6 +278,8 @@ void MainWindow::connectSession() {
             &WaveformView::clearSelection);
     connect(selection_, &SelectionActions::errorOccurred, status_, &StatusReporter::showError);
     connect(selection_, &SelectionActions::statusMessage, status_, &StatusReporter::showMessage);
+    connect(exporting_, &ExportActions::errorOccurred, status_, &StatusReporter::showError);
+    connect(exporting_, &ExportActions::statusMessage, status_, &StatusReporter::showMessage);
     connect(waveform_, &WaveformView::seekRequested, &session_, &Session::seek);
     connect(&session_, &Session::positionChanged, waveform_, [this](qint64 frame, qint64 length) {
         if (length >= 0)

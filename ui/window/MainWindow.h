@@ -32,6 +32,7 @@ class SpeedControl;
 class TakeRecovery;
 class Session;
 class Settings;
+class ExportActions;
 class SelectionActions;
 class SelectionBar;
 class StatusLine;
@@ -81,6 +82,7 @@ public:
     StatusLine* statusLine() const { return status_->line(); }
     SelectionBar* selectionBar() const { return selectionBar_; }
     SelectionActions* selectionActions() const { return selection_; }
+    ExportActions* exportActions() const { return exporting_; }
     TakesPanel* takesPanel() const { return takes_; }
     QDockWidget* takesDock() const { return takesDock_; }
     QAction* showFolderAction() const { return menus_->showFolderAction(); }
@@ -133,6 +135,7 @@ private:
     InputLevelSlider* inputLevel_ = nullptr;
     SelectionBar* selectionBar_ = nullptr;
     SelectionActions* selection_ = nullptr;
+    ExportActions* exporting_ = nullptr;
     TakesPanel* takes_ = nullptr;
     QDockWidget* takesDock_ = nullptr;
     bool devicesShown_ = false; // the saved device choice has been applied

@@ -1,6 +1,7 @@
 #include "ui/window/WindowMenus.h"
 
 #include "ui/dialogs/AboutBox.h"
+#include "ui/export/ExportActions.h"
 #include "ui/keyboard/ShortcutsDialog.h"
 #include "ui/selection/SelectionActions.h"
 #include "ui/session/Session.h"
@@ -74,6 +75,7 @@ void WindowMenus::build(const Contents& contents) {
     file->addAction(close_);
     window_.addAction(close_); // Ctrl+W wherever the focus is
     file->addSeparator();
+    file->addAction(contents.exporting.exportAction());
     file->addAction(contents.selection.exportAction());
     file->addSeparator();
     file->addAction(chooseFolder_);

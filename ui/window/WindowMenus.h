@@ -14,6 +14,7 @@ class QMainWindow;
 
 namespace tapedeck {
 
+class ExportActions;
 class RecentFilesMenu;
 class RecorderControls;
 class SelectionActions;
@@ -39,6 +40,7 @@ public:
         SpeedControl& speed;
         RecorderControls& controls;
         SelectionActions& selection;
+        ExportActions& exporting;
         WaveformView& waveform;
         QDockWidget& devicesDock;
         QDockWidget& takesDock;
