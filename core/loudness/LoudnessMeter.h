@@ -21,8 +21,10 @@ class LoudnessMeter {
 public:
     enum class Peak { None, True };
 
-    // channels 1..64, sampleRate 8000..384000 (libebur128's limits are wider).
+    // Throws std::invalid_argument unless supports(channels, sampleRate).
     LoudnessMeter(int channels, int sampleRate, Peak peak = Peak::True);
+    // libebur128's limits: 1..64 channels, 16 Hz..2.8224 MHz.
+    static bool supports(int channels, int sampleRate);
     ~LoudnessMeter();
     LoudnessMeter(LoudnessMeter&&) noexcept;
     LoudnessMeter& operator=(LoudnessMeter&&) noexcept;
