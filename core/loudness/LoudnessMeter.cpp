@@ -5,6 +5,7 @@
 #include <ebur128.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -17,6 +18,7 @@ namespace {
 // EBU Tech 3341: momentary loudness is over 400 ms, short-term over 3 s; both advance in
 // 100 ms steps, and the loudness range takes one short-term value a second (Tech 3342
 // allows any overlap of at least 2/3; libebur128 uses exactly that).
+constexpr unsigned long kStepMs = 100;
 constexpr int kMomentarySteps = 4;
 constexpr int kShortTermSteps = 30;
 constexpr int kRangeStepsApart = 10;
@@ -67,20 +69,39 @@ struct LoudnessMeter::State {
     std::optional<double> maxShortTerm;
     std::int64_t rangeBlocksAboveGate = 0;
 
+    // The weighted energy of each of the last 30 steps of 100 ms, oldest overwritten: the
+    // momentary and short-term windows are sums of 4 and 30 of them. Asking libebur128 for
+    // a 3 s window at every step instead would sum 3 s of samples ten times a second,
+    // which costs more than the whole filter.
+    std::array<double, kShortTermSteps> stepEnergy{};
+
+    // Mean-square energy → LUFS (BS.1770: -0.691 + 10·log10), empty for silence.
+    std::optional<double> windowLufs(int steps) const {
+        if (stepsDone < steps)
+            return std::nullopt;
+        double sum = 0.0;
+        for (int i = 0; i < steps; ++i)
+            sum += stepEnergy[static_cast<std::size_t>((stepsDone - 1 - i) % kShortTermSteps)];
+        if (!(sum > 0.0))
+            return std::nullopt;
+        return -0.691 + 10.0 * std::log10(sum / steps);
+    }
+
     void afterStep() {
+        // libebur128's loudness of the last 100 ms, turned back into energy (exact in double).
+        double lufs = 0.0;
+        double energy = 0.0;
+        if (ebur128_loudness_window(ebur.get(), kStepMs, &lufs) == EBUR128_SUCCESS &&
+            std::isfinite(lufs))
+            energy = std::pow(10.0, (lufs + 0.691) / 10.0);
+        stepEnergy[static_cast<std::size_t>(stepsDone % kShortTermSteps)] = energy;
         ++stepsDone;
-        if (stepsDone >= kMomentarySteps) {
-            double m = 0.0;
-            if (ebur128_loudness_momentary(ebur.get(), &m) == EBUR128_SUCCESS && std::isfinite(m))
-                maxMomentary = maxMomentary ? std::max(*maxMomentary, m) : m;
-        }
-        if (stepsDone >= kShortTermSteps) {
-            double s = 0.0;
-            if (ebur128_loudness_shortterm(ebur.get(), &s) == EBUR128_SUCCESS && std::isfinite(s)) {
-                maxShortTerm = maxShortTerm ? std::max(*maxShortTerm, s) : s;
-                if ((stepsDone - kShortTermSteps) % kRangeStepsApart == 0 && s > kAbsoluteGateLufs)
-                    ++rangeBlocksAboveGate;
-            }
+        if (const std::optional<double> m = windowLufs(kMomentarySteps))
+            maxMomentary = maxMomentary ? std::max(*maxMomentary, *m) : *m;
+        if (const std::optional<double> st = windowLufs(kShortTermSteps)) {
+            maxShortTerm = maxShortTerm ? std::max(*maxShortTerm, *st) : *st;
+            if ((stepsDone - kShortTermSteps) % kRangeStepsApart == 0 && *st > kAbsoluteGateLufs)
+                ++rangeBlocksAboveGate;
         }
     }
 };
@@ -133,21 +154,11 @@ void LoudnessMeter::addFrames(const float* interleaved, std::int64_t frames) {
 }
 
 std::optional<double> LoudnessMeter::momentaryLufs() const {
-    if (state_->stepsDone < kMomentarySteps)
-        return std::nullopt;
-    double m = 0.0;
-    if (ebur128_loudness_momentary(state_->ebur.get(), &m) != EBUR128_SUCCESS)
-        return std::nullopt;
-    return finiteOrEmpty(m);
+    return state_->windowLufs(kMomentarySteps);
 }
 
 std::optional<double> LoudnessMeter::shortTermLufs() const {
-    if (state_->stepsDone < kShortTermSteps)
-        return std::nullopt;
-    double st = 0.0;
-    if (ebur128_loudness_shortterm(state_->ebur.get(), &st) != EBUR128_SUCCESS)
-        return std::nullopt;
-    return finiteOrEmpty(st);
+    return state_->windowLufs(kShortTermSteps);
 }
 
 std::optional<double> LoudnessMeter::integratedLufs() const {

@@ -37,7 +37,8 @@ public:
 
     // Everything measured so far, with a reason for each value that cannot be given yet.
     LoudnessReading reading() const;
-    // Loudness of the last 400 ms; empty before 400 ms have arrived or in digital silence.
+    // Loudness of the last 400 ms (up to the last whole 100 ms step); empty before 400 ms
+    // have arrived or in digital silence.
     std::optional<double> momentaryLufs() const;
     // Loudness of the last 3 s; empty before 3 s have arrived or in digital silence.
     std::optional<double> shortTermLufs() const;
