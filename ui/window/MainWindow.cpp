@@ -7,6 +7,7 @@
 #include "ui/keyboard/InitialFocus.h"
 #include "ui/meters/InputLevelSlider.h"
 #include "ui/meters/LevelMeter.h"
+#include "ui/meters/LoudnessReadout.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
 #include "ui/recording/TakeRecovery.h"
@@ -173,6 +174,9 @@ void MainWindow::buildCentralArea() {
 
     meter_ = new LevelMeter(central);
     layout->addWidget(meter_);
+    loudness_ = new LoudnessReadout(central);
+    loudness_->setAccessibleName(tr("Loudness"));
+    layout->addWidget(loudness_);
     inputLevel_ = new InputLevelSlider(central);
     layout->addWidget(inputLevel_);
     setCentralWidget(central);
@@ -283,6 +287,11 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::levelsChanged, meter_, [this](const MeterReading& reading) {
         meter_->addLevels(reading.channels, reading.peak.data(), reading.rms.data());
     });
+    connect(&session_, &Session::liveLoudnessStarted, this,
+            [this](std::shared_ptr<const LiveLoudness> loudness) {
+                loudness_->setSource(loudness);
+                recordingScreen_->loudness()->setSource(loudness);
+            });
 }
 
 void MainWindow::restoreFromSettings() {
@@ -311,6 +320,10 @@ void MainWindow::showDevices(std::vector<DeviceInfo> devices) {
 
 void MainWindow::onStateChanged(TransportState state) {
     transport_->setState(state);
+    if (state != TransportState::Recording) { // the take's last loudness stays in view
+        loudness_->stop();
+        recordingScreen_->loudness()->stop();
+    }
     const bool busy = state == TransportState::Recording || state == TransportState::Playing;
     picker_->setLocked(busy);
     menus_->followState(state);

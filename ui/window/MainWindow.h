@@ -22,6 +22,7 @@ class DevicePicker;
 class ErrorBanner;
 class InputLevelSlider;
 class LevelMeter;
+class LoudnessReadout;
 class RecentFilesMenu;
 class RecorderControls;
 class RecoveryBanner;
@@ -127,6 +128,7 @@ private:
     RecoveryBanner* recoveryBanner_ = nullptr;
     TakeRecovery* recovery_ = nullptr;
     LevelMeter* meter_ = nullptr;
+    LoudnessReadout* loudness_ = nullptr;
     InputLevelSlider* inputLevel_ = nullptr;
     SelectionBar* selectionBar_ = nullptr;
     SelectionActions* selection_ = nullptr;
