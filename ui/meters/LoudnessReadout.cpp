@@ -8,6 +8,8 @@ namespace tapedeck {
 LoudnessReadout::LoudnessReadout(QWidget* parent, bool large) : QWidget(parent) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // Room between the three figures, so M, S and I read as three and not one line.
+    layout->setSpacing(large ? kLargeSpacing : kSpacing);
     const auto makeLabel = [this, layout, large](const QString& toolTip) {
         auto* label = new QLabel(this);
         label->setToolTip(toolTip);

@@ -20,7 +20,9 @@ namespace tapedeck {
 class LoudnessReadout : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kRefreshMs = 100; // the momentary figure moves in 100 ms steps
+    static constexpr int kRefreshMs = 100;   // the momentary figure moves in 100 ms steps
+    static constexpr int kSpacing = 16;      // pixels between the figures
+    static constexpr int kLargeSpacing = 28; // on the recording screen
 
     // `large`: the recording screen's size, readable from across a room.
     explicit LoudnessReadout(QWidget* parent = nullptr, bool large = false);
