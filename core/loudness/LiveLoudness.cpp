@@ -32,8 +32,11 @@ void LiveLoudness::addFrames(const float* interleaved, std::int64_t frames) {
     if (!meter_) {
         const int rate = sampleRate_.load(std::memory_order_acquire);
         if (rate <= 0 || !LoudnessMeter::supports(channels_, rate)) {
-            if (rate == 0)
+            const auto kept = static_cast<std::int64_t>(early_.size()) / channels_;
+            if (rate == 0 && kept + frames <= kMaxEarlyFrames)
                 early_.insert(early_.end(), interleaved, interleaved + frames * channels_);
+            else if (rate != 0)
+                early_ = {};
             return;
         }
         meter_.emplace(channels_, rate, LoudnessMeter::Peak::None);

@@ -25,9 +25,14 @@ public:
         double seconds = 0.0;                 // measured so far
     };
 
+    static constexpr int kDisabled = -1;
+    // Frames kept while the rate is unknown: at most this many seconds at 192 kHz.
+    static constexpr std::int64_t kMaxEarlyFrames = 10 * 192000;
+
     explicit LiveLoudness(int channels);
 
-    // Control thread, once: the stream's rate (no effect if the meter cannot measure it).
+    // Control thread, once: the stream's rate. kDisabled (or a rate the meter cannot
+    // measure): nothing is measured or kept.
     void setSampleRate(int sampleRate);
 
     // Disk-writer thread: frames just written. Not real-time safe.

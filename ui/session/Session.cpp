@@ -236,6 +236,8 @@ void Session::record() {
         loudness->setSampleRate(bridge_.sampleRate());
         emit liveLoudnessStarted(loudness);
     } else {
+        if (loudness)
+            loudness->setSampleRate(LiveLoudness::kDisabled); // keeps nothing
         emit liveLoudnessStarted(nullptr);
     }
     emit meterChannelsChanged(bridge_.channels());
