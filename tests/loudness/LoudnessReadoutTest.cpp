@@ -70,6 +70,16 @@ private slots:
         QCOMPARE(float(*live.figures().shortTermLufs), float(*whole.shortTermLufs()));
     }
 
+    // A take whose loudness cannot be measured (its channels changed as it started) keeps
+    // and measures nothing.
+    void aDisabledMeterKeepsNothing() {
+        LiveLoudness live(2);
+        live.setSampleRate(LiveLoudness::kDisabled);
+        feedOnAnotherThread(live, toneSegments({{2, -23}}, 2, kRate), 2);
+        QCOMPARE(live.figures().seconds, 0.0);
+        QVERIFY(!live.figures().momentaryLufs);
+    }
+
     // When the take ends the last figures stay; a new take starts from dashes.
     void theLastFiguresStayAfterTheTake() {
         auto live = std::make_shared<LiveLoudness>(1);
