@@ -20,8 +20,10 @@ namespace {
 constexpr int kRate = 48000;
 
 // Feeds a signal in uneven pieces, as a disk thread would (4097 frames: no multiple of 100 ms).
-LoudnessMeter measure(const std::vector<float>& samples, int channels, int rate = kRate) {
-    LoudnessMeter meter(channels, rate);
+// The cases about loudness alone leave out the true peak, to keep the test short.
+LoudnessMeter measure(const std::vector<float>& samples, int channels, int rate = kRate,
+                      LoudnessMeter::Peak peak = LoudnessMeter::Peak::None) {
+    LoudnessMeter meter(channels, rate, peak);
     const auto frames = static_cast<std::int64_t>(samples.size()) / channels;
     constexpr std::int64_t kPiece = 4097;
     for (std::int64_t done = 0; done < frames; done += kPiece) {
@@ -68,7 +70,8 @@ private slots:
 
     // Tech 3341 case 1 also holds momentary and short-term at -23.0 ±0.1 throughout.
     void aSteadyToneHoldsItsMomentaryAndShortTermLoudness() {
-        const LoudnessMeter m = measure(toneSegments({{20, -23}}, 2, kRate), 2);
+        const LoudnessMeter m =
+            measure(toneSegments({{20, -23}}, 2, kRate), 2, kRate, LoudnessMeter::Peak::True);
         QVERIFY2(within(m.momentaryLufs(), -23.0, 0.1, 0.1), qPrintable(text(m.momentaryLufs())));
         QVERIFY2(within(m.shortTermLufs(), -23.0, 0.1, 0.1), qPrintable(text(m.shortTermLufs())));
         const LoudnessReading r = m.reading();
@@ -170,8 +173,9 @@ private slots:
         QFETCH(int, divisor);
         QFETCH(double, phase);
         QFETCH(double, expectedDbtp);
-        const LoudnessReading r =
-            measure(truePeakSine(peak, divisor, phase, 2.0, 2, kRate), 2).reading();
+        const LoudnessReading r = measure(truePeakSine(peak, divisor, phase, 2.0, 2, kRate), 2,
+                                          kRate, LoudnessMeter::Peak::True)
+                                      .reading();
         QVERIFY2(within(r.truePeakDbtp, expectedDbtp, 0.4, 0.2), qPrintable(text(r.truePeakDbtp)));
     }
 
@@ -206,7 +210,9 @@ private slots:
 
     // Too short or too quiet to gate: no value is made up, and the reason says why.
     void tooShortGivesNoIntegratedLoudnessAndSaysWhy() {
-        const LoudnessReading r = measure(toneSegments({{0.2, -20}}, 2, kRate), 2).reading();
+        const LoudnessReading r =
+            measure(toneSegments({{0.2, -20}}, 2, kRate), 2, kRate, LoudnessMeter::Peak::True)
+                .reading();
         QVERIFY(!r.integratedLufs && !r.rangeLu && !r.maxMomentaryLufs && !r.maxShortTermLufs);
         QVERIFY(r.truePeakDbtp.has_value()); // a peak needs no gate
         QVERIFY2(r.reason.find("shorter than 0.4 s") != std::string::npos, r.reason.c_str());
@@ -218,14 +224,18 @@ private slots:
         QVERIFY2(r.reason.find("shorter than 3 s") != std::string::npos, r.reason.c_str());
     }
     void silenceGivesNoFiguresAndSaysWhy() {
-        const LoudnessReading r = measure(std::vector<float>(2 * 5 * kRate, 0.0f), 2).reading();
+        const LoudnessReading r =
+            measure(std::vector<float>(2 * 5 * kRate, 0.0f), 2, kRate, LoudnessMeter::Peak::True)
+                .reading();
         QVERIFY(!r.integratedLufs && !r.rangeLu && !r.truePeakDbtp);
         QVERIFY(!r.maxMomentaryLufs && !r.maxShortTermLufs);
         QVERIFY2(r.reason.find("too quiet") != std::string::npos, r.reason.c_str());
         QVERIFY2(r.reason.find("silence") != std::string::npos, r.reason.c_str());
     }
     void aToneUnderTheAbsoluteGateIsTooQuiet() {
-        const LoudnessReading r = measure(toneSegments({{5, -80}}, 2, kRate), 2).reading();
+        const LoudnessReading r =
+            measure(toneSegments({{5, -80}}, 2, kRate), 2, kRate, LoudnessMeter::Peak::True)
+                .reading();
         QVERIFY(!r.integratedLufs && !r.rangeLu);
         QVERIFY(r.truePeakDbtp.has_value());
         QVERIFY2(r.reason.find("-70 LUFS") != std::string::npos, r.reason.c_str());
