@@ -22,7 +22,9 @@ float absMax(const float* x, std::int64_t n) {
 // the block's first sample and has taps - 1 samples before it. The loops run over i
 // (contiguous) so they vectorize. The clone for x86-64-v3 (AVX2, FMA) is picked at load
 // time where the processor has it.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// Not under the sanitizers: an ifunc resolver runs before their runtime is set up.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                             \
+    !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 [[gnu::target_clones("arch=x86-64-v3", "default")]]
 #endif
 float phasesAbsMax(const float* x, std::int64_t n,
