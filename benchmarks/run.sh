@@ -5,6 +5,7 @@
 #   benchmarks/run.sh [BUILD_DIR]     (default: build; build it first, any build type)
 #
 # 1. summaries and waveform view on a generated 60-minute stereo 48 kHz 16-bit WAV
+# 1b. loudness: tapedeck --info with and without loudness, a plain read, ffmpeg ebur128
 # 2. engine: callback time per block (record and play, 48 kHz stereo, 256 frames) and the CPU
 #    time of `tapedeck --play` for a 60-second file, against the private test sound server
 # 3. CPU, wake-ups and peak memory of a 20 s take and playback next to sox, arecord/aplay and
@@ -20,6 +21,10 @@ launches=7
 
 echo "=== Summaries and view (60-minute file) ==="
 QT_QPA_PLATFORM=offscreen "$build/benchmarks/tapedeck_benchmarks"
+
+echo
+echo "=== Loudness (60-minute file, against a plain read and ffmpeg) ==="
+"$build/benchmarks/loudness_benchmark" "$tapedeck"
 
 echo
 echo "=== Engine (real streams on the test sound server) ==="

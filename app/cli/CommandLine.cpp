@@ -88,6 +88,7 @@ const ModeOption kModeOptions[] = {
 
 const char* const kFlags[][2] = {
     {"--json", "print JSON"},
+    {"--no-loudness", "skip the loudness measurement"},
     {"-h,--help", "show this help"},
     {"-v,--version", "show the version"},
 };
@@ -123,10 +124,11 @@ std::vector<HelpMode> helpModes() {
         {"tapedeck --play FILE [OPTIONS]",
          "Play FILE to the end, resampled if the device cannot run at its rate.",
          {{"--output-device", ""}, {"--buffer", ""}, {"--speed", ""}}},
-        {"tapedeck --info FILE [--json]",
-         "Show FILE's format, duration, peak, RMS and clipped samples per channel, bext fields "
-         "and markers.",
-         {{"--json", "the same as JSON"}}},
+        {"tapedeck --info FILE [--json] [--no-loudness]",
+         "Show FILE's format, duration, peak, RMS and clipped samples per channel, EBU R128 "
+         "loudness (integrated LUFS, loudness range, true peak), bext fields and markers.",
+         {{"--json", "the same as JSON"},
+          {"--no-loudness", "leave out the loudness figures, for a faster answer"}}},
         {"tapedeck --recover [FOLDER]",
          "Repair the takes a crash, a kill or a power cut left unfinished in FOLDER (default: "
          "the current folder), keeping every sample that reached the disk.",
@@ -533,6 +535,9 @@ std::string checkCombinations(CommandLine& cl) {
         return "--channels with --export folds to 1 (mono) or 2 (stereo), not " +
                std::to_string(cl.channels) + ".";
     }
+    if (!cl.loudness && cl.mode != Mode::Info) {
+        return "--no-loudness goes with --info FILE. " + kSeeHelp;
+    }
     if (cl.speed && cl.mode != Mode::Play) {
         return "--speed goes with --play FILE. " + kSeeHelp;
     }
@@ -579,6 +584,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
         }
     }
     cl.json = given(app, "--json");
+    cl.loudness = !given(app, "--no-loudness");
     std::string error = readMode(app, std::move(files), cl);
     if (error.empty()) {
         error = readValues(app, cl);

@@ -12,6 +12,7 @@ enum class Mode { Gui, ListDevices, Record, Play, Info, Recover, Export, Help, V
 struct CommandLine {
     Mode mode = Mode::Gui;
     bool json = false;
+    bool loudness = true;               // --info: measure EBU R128 loudness (--no-loudness: false)
     std::string file;                   // --record / --play / --info FILE, --recover FOLDER
     std::vector<std::string> openFiles; // plain arguments: files to open in the window
     std::optional<double> durationSeconds;

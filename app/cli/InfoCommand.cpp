@@ -5,6 +5,7 @@
 #include "core/io/BroadcastInfo.h"
 #include "core/markers/TakeMarkers.h"
 #include "core/summary/AudioFileInfo.h"
+#include "core/summary/SummaryCache.h"
 
 #include <cmath>
 #include <cstdio>
@@ -28,6 +29,49 @@ std::string formatDb(double db) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.2f dBFS", db);
     return buffer;
+}
+
+nlohmann::ordered_json optionalNumber(const std::optional<double>& value) {
+    return value && std::isfinite(*value) ? nlohmann::ordered_json(*value)
+                                          : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json loudnessJson(const LoudnessReading& l) {
+    nlohmann::ordered_json o;
+    o["integrated_lufs"] = optionalNumber(l.integratedLufs);
+    o["range_lu"] = optionalNumber(l.rangeLu);
+    o["true_peak_dbtp"] = optionalNumber(l.truePeakDbtp);
+    o["max_momentary_lufs"] = optionalNumber(l.maxMomentaryLufs);
+    o["max_short_term_lufs"] = optionalNumber(l.maxShortTermLufs);
+    if (!l.reason.empty()) {
+        o["reason"] = l.reason;
+    }
+    return o;
+}
+
+// One figure with its unit, or "not measured" when the standard does not define it here.
+std::string formatFigure(const std::optional<double>& value, const char* format) {
+    if (!value) {
+        return "not measured";
+    }
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, format, *value);
+    return buffer;
+}
+
+void printLoudness(const LoudnessReading& l) {
+    std::printf("Loudness:    %s integrated, range %s, true peak %s\n",
+                formatFigure(l.integratedLufs, "%.1f LUFS").c_str(),
+                formatFigure(l.rangeLu, "%.1f LU").c_str(),
+                formatFigure(l.truePeakDbtp, "%.1f dBTP").c_str());
+    if (l.maxMomentaryLufs || l.maxShortTermLufs) {
+        std::printf("Loudest:     %s momentary (400 ms), %s short-term (3 s)\n",
+                    formatFigure(l.maxMomentaryLufs, "%.1f LUFS").c_str(),
+                    formatFigure(l.maxShortTermLufs, "%.1f LUFS").c_str());
+    }
+    if (!l.reason.empty()) {
+        std::printf("             (%s)\n", l.reason.c_str());
+    }
 }
 
 // What a file says about its recording besides the audio: the bext chunk and the markers.
@@ -60,6 +104,9 @@ void printInfoJson(const AudioFileInfo& info, const TakeDetails& details) {
         perChannel.push_back(ch);
     }
     o["perChannel"] = perChannel;
+    if (info.loudness) {
+        o["loudness"] = loudnessJson(*info.loudness);
+    }
     if (details.broadcast) {
         const BroadcastInfo& b = *details.broadcast;
         nlohmann::ordered_json bext;
@@ -105,6 +152,9 @@ void printText(const AudioFileInfo& info, const TakeDetails& details) {
                     formatDb(c.peakDbfs).c_str(), formatDb(c.rmsDbfs).c_str(),
                     static_cast<long long>(c.clippedSamples));
     }
+    if (info.loudness) {
+        printLoudness(*info.loudness);
+    }
     if (details.broadcast) {
         const BroadcastInfo& b = *details.broadcast;
         std::printf("Recorded:    %s %s by %s from %s (time reference %llu)\n",
@@ -121,7 +171,13 @@ void printText(const AudioFileInfo& info, const TakeDetails& details) {
 } // namespace
 
 int info(const CommandLine& commandLine) {
-    const auto analysed = analyzeAudioFile(commandLine.file);
+    // The scan is kept in the waveform cache the window uses, so a second --info, or opening
+    // the file in the window, costs no second read.
+    const SummaryCache cache;
+    AnalysisOptions options;
+    options.loudness = commandLine.loudness;
+    options.cache = &cache;
+    const auto analysed = analyzeAudioFile(commandLine.file, options);
     if (!analysed) {
         return fail(analysed.error().message);
     }

@@ -1,8 +1,11 @@
 #include "core/loudness/LoudnessMeter.h"
 
+#include "core/loudness/TruePeakMeter.h"
+
 #include <ebur128.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -15,6 +18,7 @@ namespace {
 // EBU Tech 3341: momentary loudness is over 400 ms, short-term over 3 s; both advance in
 // 100 ms steps, and the loudness range takes one short-term value a second (Tech 3342
 // allows any overlap of at least 2/3; libebur128 uses exactly that).
+constexpr unsigned long kStepMs = 100;
 constexpr int kMomentarySteps = 4;
 constexpr int kShortTermSteps = 30;
 constexpr int kRangeStepsApart = 10;
@@ -56,40 +60,59 @@ struct LoudnessMeter::State {
     std::unique_ptr<ebur128_state, StateDeleter> ebur;
     int channels = 0;
     int sampleRate = 0;
-    Peak peak = Peak::True;
-    std::int64_t framesPerStep = 0;  // 100 ms, rounded as libebur128 rounds it
-    std::int64_t framesIntoStep = 0; // frames since the last 100 ms boundary
+    std::optional<TruePeakMeter> truePeak; // empty with Peak::None
+    std::int64_t framesPerStep = 0;        // 100 ms, rounded as libebur128 rounds it
+    std::int64_t framesIntoStep = 0;       // frames since the last 100 ms boundary
     std::int64_t framesMeasured = 0;
     std::int64_t stepsDone = 0; // whole 100 ms steps so far
     std::optional<double> maxMomentary;
     std::optional<double> maxShortTerm;
     std::int64_t rangeBlocksAboveGate = 0;
 
+    // The weighted energy of each of the last 30 steps of 100 ms, oldest overwritten: the
+    // momentary and short-term windows are sums of 4 and 30 of them. Asking libebur128 for
+    // a 3 s window at every step instead would sum 3 s of samples ten times a second,
+    // which costs more than the whole filter.
+    std::array<double, kShortTermSteps> stepEnergy{};
+
+    // Mean-square energy → LUFS (BS.1770: -0.691 + 10·log10), empty for silence.
+    std::optional<double> windowLufs(int steps) const {
+        if (stepsDone < steps)
+            return std::nullopt;
+        double sum = 0.0;
+        for (int i = 0; i < steps; ++i)
+            sum += stepEnergy[static_cast<std::size_t>((stepsDone - 1 - i) % kShortTermSteps)];
+        if (!(sum > 0.0))
+            return std::nullopt;
+        return -0.691 + 10.0 * std::log10(sum / steps);
+    }
+
     void afterStep() {
+        // libebur128's loudness of the last 100 ms, turned back into energy (exact in double).
+        double lufs = 0.0;
+        double energy = 0.0;
+        if (ebur128_loudness_window(ebur.get(), kStepMs, &lufs) == EBUR128_SUCCESS &&
+            std::isfinite(lufs))
+            energy = std::pow(10.0, (lufs + 0.691) / 10.0);
+        stepEnergy[static_cast<std::size_t>(stepsDone % kShortTermSteps)] = energy;
         ++stepsDone;
-        if (stepsDone >= kMomentarySteps) {
-            double m = 0.0;
-            if (ebur128_loudness_momentary(ebur.get(), &m) == EBUR128_SUCCESS && std::isfinite(m))
-                maxMomentary = maxMomentary ? std::max(*maxMomentary, m) : m;
-        }
-        if (stepsDone >= kShortTermSteps) {
-            double s = 0.0;
-            if (ebur128_loudness_shortterm(ebur.get(), &s) == EBUR128_SUCCESS && std::isfinite(s)) {
-                maxShortTerm = maxShortTerm ? std::max(*maxShortTerm, s) : s;
-                if ((stepsDone - kShortTermSteps) % kRangeStepsApart == 0 && s > kAbsoluteGateLufs)
-                    ++rangeBlocksAboveGate;
-            }
+        if (const std::optional<double> m = windowLufs(kMomentarySteps))
+            maxMomentary = maxMomentary ? std::max(*maxMomentary, *m) : *m;
+        if (const std::optional<double> st = windowLufs(kShortTermSteps)) {
+            maxShortTerm = maxShortTerm ? std::max(*maxShortTerm, *st) : *st;
+            if ((stepsDone - kShortTermSteps) % kRangeStepsApart == 0 && *st > kAbsoluteGateLufs)
+                ++rangeBlocksAboveGate;
         }
     }
 };
 
 LoudnessMeter::LoudnessMeter(int channels, int sampleRate, Peak peak)
     : state_(std::make_unique<State>()) {
-    if (channels < 1 || channels > 64 || sampleRate < 8000 || sampleRate > 384000)
+    if (!supports(channels, sampleRate))
         throw std::invalid_argument("LoudnessMeter: unsupported channel count or sample rate");
-    int mode = EBUR128_MODE_M | EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_LRA;
-    if (peak == Peak::True)
-        mode |= EBUR128_MODE_TRUE_PEAK;
+    // True peak is measured by TruePeakMeter, not EBUR128_MODE_TRUE_PEAK: the same filter,
+    // about six times faster (it skips blocks that cannot raise the peak and vectorizes).
+    const int mode = EBUR128_MODE_M | EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_LRA;
     state_->ebur.reset(ebur128_init(static_cast<unsigned>(channels),
                                     static_cast<unsigned long>(sampleRate), mode));
     if (!state_->ebur)
@@ -97,8 +120,13 @@ LoudnessMeter::LoudnessMeter(int channels, int sampleRate, Peak peak)
     setChannelWeights(state_->ebur.get(), channels);
     state_->channels = channels;
     state_->sampleRate = sampleRate;
-    state_->peak = peak;
+    if (peak == Peak::True)
+        state_->truePeak.emplace(channels, sampleRate);
     state_->framesPerStep = (sampleRate + 5) / 10;
+}
+
+bool LoudnessMeter::supports(int channels, int sampleRate) {
+    return channels >= 1 && channels <= 64 && sampleRate >= 16 && sampleRate <= 2822400;
 }
 
 LoudnessMeter::~LoudnessMeter() = default;
@@ -107,6 +135,8 @@ LoudnessMeter& LoudnessMeter::operator=(LoudnessMeter&&) noexcept = default;
 
 void LoudnessMeter::addFrames(const float* interleaved, std::int64_t frames) {
     State& s = *state_;
+    if (s.truePeak)
+        s.truePeak->addFrames(interleaved, frames);
     // Fed up to each 100 ms boundary and no further, so the momentary and short-term
     // maxima are read at exactly the points libebur128 gates at.
     while (frames > 0) {
@@ -124,21 +154,11 @@ void LoudnessMeter::addFrames(const float* interleaved, std::int64_t frames) {
 }
 
 std::optional<double> LoudnessMeter::momentaryLufs() const {
-    if (state_->stepsDone < kMomentarySteps)
-        return std::nullopt;
-    double m = 0.0;
-    if (ebur128_loudness_momentary(state_->ebur.get(), &m) != EBUR128_SUCCESS)
-        return std::nullopt;
-    return finiteOrEmpty(m);
+    return state_->windowLufs(kMomentarySteps);
 }
 
 std::optional<double> LoudnessMeter::shortTermLufs() const {
-    if (state_->stepsDone < kShortTermSteps)
-        return std::nullopt;
-    double st = 0.0;
-    if (ebur128_loudness_shortterm(state_->ebur.get(), &st) != EBUR128_SUCCESS)
-        return std::nullopt;
-    return finiteOrEmpty(st);
+    return state_->windowLufs(kShortTermSteps);
 }
 
 std::optional<double> LoudnessMeter::integratedLufs() const {
@@ -174,15 +194,10 @@ LoudnessReading LoudnessMeter::reading() const {
         reasons.push_back("too quiet for a loudness range: no 3 s block is louder than -70 LUFS");
     }
 
-    if (s.peak == Peak::None) {
+    if (!s.truePeak) {
         reasons.push_back("true peak not measured");
     } else if (s.framesMeasured > 0) {
-        double highest = 0.0;
-        for (int c = 0; c < s.channels; ++c) {
-            double p = 0.0;
-            if (ebur128_true_peak(s.ebur.get(), static_cast<unsigned>(c), &p) == EBUR128_SUCCESS)
-                highest = std::max(highest, p);
-        }
+        const double highest = s.truePeak->truePeak();
         if (highest > 0.0)
             r.truePeakDbtp = 20.0 * std::log10(highest);
         else

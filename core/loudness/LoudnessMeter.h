@@ -21,8 +21,10 @@ class LoudnessMeter {
 public:
     enum class Peak { None, True };
 
-    // channels 1..64, sampleRate 8000..384000 (libebur128's limits are wider).
+    // Throws std::invalid_argument unless supports(channels, sampleRate).
     LoudnessMeter(int channels, int sampleRate, Peak peak = Peak::True);
+    // libebur128's limits: 1..64 channels, 16 Hz..2.8224 MHz.
+    static bool supports(int channels, int sampleRate);
     ~LoudnessMeter();
     LoudnessMeter(LoudnessMeter&&) noexcept;
     LoudnessMeter& operator=(LoudnessMeter&&) noexcept;
@@ -35,7 +37,8 @@ public:
 
     // Everything measured so far, with a reason for each value that cannot be given yet.
     LoudnessReading reading() const;
-    // Loudness of the last 400 ms; empty before 400 ms have arrived or in digital silence.
+    // Loudness of the last 400 ms (up to the last whole 100 ms step); empty before 400 ms
+    // have arrived or in digital silence.
     std::optional<double> momentaryLufs() const;
     // Loudness of the last 3 s; empty before 3 s have arrived or in digital silence.
     std::optional<double> shortTermLufs() const;

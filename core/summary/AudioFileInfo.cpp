@@ -2,6 +2,7 @@
 
 #include "core/summary/SoundFile.h"
 #include "core/summary/SummaryBuilder.h"
+#include "core/summary/SummaryCache.h"
 #include "core/summary/WaveformSummary.h"
 
 #include <cmath>
@@ -43,21 +44,43 @@ AudioFileInfo makeAudioFileInfo(const std::string& path, const AudioFormat& form
         c.clippedSamples = s.clippedSamples;
         info.channelInfo.push_back(c);
     }
+    info.loudness = statistics.loudness;
     return info;
 }
 
-Result<AudioFileInfo> analyzeAudioFile(const std::string& path) {
+Result<AudioFileInfo> analyzeAudioFile(const std::string& path, const AnalysisOptions& options) {
     Result<SoundFile> file = SoundFile::open(path);
     if (!file) {
         return file.error();
     }
     const AudioFormat format = file->format();
+    std::optional<SummaryCacheKey> key;
+    if (options.cache != nullptr) {
+        if (Result<SummaryCacheKey> found = SummaryCache::keyFor(path)) {
+            key = *found;
+        }
+    }
+    if (key) {
+        if (std::optional<CachedSummary> cached = options.cache->load(*key, format)) {
+            if (!options.loudness || cached->statistics.loudness) {
+                AudioStatistics statistics = cached->statistics;
+                if (!options.loudness) {
+                    statistics.loudness.reset();
+                }
+                return makeAudioFileInfo(path, format, statistics);
+            }
+        }
+    }
     auto summary = std::make_shared<WaveformSummary>(
         format.channels, std::max<std::int64_t>(format.frames, WaveformSummary::kBlockFrames[0]));
     SummaryBuilder builder(std::move(*file), summary);
+    builder.setMeasureLoudness(options.loudness);
     const Status status = builder.run();
     if (!status) {
         return status.error();
+    }
+    if (key) {
+        options.cache->store(*key, format, *summary, builder.statistics());
     }
     return makeAudioFileInfo(path, format, builder.statistics());
 }

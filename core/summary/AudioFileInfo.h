@@ -4,6 +4,7 @@
 #include "core/summary/SummaryTypes.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,13 +28,27 @@ struct AudioFileInfo {
     int channels = 0;
     std::int64_t frames = 0;
     double durationSeconds = 0.0;
-    std::vector<ChannelInfo> channelInfo; // one per channel
+    std::vector<ChannelInfo> channelInfo;    // one per channel
+    std::optional<LoudnessReading> loudness; // EBU R128; empty when not asked for
+};
+
+class SummaryCache;
+
+// What analyzeAudioFile measures besides the format and levels, and where it may look first.
+struct AnalysisOptions {
+    bool loudness = true; // measure EBU R128 loudness in the same read
+    // Where finished scans are kept: a cached scan of this very file (with loudness, when
+    // loudness is asked for) is used instead of reading the file, and a new scan is stored.
+    // nullptr: always read, store nothing.
+    const SummaryCache* cache = nullptr;
 };
 
 // Opens and scans the whole file with SummaryBuilder (the same code that draws waveforms),
 // on the calling thread: never call it on the GUI thread. Errors: FileNotFound, FileEmpty,
-// FileUnreadable (not audio, or damaged), with a message for people.
-Result<AudioFileInfo> analyzeAudioFile(const std::string& path);
+// FileUnreadable (not audio, or damaged), with a message for people. A failed cache store
+// is no error: it only costs the next call a read.
+Result<AudioFileInfo> analyzeAudioFile(const std::string& path,
+                                       const AnalysisOptions& options = {});
 
 // The figures of an already-scanned file (used by analyzeAudioFile and by callers that
 // have the statistics from a cache). Any thread.

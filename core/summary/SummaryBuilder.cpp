@@ -66,11 +66,28 @@ std::int64_t SummaryBuilder::readChunk(std::int16_t* samples, std::int64_t frame
     return file_.readInt16(samples, frames);
 }
 
+void SummaryBuilder::measureLoudness(const float* samples, std::int64_t frames) {
+    loudness_->addFrames(samples, frames);
+}
+
+void SummaryBuilder::measureLoudness(const std::int16_t* samples, std::int64_t frames) {
+    // The meter takes floats; the conversion is one vectorized pass over the chunk.
+    const std::size_t count = static_cast<std::size_t>(frames) * format_.channels;
+    loudnessFloats_.resize(count);
+    constexpr float kScale = 1.0f / 32768.0f;
+    for (std::size_t i = 0; i < count; ++i) {
+        loudnessFloats_[i] = static_cast<float>(samples[i]) * kScale;
+    }
+    loudness_->addFrames(loudnessFloats_.data(), frames);
+}
+
 template <typename Sample> std::int64_t SummaryBuilder::pipelinedScan() {
     // A reader thread decodes chunk n + 1 while this thread summarizes chunk n: the two cores
     // each do half the work, and the scan takes about as long as the slower half. Buffers
     // travel by index through two single-producer queues; the reader ends the stream with an
-    // empty chunk.
+    // empty chunk. With loudness, the reader also measures each chunk after handing it on:
+    // only the reader takes buffers from freeBuffers, so the buffer it measures is not
+    // refilled before it is done, and the summarizer only reads it too.
     struct FilledChunk {
         int buffer = 0;
         std::int64_t frames = 0;
@@ -92,6 +109,9 @@ template <typename Sample> std::int64_t SummaryBuilder::pipelinedScan() {
             filled.enqueue(FilledChunk{index, std::max<std::int64_t>(got, 0)});
             if (got <= 0) {
                 return;
+            }
+            if (loudness_) {
+                measureLoudness(buffers[index].data(), got);
             }
         }
     });
@@ -121,11 +141,22 @@ Status SummaryBuilder::run() {
         return result_;
     }
     summary_->setClipThresholds(file_.clipThreshold(), -1.0f);
+    if (measureLoudness_ && LoudnessMeter::supports(format_.channels, format_.sampleRate)) {
+        loudness_.emplace(format_.channels, format_.sampleRate, LoudnessMeter::Peak::True);
+    }
     const std::int64_t total = pipelinedScan();
     statistics_.frames = total;
     if (!isCancelled()) {
         summary_->finish();
         collectStatistics();
+        if (loudness_) {
+            statistics_.loudness = loudness_->reading();
+        } else if (measureLoudness_) {
+            LoudnessReading none;
+            none.reason = "loudness is not defined for " + std::to_string(format_.channels) +
+                          " channels at " + std::to_string(format_.sampleRate) + " Hz";
+            statistics_.loudness = none;
+        }
         if (format_.frames > 0 && total < format_.frames) {
             result_ = Error{ErrorCode::FileUnreadable,
                             "The file " + file_.path() + " ends early: read " +

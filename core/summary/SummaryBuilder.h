@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/Result.h"
+#include "core/loudness/LoudnessMeter.h"
 #include "core/summary/SoundFile.h"
 #include "core/summary/SummaryTypes.h"
 #include "core/summary/WaveformSummary.h"
@@ -8,13 +9,16 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <thread>
+#include <vector>
 
 namespace tapedeck {
 
 // Scans an audio file into a WaveformSummary: reads it in large chunks (as 16-bit integers
 // when the file holds them, else as float), straight from the file, and appends them. Also
-// accumulates the whole-file statistics (peak, sum of squares, clipped samples per channel). Either
+// accumulates the whole-file statistics (peak, sum of squares, clipped samples per channel) and,
+// when asked, the file's EBU R128 loudness, from the same read. Either
 // start() runs the scan on the builder's own thread, or a worker thread calls run() itself; either
 // way a helper thread decodes the file while the scanning thread (the summary's writer) summarizes.
 // Memory: a few read chunks, whatever the file length.
@@ -43,6 +47,10 @@ public:
     // Owner thread, before the scan: an outside flag that also cancels it when set (lets an
     // owner cancel a builder that lives on another thread's stack). Must outlive the scan.
     void setCancelFlag(const std::atomic<bool>* flag) { externalCancel_ = flag; }
+    // Owner thread, before the scan: also measure loudness (LoudnessMeter, with true peak)
+    // and report it in statistics().loudness. The reading thread measures each chunk after
+    // handing it on, so the summary and the loudness run side by side on two cores.
+    void setMeasureLoudness(bool measure) { measureLoudness_ = measure; }
 
     // Any thread.
     void cancel() noexcept { cancelled_.store(true, std::memory_order_relaxed); }
@@ -68,6 +76,8 @@ private:
     template <typename Sample> std::int64_t pipelinedScan();
     std::int64_t readChunk(float* samples, std::int64_t frames);
     std::int64_t readChunk(std::int16_t* samples, std::int64_t frames);
+    void measureLoudness(const float* samples, std::int64_t frames);
+    void measureLoudness(const std::int16_t* samples, std::int64_t frames);
     void collectStatistics();
 
     SoundFile file_;
@@ -76,6 +86,9 @@ private:
     std::thread thread_;
     std::atomic<bool> cancelled_{false};
     const std::atomic<bool>* externalCancel_ = nullptr;
+    bool measureLoudness_ = false;
+    std::optional<LoudnessMeter> loudness_; // the reading thread's, during the scan
+    std::vector<float> loudnessFloats_;     // a 16-bit chunk converted for the meter
     std::atomic<bool> finished_{false};
     std::atomic<std::int64_t> framesScanned_{0};
     Status result_ = success();

@@ -21,6 +21,7 @@ constexpr char kMagic[8] = {'T', 'D', 'W', 'F', 'S', 'U', 'M', '\0'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr std::uint32_t kMaxPathBytes = 65536;
 constexpr std::int64_t kIoBatchEntries = 65536;
+constexpr std::uint32_t kMaxReasonBytes = 4096;
 constexpr const char* kCacheSuffix = ".tdsum";
 // Entries are stored as they are in memory: two int16 and a uint16, native byte order
 // (kByteOrderMark rejects a file from a machine of the other order).
@@ -97,6 +98,55 @@ void writeKeyAndFormat(HeaderWriter& w, const SummaryCacheKey& key, const AudioF
     w.put(format.frames);
 }
 
+// The loudness block: a flag (measured or not), then five optional figures (a flag and a
+// double each) and the reason's length and bytes.
+void writeLoudness(HeaderWriter& w, const std::optional<LoudnessReading>& loudness) {
+    w.put(static_cast<std::uint8_t>(loudness ? 1 : 0));
+    if (!loudness) {
+        return;
+    }
+    for (const std::optional<double>* value :
+         {&loudness->integratedLufs, &loudness->rangeLu, &loudness->truePeakDbtp,
+          &loudness->maxMomentaryLufs, &loudness->maxShortTermLufs}) {
+        w.put(static_cast<std::uint8_t>(value->has_value() ? 1 : 0));
+        w.put(value->value_or(0.0));
+    }
+    const std::string reason = loudness->reason.substr(0, kMaxReasonBytes);
+    w.put(static_cast<std::uint32_t>(reason.size()));
+    w.putBytes(reason);
+}
+
+bool readLoudness(HeaderReader& r, std::optional<LoudnessReading>& loudness) {
+    std::uint8_t measured = 0;
+    if (!r.get(measured) || measured > 1) {
+        return false;
+    }
+    if (measured == 0) {
+        loudness.reset();
+        return true;
+    }
+    LoudnessReading reading;
+    for (std::optional<double>* value :
+         {&reading.integratedLufs, &reading.rangeLu, &reading.truePeakDbtp,
+          &reading.maxMomentaryLufs, &reading.maxShortTermLufs}) {
+        std::uint8_t present = 0;
+        double figure = 0.0;
+        if (!r.get(present) || present > 1 || !r.get(figure)) {
+            return false;
+        }
+        if (present == 1) {
+            *value = figure;
+        }
+    }
+    std::uint32_t reasonBytes = 0;
+    if (!r.get(reasonBytes) || reasonBytes > kMaxReasonBytes ||
+        !r.getBytes(reading.reason, reasonBytes)) {
+        return false;
+    }
+    loudness = std::move(reading);
+    return true;
+}
+
 } // namespace
 
 SummaryCache::SummaryCache() : directory_(defaultDirectory()) {}
@@ -167,6 +217,9 @@ std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
             return std::nullopt;
         }
     }
+    if (!readLoudness(r, cached.statistics.loudness)) {
+        return std::nullopt;
+    }
     cached.summary = std::make_shared<WaveformSummary>(channels, summaryFrames);
     const std::int64_t lastEntryFrames =
         summaryFrames - (entries - 1) * WaveformSummary::kBlockFrames[0];
@@ -213,6 +266,7 @@ Status SummaryCache::store(const SummaryCacheKey& key, const AudioFormat& format
         w.put(s.sumSquares);
         w.put(s.clippedSamples);
     }
+    writeLoudness(w, statistics.loudness);
 
     static std::atomic<unsigned> counter{0};
     const std::string finalPath = cachePathFor(key);

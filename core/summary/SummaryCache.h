@@ -30,14 +30,16 @@ struct CachedSummary {
 
 // Finished summaries on disk, one file per audio file, in $XDG_CACHE_HOME/tapedeck
 // (fallback $HOME/.cache/tapedeck). Each file holds a versioned header with the key of the
-// audio file it describes, the exact statistics, and the quantized finest-level entries
+// audio file it describes, the exact statistics, the loudness if the scan measured it, and
+// the quantized finest-level entries
 // (6 bytes per 512 frames per channel: about 4 MB per hour of 48 kHz stereo); coarser levels
 // are rebuilt on load. Writes go to a temporary file renamed into place, so a reader never
 // sees half a file. Disk threads only (file I/O); instances hold no mutable state.
 class SummaryCache {
 public:
-    // 2: quantized 512-frame entries (1: float 256-frame entries). Any other version misses.
-    static constexpr std::uint32_t kFormatVersion = 2;
+    // 3: the scan's loudness after the statistics (2: quantized 512-frame entries; 1: float
+    // 256-frame entries). Any other version misses.
+    static constexpr std::uint32_t kFormatVersion = 3;
 
     // Uses the XDG cache folder.
     SummaryCache();

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "core/loudness/LoudnessReading.h"
+
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,6 +99,9 @@ struct ChannelStatistics {
 struct AudioStatistics {
     std::int64_t frames = 0;
     std::vector<ChannelStatistics> channels;
+    // EBU R128 loudness of the whole file, when the scan measured it (SummaryBuilder::
+    // setMeasureLoudness); empty when it did not.
+    std::optional<LoudnessReading> loudness;
 };
 
 } // namespace tapedeck

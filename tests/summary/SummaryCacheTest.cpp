@@ -30,7 +30,7 @@ struct Scan {
     AudioStatistics statistics;
 };
 
-Scan scan(const std::string& path) {
+Scan scan(const std::string& path, bool loudness = false) {
     Result<SoundFile> file = SoundFile::open(path);
     if (!file) {
         return {};
@@ -39,6 +39,7 @@ Scan scan(const std::string& path) {
     result.format = file->format();
     result.summary = std::make_shared<WaveformSummary>(result.format.channels);
     SummaryBuilder builder(std::move(*file), result.summary);
+    builder.setMeasureLoudness(loudness);
     builder.run();
     result.statistics = builder.statistics();
     return result;
@@ -57,6 +58,7 @@ class SummaryCacheTest : public QObject {
 private slots:
     void init();
     void aStoredSummaryLoadsBackEqual();
+    void theScansLoudnessIsCachedWithIt();
     void aChangedFileMissesItsCache();
     void aDamagedCacheFileMisses();
     void aCacheFileOfAnotherFormatVersionMisses();
@@ -114,6 +116,34 @@ void SummaryCacheTest::aStoredSummaryLoadsBackEqual() {
         QCOMPARE(loaded->statistics.channels[c].clippedSamples,
                  original.statistics.channels[c].clippedSamples);
     }
+}
+
+// The loudness measured in the scan's own read comes back from the cache as it was, reason
+// and missing figures included (the 2.1 s signal has no loudness range); a scan without
+// loudness comes back without it.
+void SummaryCacheTest::theScansLoudnessIsCachedWithIt() {
+    const Scan measured = scan(audioPath_, true);
+    QVERIFY(measured.statistics.loudness.has_value());
+    const LoudnessReading& l = *measured.statistics.loudness;
+    QVERIFY(l.integratedLufs && l.truePeakDbtp && !l.rangeLu && !l.reason.empty());
+    SummaryCache cache(cacheDir_);
+    const SummaryCacheKey key = *SummaryCache::keyFor(audioPath_);
+    QVERIFY(cache.store(key, measured.format, *measured.summary, measured.statistics).ok());
+    const std::optional<CachedSummary> loaded = cache.load(key, measured.format);
+    QVERIFY(loaded && loaded->statistics.loudness);
+    const LoudnessReading& m = *loaded->statistics.loudness;
+    QCOMPARE(m.integratedLufs, l.integratedLufs);
+    QCOMPARE(m.rangeLu, l.rangeLu);
+    QCOMPARE(m.truePeakDbtp, l.truePeakDbtp);
+    QCOMPARE(m.maxMomentaryLufs, l.maxMomentaryLufs);
+    QCOMPARE(m.maxShortTermLufs, l.maxShortTermLufs);
+    QCOMPARE(m.reason, l.reason);
+
+    const Scan plain = scan(audioPath_);
+    QVERIFY(!plain.statistics.loudness);
+    QVERIFY(cache.store(key, plain.format, *plain.summary, plain.statistics).ok());
+    const std::optional<CachedSummary> without = cache.load(key, plain.format);
+    QVERIFY(without && !without->statistics.loudness);
 }
 
 void SummaryCacheTest::aChangedFileMissesItsCache() {

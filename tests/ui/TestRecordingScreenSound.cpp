@@ -2,6 +2,7 @@
 #include "support/PulseClient.h"
 #include "support/SoundFileIo.h"
 #include "ui/devices/DevicePicker.h"
+#include "ui/meters/LoudnessReadout.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/session/Session.h"
 #include "ui/transport/SpeedControl.h"
@@ -75,6 +76,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(portal.openRequests(), 1, kTimeoutMs);
         QCOMPARE(portal.calls.front().flags, uint(4));
         QTRY_VERIFY_WITH_TIMEOUT(recorded >= kTakeFrames, kTimeoutMs + 3000);
+        // The take's loudness is read live (the monitor is silent: dashes, not numbers).
+        QVERIFY(screen->loudness()->isRunning());
+        QVERIFY2(screen->loudness()->integratedText().endsWith(QStringLiteral("LUFS")),
+                 qPrintable(screen->loudness()->integratedText()));
         QVERIFY(screen->elapsedText().startsWith(QStringLiteral("0:0")));
         QVERIFY(screen->elapsedText() != QStringLiteral("0:00.0"));
         QVERIFY2(screen->sizeText().endsWith(QStringLiteral(" MB")),
@@ -85,6 +90,7 @@ private slots:
         window.transport()->action(TransportAction::Stop)->trigger();
         QCOMPARE(saved.count(), 1);
         QVERIFY(!screen->isVisible());
+        QVERIFY(!screen->loudness()->isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(portal.openRequests(), 0, kTimeoutMs);
 
         // Twice as fast: the whole take is heard in about half its length, and the playhead

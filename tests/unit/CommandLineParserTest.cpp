@@ -140,7 +140,7 @@ private slots:
               "--start-above DBFS", "--pre-roll SECONDS", "--stop-after-silence SECONDS"}},
             {"tapedeck --play FILE [OPTIONS]",
              {"--output-device NAME", "--buffer FRAMES", "--speed X"}},
-            {"tapedeck --info FILE [--json]", {"--json"}},
+            {"tapedeck --info FILE [--json] [--no-loudness]", {"--json", "--no-loudness"}},
             {"tapedeck --recover [FOLDER]", {}},
             {"tapedeck --export IN OUT [OPTIONS]",
              {"--from SECONDS", "--to SECONDS", "--format FORMAT", "--loudness LUFS",

@@ -92,6 +92,89 @@ private slots:
         }
     }
 
+    // EBU R128 loudness: Tech 3341 case 1 (a stereo 1 kHz sine at -23 dBFS, 20 s) reads
+    // -23.0 LUFS, its true peak -23.0 dBTP, in the text and in the JSON.
+    void loudnessIsMeasuredByTheStandard() {
+        constexpr int kRate = 48000;
+        const QString file = dir_.filePath("ebu-3341-1.wav");
+        QVERIFY(writeSoundFile(file.toStdString(),
+                               SignalGenerator::sine(1000.0, std::pow(10.0, -23.0 / 20.0),
+                                                     20 * kRate, 2, kRate),
+                               2, kRate, SF_FORMAT_WAV | SF_FORMAT_FLOAT)
+                    .ok());
+        const CliRun run = runTapedeck({"--info", file, "--json"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject l =
+            QJsonDocument::fromJson(run.out.toUtf8()).object()["loudness"].toObject();
+        QVERIFY(std::abs(l["integrated_lufs"].toDouble() + 23.0) <= 0.1);
+        QVERIFY(std::abs(l["max_momentary_lufs"].toDouble() + 23.0) <= 0.1);
+        QVERIFY(std::abs(l["max_short_term_lufs"].toDouble() + 23.0) <= 0.1);
+        QVERIFY(std::abs(l["true_peak_dbtp"].toDouble() + 23.0) <= 0.2);
+        QVERIFY(l["range_lu"].isDouble() && l["range_lu"].toDouble() < 0.1);
+        QVERIFY(!l.contains("reason"));
+        const CliRun text = runTapedeck({"--info", file});
+        QVERIFY2(text.out.contains("Loudness:    -23.0 LUFS integrated, range 0.0 LU, true peak "
+                                   "-23.0 dBTP"),
+                 qPrintable(text.out));
+    }
+
+    // Too short (0.2 s) or silent: null figures and a reason, never a made-up number.
+    void tooShortOrSilentGivesNullsAndAReason_data() {
+        QTest::addColumn<double>("amplitude");
+        QTest::addColumn<int>("frames");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("0.2 s tone") << 0.5 << 9600 << "shorter than 0.4 s";
+        QTest::newRow("5 s of silence") << 0.0 << 5 * 48000 << "too quiet";
+    }
+    void tooShortOrSilentGivesNullsAndAReason() {
+        QFETCH(double, amplitude);
+        QFETCH(int, frames);
+        QFETCH(QString, why);
+        const QString file = dir_.filePath(QStringLiteral("short-or-silent-%1.wav").arg(frames));
+        QVERIFY(writeSoundFile(file.toStdString(),
+                               SignalGenerator::sine(440.0, amplitude, frames, 2, 48000), 2, 48000,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+                    .ok());
+        const CliRun run = runTapedeck({"--info", "--json", file});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject l =
+            QJsonDocument::fromJson(run.out.toUtf8()).object()["loudness"].toObject();
+        for (const char* key :
+             {"integrated_lufs", "range_lu", "max_momentary_lufs", "max_short_term_lufs"}) {
+            QVERIFY2(l.contains(key) && l[key].isNull(), key);
+        }
+        QCOMPARE(l["true_peak_dbtp"].isNull(), amplitude == 0.0);
+        QVERIFY2(l["reason"].toString().contains(why), qPrintable(l["reason"].toString()));
+        const CliRun text = runTapedeck({"--info", file});
+        QVERIFY2(text.out.contains("not measured") && text.out.contains(why), qPrintable(text.out));
+    }
+
+    // --no-loudness leaves the loudness out (text and JSON) and still gives the levels; a
+    // later --info measures it after all, from a cache that lacked it.
+    void noLoudnessLeavesItOut() {
+        const QString file = dir_.filePath("quick.wav");
+        QVERIFY(writeSoundFile(file.toStdString(),
+                               SignalGenerator::sine(1000.0, 0.5, 48000 * 4, 2, 48000), 2, 48000,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+                    .ok());
+        const CliRun json = runTapedeck({"--info", file, "--json", "--no-loudness"});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY(!o.contains("loudness"));
+        QCOMPARE(o["perChannel"].toArray().size(), 2);
+        const CliRun text = runTapedeck({"--no-loudness", "--info", file});
+        QVERIFY2(text.exitCode == 0 && !text.out.contains("Loudness"), qPrintable(text.out));
+        const CliRun after = runTapedeck({"--info", file, "--json"});
+        QVERIFY(QJsonDocument::fromJson(after.out.toUtf8())
+                    .object()["loudness"]
+                    .toObject()["integrated_lufs"]
+                    .isDouble());
+        const CliRun misplaced = runTapedeck({"--play", file, "--no-loudness"});
+        QVERIFY(misplaced.exitCode != 0);
+        QVERIFY2(misplaced.err.contains("--no-loudness goes with --info"),
+                 qPrintable(misplaced.err));
+    }
+
     void aBadFileIsOneClearLine() {
         const QString file = dir_.filePath("words.wav");
         QFile f(file);

@@ -1,5 +1,6 @@
 #include "ui/recording/RecordingScreen.h"
 
+#include "ui/meters/LoudnessReadout.h"
 #include "ui/window/StatusPanel.h"
 
 #include <QGridLayout>
@@ -46,6 +47,7 @@ RecordingScreen::RecordingScreen(QWidget* parent) : QWidget(parent) {
     input_ = new QLabel(this);
     input_->setAccessibleName(tr("Inputs recorded"));
     input_->setWordWrap(true);
+    loudness_ = new LoudnessReadout(this, true);
 
     auto* top = new QHBoxLayout;
     top->addWidget(rec_, 0, Qt::AlignVCenter);
@@ -59,6 +61,7 @@ RecordingScreen::RecordingScreen(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addLayout(top);
+    layout->addWidget(loudness_);
     layout->addLayout(bottom);
     hide();
 }

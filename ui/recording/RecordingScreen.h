@@ -10,9 +10,12 @@ class QLabel;
 
 namespace tapedeck {
 
+class LoudnessReadout;
+
 // What a take shows while it runs, large enough to read from across a room: a red REC mark,
 // the elapsed time, the size of the take, the recording time left on disk, and which inputs
-// feed the take ("Stereo from inputs 1–2 of 4 · USB Interface"). Shown only while recording;
+// feed the take ("Stereo from inputs 1–2 of 4 · USB Interface"), and the take's loudness
+// (momentary, short-term, integrated so far, in LUFS). Shown only while recording;
 // it runs no timer of its own (the session's position and disk updates drive it). A take
 // that waits for sound to start it shows that instead, in grey, with no time or size: it is
 // not recording yet. GUI thread only.
@@ -40,6 +43,9 @@ public:
     void setWaiting(bool waiting, double thresholdDbfs = 0);
     bool isWaiting() const { return waiting_; }
 
+    // The loudness readout on the screen (Session::liveLoudnessStarted feeds it).
+    LoudnessReadout* loudness() const { return loudness_; }
+
     // "−30", "−24.5": a level in dBFS with a real minus sign.
     static QString formatDbfs(double dbfs);
 
@@ -58,6 +64,7 @@ private:
     QLabel* size_;
     QLabel* disk_;
     QLabel* input_;
+    LoudnessReadout* loudness_;
     void showMark();
 
     bool paused_ = false;

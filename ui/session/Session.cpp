@@ -1,6 +1,7 @@
 #include "ui/session/Session.h"
 
 #include "core/io/FileFormat.h"
+#include "core/loudness/LiveLoudness.h"
 #include "core/summary/WaveformSummary.h"
 #include "ui/recording/RecordingFolder.h"
 #include "ui/recording/RecordingScreen.h"
@@ -202,10 +203,15 @@ void Session::record() {
     const int liveChannels = onMonitor ? bridge_.channels() : plannedFileChannels();
     auto live = onMonitor ? monitorSummary_ : std::make_shared<WaveformSummary>(liveChannels);
     monitorSummary_.reset();
-    Status started = bridge_.startRecording(*audio_, settings,
-                                            [live](const float* interleaved, std::int64_t frames) {
-                                                live->appendInterleaved(interleaved, frames);
-                                            });
+    // Live loudness, measured on the disk-writer thread beside the live waveform. A take
+    // begun on the monitoring stream is fed by that stream's function and shows none.
+    auto loudness = onMonitor ? nullptr : std::make_shared<LiveLoudness>(liveChannels);
+    Status started = bridge_.startRecording(
+        *audio_, settings, [live, loudness](const float* interleaved, std::int64_t frames) {
+            live->appendInterleaved(interleaved, frames);
+            if (loudness)
+                loudness->addFrames(interleaved, frames);
+        });
     if (!started) {
         report(describeError(started.error()));
         // The open file's player was closed to free the device; the file stays open.
@@ -227,6 +233,14 @@ void Session::record() {
     emit documentChanged(path_);
     if (bridge_.channels() == liveChannels)
         emit liveSummaryStarted(live, bridge_.sampleRate());
+    if (loudness && bridge_.channels() == liveChannels) {
+        loudness->setSampleRate(bridge_.sampleRate());
+        emit liveLoudnessStarted(loudness);
+    } else {
+        if (loudness)
+            loudness->setSampleRate(LiveLoudness::kDisabled); // keeps nothing
+        emit liveLoudnessStarted(nullptr);
+    }
     reportMeters(bridge_.channels());
     emit streamDescriptionChanged(
         describeStream(bridge_.sampleRate(), bridge_.channels(),

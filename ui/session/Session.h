@@ -20,6 +20,8 @@
 
 namespace tapedeck {
 
+class LiveLoudness;
+
 class Settings;
 class WaveformSummary;
 
@@ -175,6 +177,8 @@ signals:
     void takeSaved(const QString& path);
     // A take started: its waveform, filled by the disk-writer thread as samples reach the
     // file (read it from the GUI thread only through WaveformSummary's reader methods).
+    // A take's live loudness, fed by the disk-writer thread (nullptr: this take has none).
+    void liveLoudnessStarted(std::shared_ptr<const tapedeck::LiveLoudness> loudness);
     void liveSummaryStarted(std::shared_ptr<const tapedeck::WaveformSummary> summary,
                             int sampleRate);
 

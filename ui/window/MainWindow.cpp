@@ -9,6 +9,7 @@
 #include "ui/meters/InputLevelSlider.h"
 #include "ui/meters/InputMeters.h"
 #include "ui/meters/LevelMeter.h"
+#include "ui/meters/LoudnessReadout.h"
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
 #include "ui/recording/TakeRecovery.h"
@@ -176,6 +177,9 @@ void MainWindow::buildCentralArea() {
 
     meters_ = new InputMeters(central);
     layout->addWidget(meters_);
+    loudness_ = new LoudnessReadout(central);
+    loudness_->setAccessibleName(tr("Loudness"));
+    layout->addWidget(loudness_);
     inputLevel_ = new InputLevelSlider(central);
     layout->addWidget(inputLevel_);
     setCentralWidget(central);
@@ -292,6 +296,11 @@ void MainWindow::connectSession() {
     connect(&session_, &Session::inputVolumeChanged, inputLevel_, &InputLevelSlider::showLevel);
     connect(inputLevel_, &InputLevelSlider::levelChosen, &session_, &Session::setInputVolume);
     connect(&session_, &Session::levelsChanged, meters_, &InputMeters::addLevels);
+    connect(&session_, &Session::liveLoudnessStarted, this,
+            [this](std::shared_ptr<const LiveLoudness> loudness) {
+                loudness_->setSource(loudness);
+                recordingScreen_->loudness()->setSource(loudness);
+            });
 }
 
 void MainWindow::restoreFromSettings() {
@@ -325,6 +334,10 @@ LevelMeter* MainWindow::levelMeter() const {
 
 void MainWindow::onStateChanged(TransportState state) {
     transport_->setState(state);
+    if (state != TransportState::Recording) { // the take's last loudness stays in view
+        loudness_->stop();
+        recordingScreen_->loudness()->stop();
+    }
     const bool busy = state == TransportState::Recording || state == TransportState::Playing;
     picker_->setLocked(busy);
     menus_->followState(state);

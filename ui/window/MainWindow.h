@@ -23,6 +23,7 @@ class ErrorBanner;
 class InputLevelSlider;
 class InputMeters;
 class LevelMeter;
+class LoudnessReadout;
 class RecentFilesMenu;
 class RecorderControls;
 class RecoveryBanner;
@@ -132,6 +133,7 @@ private:
     RecoveryBanner* recoveryBanner_ = nullptr;
     TakeRecovery* recovery_ = nullptr;
     InputMeters* meters_ = nullptr;
+    LoudnessReadout* loudness_ = nullptr;
     InputLevelSlider* inputLevel_ = nullptr;
     SelectionBar* selectionBar_ = nullptr;
     SelectionActions* selection_ = nullptr;
