@@ -2,13 +2,16 @@
 #include "app/cli/StopSignal.h"
 #include "app/cli/TerminalStatus.h"
 #include "app/cli/UserMessages.h"
+#include "app/cli/WallClockWait.h"
 
 #include "core/devices/AudioSystem.h"
 #include "core/recording/Recorder.h"
+#include "core/recording/TakeSchedule.h"
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 namespace tapedeck::cli {
@@ -37,6 +40,29 @@ void warnLostInputs(Recorder& take) {
 // Ten times a second: enough for the status line and the watchdog (which notices a lost
 // stream within a second or two), and few wake-ups for a long take.
 constexpr auto kPollInterval = std::chrono::milliseconds(100);
+
+// How long before a --start-at time the sound system is started and the device looked up
+// (PortAudio's start-up and device scan take tens of milliseconds to a second on a busy
+// machine), so that at the time itself only the stream is opened and the first sample is
+// recorded at it. Waiting without the sound system keeps nothing open for hours, and a
+// device plugged in meanwhile is found.
+constexpr auto kStartAtLead = std::chrono::seconds(3);
+
+// --start-at: one status line, then the wait until shortly before the time. False when Ctrl+C
+// or SIGTERM ended the wait (nothing is recorded then).
+bool waitForStartTime(const CommandLine& commandLine) {
+    const auto now = std::chrono::system_clock::now();
+    std::fprintf(UserMessages::stream(),
+                 "Recording to %s starts at %s, in %s (Ctrl+C to quit)...\n",
+                 commandLine.file.c_str(), localTimeText(*commandLine.startAt).c_str(),
+                 waitText(*commandLine.startAt - now).c_str());
+    std::fflush(UserMessages::stream());
+    if (WallClockWait::until(*commandLine.startAt - kStartAtLead)) {
+        return true;
+    }
+    std::fputs("Stopped before the start time; nothing was recorded.\n", UserMessages::stream());
+    return false;
+}
 } // namespace
 
 int record(const CommandLine& commandLine) {
@@ -44,6 +70,18 @@ int record(const CommandLine& commandLine) {
     if (!format) {
         return fail("Unknown format \"" + commandLine.format +
                     "\". Choose wav, wav16, wav32f, flac or ogg.");
+    }
+    if (commandLine.startAt) {
+        // Said now rather than when the time comes, hours later.
+        if (std::error_code ignored; std::filesystem::exists(commandLine.file, ignored)) {
+            return fail(
+                commandLine.file +
+                " already exists. Tapedeck never records over a file; choose another name.");
+        }
+        StopSignal::install();
+        if (!waitForStartTime(commandLine)) {
+            return 0;
+        }
     }
     auto system = AudioSystem::start();
     if (!system) {
@@ -76,6 +114,11 @@ int record(const CommandLine& commandLine) {
     settings.stopAfterSilenceSeconds = commandLine.stopAfterSilenceSeconds;
 
     StopSignal::install();
+    if (commandLine.startAt && !WallClockWait::until(*commandLine.startAt)) {
+        std::fputs("Stopped before the start time; nothing was recorded.\n",
+                   UserMessages::stream());
+        return 0;
+    }
     // Waiting for sound, or keeping a pre-roll, needs the stream running before the file
     // exists; a plain take opens both at once.
     const bool monitorFirst = settings.startAboveDbfs || settings.preRollSeconds > 0;
