@@ -8,9 +8,11 @@
 #include "core/recording/Recorder.h"
 #include "core/recording/TakeSchedule.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 
@@ -57,11 +59,18 @@ bool waitForStartTime(const CommandLine& commandLine) {
                  commandLine.file.c_str(), localTimeText(*commandLine.startAt).c_str(),
                  waitText(*commandLine.startAt - now).c_str());
     std::fflush(UserMessages::stream());
-    if (WallClockWait::until(*commandLine.startAt - kStartAtLead)) {
-        return true;
+    return WallClockWait::until(*commandLine.startAt - kStartAtLead);
+}
+
+// The wait for --start-at ended early: by Ctrl+C or SIGTERM (exit 0), or, rarely, because the
+// system gave no timer (then say so: nothing must look scheduled that is not).
+int endWaitEarly() {
+    if (!StopSignal::received()) {
+        return fail(std::string("Could not wait for the start time (") + std::strerror(errno) +
+                    "). Nothing was recorded; try again.");
     }
     std::fputs("Stopped before the start time; nothing was recorded.\n", UserMessages::stream());
-    return false;
+    return 0;
 }
 } // namespace
 
@@ -80,7 +89,7 @@ int record(const CommandLine& commandLine) {
         }
         StopSignal::install();
         if (!waitForStartTime(commandLine)) {
-            return 0;
+            return endWaitEarly();
         }
     }
     auto system = AudioSystem::start();
@@ -115,9 +124,7 @@ int record(const CommandLine& commandLine) {
 
     StopSignal::install();
     if (commandLine.startAt && !WallClockWait::until(*commandLine.startAt)) {
-        std::fputs("Stopped before the start time; nothing was recorded.\n",
-                   UserMessages::stream());
-        return 0;
+        return endWaitEarly();
     }
     // Waiting for sound, or keeping a pre-roll, needs the stream running before the file
     // exists; a plain take opens both at once.
