@@ -1,6 +1,8 @@
 #include "app/cli/CommandLine.h"
 
 #include "app/cli/HelpFormatter.h"
+#include "app/cli/OptionSuggestion.h"
+#include "core/recording/TakeSchedule.h"
 
 #include <CLI/CLI.hpp>
 
@@ -24,7 +26,11 @@ struct ValueOption {
 };
 
 const ValueOption kValueOptions[] = {
-    {"--duration", "SECONDS", "stop after this long, pre-roll included (more than 0)"},
+    {"--duration", "LENGTH",
+     "stop after this long, pre-roll included: 90s, 45m, 1h30m, 1h, or seconds (600, 2.5)"},
+    {"--start-at", "TIME",
+     "wait until this local time, HH:MM today or a date and time such as 2026-12-04T14:30 or "
+     "\"2026-12-04 14:30:15\", and start the take then; Ctrl+C while waiting creates no file"},
     {"--input-device", "NAME",
      "record from this device: its name or id, exactly or by a unique part, case ignored "
      "(default: the system's default input). Given twice, the take records both, such as a "
@@ -111,6 +117,7 @@ std::vector<HelpMode> helpModes() {
          "Record a take into the new file FILE (never over an existing one) until --duration "
          "has passed, or Ctrl+C or SIGTERM; every sample recorded is kept.",
          {{"--duration", ""},
+          {"--start-at", ""},
           {"--input-device", ""},
           {"--layout", ""},
           {"--rate", ""},
@@ -191,52 +198,6 @@ std::vector<std::string> valuesOf(const CLI::App& app, const std::string& name) 
 
 bool given(const CLI::App& app, const std::string& name) {
     return app.get_option(name)->count() > 0;
-}
-
-// Levenshtein distance with transpositions ("jsno" is 1 from "json"), case ignored.
-std::size_t editDistance(const std::string& a, const std::string& b) {
-    const auto same = [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    };
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) {
-        d[i][0] = i;
-    }
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        d[0][j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = same(a[i - 1], b[j - 1]) ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
-// The long option closest to a mistyped one ("--jsn", "-info", "--Record"), or "" when none is
-// close: up to one edit in three letters, and never more than two, so that a name which is
-// merely short (--to) is not offered for every short mistake.
-std::string closestOption(const CLI::App& app, const std::string& unknown) {
-    const std::size_t start = unknown.find_first_not_of('-');
-    const std::string typed = start == std::string::npos ? "" : unknown.substr(start);
-    const std::size_t allowed = std::clamp<std::size_t>(typed.size() / 3, 1, 2);
-    std::string best;
-    std::size_t bestDistance = allowed + 1;
-    for (const CLI::Option* option : app.get_options()) {
-        for (const std::string& name : option->get_lnames()) {
-            const std::size_t distance = editDistance(typed, name);
-            if (distance < bestDistance) {
-                best = "--" + name;
-                bestDistance = distance;
-            }
-        }
-    }
-    return best;
 }
 
 std::string unknownOption(const CLI::App& app, const std::string& argument) {
@@ -344,12 +305,29 @@ std::string readValues(const CLI::App& app, CommandLine& cl) {
         }
     }
     if (given(app, "--duration")) {
-        double seconds = 0;
         text = last("--duration");
-        if (!parseNumber(text, seconds) || seconds <= 0) {
-            return "--duration takes a number of seconds greater than 0, not \"" + text + "\".";
+        if (!(cl.durationSeconds = parseDuration(text))) {
+            return "--duration takes a length greater than 0 such as 90s, 45m, 1h30m, 1h or 600 "
+                   "(seconds), not \"" +
+                   text + "\".";
         }
-        cl.durationSeconds = seconds;
+    }
+    if (given(app, "--start-at")) {
+        const auto now = std::chrono::system_clock::now();
+        text = last("--start-at");
+        if (!(cl.startAt = parseStartTime(text, now))) {
+            return "--start-at takes a local time, HH:MM for today or a date and time such as "
+                   "2026-12-04T14:30 or \"2026-12-04 14:30:15\", not \"" +
+                   text + "\".";
+        }
+        if (*cl.startAt <= now) {
+            // A past time is never taken to mean tomorrow: say how to ask for tomorrow.
+            const std::string tomorrow = localTimeText(now + std::chrono::hours(24)).substr(0, 10);
+            return "--start-at " + text + " is already past (it is " + localTimeText(now) +
+                   " now), so nothing was recorded. Give a time still to come; for tomorrow, "
+                   "add the date, such as " +
+                   tomorrow + "T" + (text.size() == 5 ? text : "14:30") + ".";
+        }
     }
     if (given(app, "--input-device")) {
         const auto& devices = app.get_option("--input-device")->results();
@@ -537,6 +515,9 @@ std::string checkCombinations(CommandLine& cl) {
     }
     if (!cl.loudness && cl.mode != Mode::Info) {
         return "--no-loudness goes with --info FILE. " + kSeeHelp;
+    }
+    if (cl.startAt && cl.mode != Mode::Record) {
+        return "--start-at goes with --record FILE. " + kSeeHelp;
     }
     if (cl.speed && cl.mode != Mode::Play) {
         return "--speed goes with --play FILE. " + kSeeHelp;

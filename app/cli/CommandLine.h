@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@ struct CommandLine {
     std::string file;                   // --record / --play / --info FILE, --recover FOLDER
     std::vector<std::string> openFiles; // plain arguments: files to open in the window
     std::optional<double> durationSeconds;
+    // --start-at: when the take starts (a wall-clock moment still to come when parsed).
+    std::optional<std::chrono::system_clock::time_point> startAt;
     std::string inputDevice;
     // A second --input-device: the take records both (a call); empty: one input.
     std::string secondInputDevice;

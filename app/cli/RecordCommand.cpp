@@ -2,13 +2,18 @@
 #include "app/cli/StopSignal.h"
 #include "app/cli/TerminalStatus.h"
 #include "app/cli/UserMessages.h"
+#include "app/cli/WallClockWait.h"
 
 #include "core/devices/AudioSystem.h"
 #include "core/recording/Recorder.h"
+#include "core/recording/TakeSchedule.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <thread>
 
 namespace tapedeck::cli {
@@ -37,6 +42,36 @@ void warnLostInputs(Recorder& take) {
 // Ten times a second: enough for the status line and the watchdog (which notices a lost
 // stream within a second or two), and few wake-ups for a long take.
 constexpr auto kPollInterval = std::chrono::milliseconds(100);
+
+// How long before a --start-at time the sound system is started and the device looked up
+// (PortAudio's start-up and device scan take tens of milliseconds to a second on a busy
+// machine), so that at the time itself only the stream is opened and the first sample is
+// recorded at it. Waiting without the sound system keeps nothing open for hours, and a
+// device plugged in meanwhile is found.
+constexpr auto kStartAtLead = std::chrono::seconds(3);
+
+// --start-at: one status line, then the wait until shortly before the time. False when Ctrl+C
+// or SIGTERM ended the wait (nothing is recorded then).
+bool waitForStartTime(const CommandLine& commandLine) {
+    const auto now = std::chrono::system_clock::now();
+    std::fprintf(UserMessages::stream(),
+                 "Recording to %s starts at %s, in %s (Ctrl+C to quit)...\n",
+                 commandLine.file.c_str(), localTimeText(*commandLine.startAt).c_str(),
+                 waitText(*commandLine.startAt - now).c_str());
+    std::fflush(UserMessages::stream());
+    return WallClockWait::until(*commandLine.startAt - kStartAtLead);
+}
+
+// The wait for --start-at ended early: by Ctrl+C or SIGTERM (exit 0), or, rarely, because the
+// system gave no timer (then say so: nothing must look scheduled that is not).
+int endWaitEarly() {
+    if (!StopSignal::received()) {
+        return fail(std::string("Could not wait for the start time (") + std::strerror(errno) +
+                    "). Nothing was recorded; try again.");
+    }
+    std::fputs("Stopped before the start time; nothing was recorded.\n", UserMessages::stream());
+    return 0;
+}
 } // namespace
 
 int record(const CommandLine& commandLine) {
@@ -44,6 +79,18 @@ int record(const CommandLine& commandLine) {
     if (!format) {
         return fail("Unknown format \"" + commandLine.format +
                     "\". Choose wav, wav16, wav32f, flac or ogg.");
+    }
+    if (commandLine.startAt) {
+        // Said now rather than when the time comes, hours later.
+        if (std::error_code ignored; std::filesystem::exists(commandLine.file, ignored)) {
+            return fail(
+                commandLine.file +
+                " already exists. Tapedeck never records over a file; choose another name.");
+        }
+        StopSignal::install();
+        if (!waitForStartTime(commandLine)) {
+            return endWaitEarly();
+        }
     }
     auto system = AudioSystem::start();
     if (!system) {
@@ -76,6 +123,9 @@ int record(const CommandLine& commandLine) {
     settings.stopAfterSilenceSeconds = commandLine.stopAfterSilenceSeconds;
 
     StopSignal::install();
+    if (commandLine.startAt && !WallClockWait::until(*commandLine.startAt)) {
+        return endWaitEarly();
+    }
     // Waiting for sound, or keeping a pre-roll, needs the stream running before the file
     // exists; a plain take opens both at once.
     const bool monitorFirst = settings.startAboveDbfs || settings.preRollSeconds > 0;

@@ -181,6 +181,43 @@ private slots:
         QCOMPARE(take->frames(), qint64(1.5 * kServerRate));
     }
 
+    // --start-at a few seconds ahead (ISO 8601, with seconds): the take's first sample is
+    // within a second of that time. bext's time reference is the wall-clock time of the first
+    // frame (the capture latency taken off), so it says when the sound in the file was heard.
+    void startAtStartsTheTakeAtThatTime() {
+        const QString file = path("scheduled.wav");
+        // Whole seconds, 3 to 4 s ahead.
+        const QDateTime target =
+            QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 4);
+        const CliRun run = runTapedeck({"--record", file, "--rate", "48000", "--start-at",
+                                        target.toString(Qt::ISODate), "--duration", "1s"});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(" starts at "), qPrintable(describe(run)));
+        QCOMPARE(reportedDropoutsAndXruns(run), 0);
+        const auto take = readSoundFile(file.toStdString());
+        QVERIFY(take.ok());
+        QCOMPARE(take->frames(), qint64(kServerRate));
+
+        SF_INFO info{};
+        SNDFILE* sound = sf_open(file.toLocal8Bit().constData(), SFM_READ, &info);
+        QVERIFY(sound != nullptr);
+        SF_BROADCAST_INFO bext{};
+        const bool hasBext =
+            sf_command(sound, SFC_GET_BROADCAST_INFO, &bext, sizeof bext) == SF_TRUE;
+        sf_close(sound);
+        QVERIFY(hasBext);
+        const QDate day =
+            QDate::fromString(QString::fromLatin1(bext.origination_date, 10), Qt::ISODate);
+        QVERIFY(day.isValid());
+        const quint64 sinceMidnight =
+            bext.time_reference_low | (quint64(bext.time_reference_high) << 32);
+        const QDateTime firstSample =
+            QDateTime(day, QTime(0, 0)).addMSecs(qint64(sinceMidnight * 1000 / kServerRate));
+        const qint64 offsetMs = target.msecsTo(firstSample);
+        qInfo("first sample %lld ms after the --start-at time", offsetMs);
+        QVERIFY2(std::abs(offsetMs) <= 1000, qPrintable(QString::number(offsetMs)));
+    }
+
     // Every format a take can be written in, recorded for longer than the once-a-second header
     // update, reads back whole and holds what was played.
     void everyFormatRecordsAndReadsBack_data() {

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 #include <sndfile.h>
 
 using namespace tapedeck::testing;
@@ -135,9 +137,10 @@ private slots:
             {"tapedeck [FILE...]", {}},
             {"tapedeck --list-devices [--json]", {"--json"}},
             {"tapedeck --record FILE [OPTIONS]",
-             {"--duration SECONDS", "--input-device NAME", "--layout LAYOUT", "--rate HZ",
-              "--channels N", "--input-channels FIRST[-LAST]", "--format FORMAT", "--buffer FRAMES",
-              "--start-above DBFS", "--pre-roll SECONDS", "--stop-after-silence SECONDS"}},
+             {"--duration LENGTH", "--start-at TIME", "--input-device NAME", "--layout LAYOUT",
+              "--rate HZ", "--channels N", "--input-channels FIRST[-LAST]", "--format FORMAT",
+              "--buffer FRAMES", "--start-above DBFS", "--pre-roll SECONDS",
+              "--stop-after-silence SECONDS"}},
             {"tapedeck --play FILE [OPTIONS]",
              {"--output-device NAME", "--buffer FRAMES", "--speed X"}},
             {"tapedeck --info FILE [--json] [--no-loudness]", {"--json", "--no-loudness"}},
@@ -162,6 +165,45 @@ private slots:
             }
             QCOMPARE(listed, options);
         }
+    }
+
+    // A start time already past is refused, not started at once nor taken to mean tomorrow.
+    void aPastStartTimeIsRefused() {
+        const QString take = dir_.filePath("past.wav");
+        const QString past = QDateTime::currentDateTime().addSecs(-60).toString(Qt::ISODate);
+        const CliRun run = runTapedeck({"--record", take, "--start-at", past});
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, kUsageError);
+        QVERIFY2(run.err.startsWith("tapedeck: --start-at " + past + " is already past"),
+                 qPrintable(run.err));
+        QCOMPARE(run.err.count('\n'), 1);
+        QVERIFY(!QFile::exists(take));
+        verifyUsageError(runTapedeck({"--record", take, "--duration", "1h30"}),
+                         "--duration takes a length greater than 0 such as 90s, 45m, 1h30m, 1h or "
+                         "600 (seconds), not \"1h30\".");
+        QVERIFY(!QFile::exists(take));
+    }
+
+    // Ctrl+C while waiting for --start-at: no file, exit 0. The wait opens no sound device.
+    void interruptingTheWaitForAStartTimeRecordsNothing() {
+        const QString take = dir_.filePath("interrupted.wav");
+        const QString later = QDateTime::currentDateTime().addSecs(120).toString(Qt::ISODate);
+        QProcess tapedeck;
+        startTapedeck(tapedeck, {"--record", take, "--start-at", later});
+        // The status line says when the take starts (and how long until then).
+        tapedeck.setReadChannel(QProcess::StandardError);
+        while (!tapedeck.peek(4096).contains("(Ctrl+C to quit)") &&
+               tapedeck.waitForReadyRead(10000)) {
+        }
+        const QString status = QString::fromUtf8(tapedeck.peek(4096));
+        QVERIFY2(status.contains(" starts at " + QString(later).replace('T', ' ') + ", in "),
+                 qPrintable(status));
+        QVERIFY(::kill(static_cast<pid_t>(tapedeck.processId()), SIGINT) == 0);
+        const CliRun run = finishTapedeck(tapedeck, 10000);
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("nothing was recorded"), qPrintable(run.err));
+        QVERIFY(!QFile::exists(take));
     }
 
     void versionPrintsTheVersion() {

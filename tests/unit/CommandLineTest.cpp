@@ -1,9 +1,28 @@
 #include "app/cli/CommandLine.h"
 #include "core/devices/QuietStderr.h"
+#include "core/recording/TakeSchedule.h"
+
+#include <ctime>
 
 #include <QtTest>
 
 using namespace tapedeck::cli;
+
+namespace {
+// A local time, as --start-at means it.
+std::chrono::system_clock::time_point localTime(int year, int month, int day, int hour, int minute,
+                                                int second) {
+    std::tm t{};
+    t.tm_year = year - 1900;
+    t.tm_mon = month - 1;
+    t.tm_mday = day;
+    t.tm_hour = hour;
+    t.tm_min = minute;
+    t.tm_sec = second;
+    t.tm_isdst = -1;
+    return std::chrono::system_clock::from_time_t(std::mktime(&t));
+}
+} // namespace
 
 class CommandLineTest : public QObject {
     Q_OBJECT
@@ -285,6 +304,85 @@ private slots:
         QCOMPARE(parseCommandLine({"--version"}).commandLine->mode, Mode::Version);
         QCOMPARE(parseCommandLine({"--info", "--bogus", "-h"}).commandLine->mode, Mode::Help);
         QCOMPARE(parseCommandLine({"-v"}).commandLine->mode, Mode::Version);
+    }
+
+    void durationTakesLengthsAsPeopleWriteThem_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("seconds");
+        QTest::newRow("90s") << "90s" << 90.0;
+        QTest::newRow("45m") << "45m" << 2700.0;
+        QTest::newRow("1h30m") << "1h30m" << 5400.0;
+        QTest::newRow("1h") << "1h" << 3600.0;
+        QTest::newRow("1h0m5s") << "1h0m5s" << 3605.0;
+        QTest::newRow("2m30s") << "2m30s" << 150.0;
+        QTest::newRow("1s") << "1s" << 1.0;
+        QTest::newRow("600") << "600" << 600.0;
+        QTest::newRow("2.5") << "2.5" << 2.5;
+        QTest::newRow("1.5h") << "1.5h" << 5400.0;
+    }
+    void durationTakesLengthsAsPeopleWriteThem() {
+        QFETCH(QString, text);
+        QFETCH(double, seconds);
+        QCOMPARE(tapedeck::parseDuration(text.toStdString()), std::optional<double>(seconds));
+        const auto parsed =
+            parseCommandLine({"--record", "x.wav", "--duration", text.toStdString()});
+        QVERIFY2(parsed.commandLine.has_value(), parsed.error.c_str());
+        QCOMPARE(*parsed.commandLine->durationSeconds, seconds);
+    }
+
+    void badDurationsAreExplained_data() {
+        QTest::addColumn<QString>("text");
+        for (const char* bad : {"", "soon", "0", "0s", "-5", "-5m", "1h30", "30m1h", "1m1m", "5x",
+                                "h", "1 h", "1H", "1e3", "inf", "nan", ".s", "1hh"}) {
+            QTest::newRow(bad) << QString(bad);
+        }
+    }
+    void badDurationsAreExplained() {
+        QFETCH(QString, text);
+        QVERIFY(!tapedeck::parseDuration(text.toStdString()).has_value());
+        const auto parsed =
+            parseCommandLine({"--record", "x.wav", "--duration", text.toStdString()});
+        QVERIFY(!parsed.commandLine.has_value());
+        QCOMPARE(parsed.error, "--duration takes a length greater than 0 such as 90s, 45m, 1h30m, "
+                               "1h or 600 (seconds), not \"" +
+                                   text.toStdString() + "\".");
+    }
+
+    void startAtReadsTodayOrADateAndTime() {
+        const auto now = localTime(2026, 3, 10, 9, 15, 0);
+        using tapedeck::parseStartTime;
+        QCOMPARE(parseStartTime("14:30", now), std::optional(localTime(2026, 3, 10, 14, 30, 0)));
+        // Earlier today stays today (the command line refuses it as past), never tomorrow.
+        QCOMPARE(parseStartTime("08:00", now), std::optional(localTime(2026, 3, 10, 8, 0, 0)));
+        QCOMPARE(parseStartTime("2026-12-04T14:30", now),
+                 std::optional(localTime(2026, 12, 4, 14, 30, 0)));
+        QCOMPARE(parseStartTime("2026-12-04 14:30:15", now),
+                 std::optional(localTime(2026, 12, 4, 14, 30, 15)));
+        QCOMPARE(parseStartTime("2026-12-04T00:00:59", now),
+                 std::optional(localTime(2026, 12, 4, 0, 0, 59)));
+        for (const char* bad : {"", "14", "14:3", "1430", "24:00", "14:60", "14:30:60", "2pm",
+                                "2026-02-30T10:00", "2026-13-01T10:00", "2026-12-04", "2026-12-04T",
+                                "2026-12-04X14:30", "2026-12-04T14:30Z", " 14:30", "14:30 "}) {
+            QVERIFY2(!parseStartTime(bad, now).has_value(), bad);
+        }
+    }
+
+    void startAtGoesWithRecordOnly() {
+        const auto parsed = parseCommandLine({"--play", "x.wav", "--start-at", "2099-01-01T10:00"});
+        QCOMPARE(parsed.error, "--start-at goes with --record FILE. See tapedeck --help.");
+        const auto record =
+            parseCommandLine({"--record", "x.wav", "--start-at", "2099-01-01T10:00"});
+        QVERIFY(record.commandLine.has_value());
+        QCOMPARE(*record.commandLine->startAt, localTime(2099, 1, 1, 10, 0, 0));
+    }
+
+    void waitsAreShownInHoursMinutesAndSeconds() {
+        using namespace std::chrono;
+        QCOMPARE(tapedeck::waitText(seconds(45)), "45 s");
+        QCOMPARE(tapedeck::waitText(milliseconds(44100)), "45 s");
+        QCOMPARE(tapedeck::waitText(seconds(125)), "2 min 5 s");
+        QCOMPARE(tapedeck::waitText(seconds(3600)), "1 h 0 min 0 s");
+        QCOMPARE(tapedeck::localTimeText(localTime(2026, 12, 4, 14, 30, 5)), "2026-12-04 14:30:05");
     }
 };
 
