@@ -51,6 +51,14 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mixed: %1 + %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left: %1 · Right: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -67,6 +75,49 @@
     </message>
     <message>
         <source>&lt;h3&gt;Tapedeck %1&lt;/h3&gt;&lt;p&gt;Record the microphone or play a sound file, without fuss.&lt;/p&gt;&lt;p&gt;Built with Qt %2, PortAudio and libsndfile.&lt;/p&gt;&lt;p&gt;License: %3. Tapedeck comes with no warranty.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::AlsoRecordPicker</name>
+    <message>
+        <source>Also record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second input recorded into the same take, for example what the computer plays during a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the two inputs share the take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split: me left, them right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The main input on the left, the second on the right, each in mono, so the two sides can be balanced later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both inputs together in one stereo take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the main input only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -158,10 +209,6 @@
     </message>
     <message>
         <source>Look for devices again, for example after plugging one in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Audio system:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -280,6 +327,18 @@
         <source>The sound server is running, but ALSA&apos;s pulse plugin cannot open its devices by name. Tapedeck records and plays through the default device.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A&amp;udio system:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Also record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;yout:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::DiskSpaceMonitor</name>
@@ -332,6 +391,244 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::ExportActions</name>
+    <message>
+        <source>Ex&amp;port…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the file, or its selection, as WAV, FLAC, Ogg, MP3 or Opus, at a loudness target if you like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole file, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the selection, %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (selection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written. Choose another name, folder or format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1 at %2 LUFS, true peak %3 dBTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ExportDialog</name>
+    <message>
+        <source>None (level as recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Podcast (−16 LUFS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Podcast, mono (−19 LUFS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast, EBU R128 (−23 LUFS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streaming (−14 LUFS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAV (lossless)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLAC (lossless, smaller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ogg Vorbis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mono (all channels mixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stereo (odd channels left, even right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> LUFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target loudness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dBTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True-peak ceiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Loudness:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True-peak &amp;ceiling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kbit/s constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable, best (V0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable, good (V2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable, small (V5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kbit/s per channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vorbis default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lossless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short or too quiet to measure (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 LUFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, true peak %1 dBTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, range %1 LU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reach %1 LUFS: %2 dB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, peaks above %1 dBTP held by the limiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP3 holds mono or stereo only: choose Mono or Stereo under Channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAV (*.wav);;FLAC (*.flac);;Ogg Vorbis (*.ogg);;MP3 (*.mp3);;Opus (*.opus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::ExportJob</name>
     <message>
         <source>Cancel</source>
@@ -358,6 +655,21 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::InputMeters</name>
+    <message>
+        <source>Level meter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::LevelMeter</name>
     <message>
         <source>Level meter</source>
@@ -376,6 +688,33 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::LoudnessReadout</name>
+    <message>
+        <source>Momentary loudness: the last 400 ms, in LUFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short-term loudness: the last 3 seconds, in LUFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrated loudness of the take so far, in LUFS (EBU R128)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I %1 LUFS</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -458,6 +797,10 @@
     </message>
     <message>
         <source>&amp;Keep Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loudness</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -977,6 +1320,26 @@
         <source>%1 is connected again: Record starts a new take.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the computer&apos;s sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost %1: the meters go on with %2 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug it back in, or choose another input to record with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost %1: the take goes on with %2 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its side of the take is silent from here on, and a marker shows where it went. Plug it back in and start a new take to record both again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::ShortcutsDialog</name>
@@ -1236,6 +1599,17 @@
     </message>
     <message>
         <source>“%1” is being recorded. Rename it once the take is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loudness</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::TakeLoudness</name>
+    <message>
+        <source>%1 LUFS</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
