@@ -7,7 +7,8 @@
 #                   smoke-run, removed; the benchmarks are built (not run) there too
 #   tests           the whole suite (unit, widget, real sound server) in a build with
 #                   AddressSanitizer and UBSan, so one build both runs and checks every test
-#   tsan            engine and unit tests again under ThreadSanitizer
+#   tsan            engine and unit tests again under ThreadSanitizer, but for the
+#                   single-threaded arithmetic (ctest label dsp)
 #   fuzz            a one-minute fuzz run of the file-opening code
 #   soak            a ten-minute recording with the release build, in the background
 #
@@ -86,7 +87,7 @@ tsan_tests() {
     local reports="${PWD}/build-tsan/tsan-reports"
     TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 second_deadlock_stack=1 suppressions=${PWD}/tests/tsan.supp log_path=${reports}/report" \
         run_with_reports "${reports}" \
-        ctest --test-dir build-tsan --output-on-failure -j "${jobs}" -LE 'benchmark|soak'
+        ctest --test-dir build-tsan --output-on-failure -j "${jobs}" -LE 'benchmark|soak|dsp'
 }
 
 # The whole suite. With sanitizers (the default): -O1 -g1, as AddressSanitizer's own

@@ -11,9 +11,11 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <chrono>
 #include <sndfile.h>
 #include <thread>
+#include <vector>
 
 using namespace tapedeck;
 using namespace tapedeck::testing;
@@ -29,7 +31,7 @@ constexpr float kLoud = 0.1f;
 
 struct ToneMeasure {
     double seconds = 0; // from the first loud sample to the last
-    double hz = 0;      // by upward zero crossings over the middle half
+    double hz = 0;      // by upward zero crossings, in windows over the middle half
 };
 
 // Channel 0 of an interleaved recording: where the tone is, how long and at what pitch.
@@ -52,24 +54,36 @@ ToneMeasure measureTone(const AudioBuffer& recording) {
         return m;
     }
     m.seconds = static_cast<double>(last - first) / recording.sampleRate;
+    // The pitch is the median of short windows' pitches: a glitch (the product's, which its
+    // underrun counter reports, or the monitor's recorder falling behind) spoils the windows
+    // it falls in, while a wrong pitch moves every window.
     const std::int64_t from = first + (last - first) / 4;
     const std::int64_t to = last - (last - first) / 4;
-    std::int64_t firstCrossing = -1;
-    std::int64_t lastCrossing = -1;
-    int crossings = 0;
-    for (std::int64_t i = from + 1; i < to; ++i) {
-        if (at(i - 1) < 0 && at(i) >= 0) {
-            if (firstCrossing < 0) {
-                firstCrossing = i;
-            } else {
-                ++crossings;
+    const std::int64_t window = recording.sampleRate / 10;
+    std::vector<double> pitches;
+    for (std::int64_t start = from; start + window <= to; start += window) {
+        std::int64_t firstCrossing = -1;
+        std::int64_t lastCrossing = -1;
+        int cycles = 0;
+        for (std::int64_t i = start + 1; i < start + window; ++i) {
+            if (at(i - 1) < 0 && at(i) >= 0) {
+                if (firstCrossing < 0) {
+                    firstCrossing = i;
+                } else {
+                    ++cycles;
+                }
+                lastCrossing = i;
             }
-            lastCrossing = i;
+        }
+        if (cycles > 0) {
+            pitches.push_back(cycles * static_cast<double>(recording.sampleRate) /
+                              static_cast<double>(lastCrossing - firstCrossing));
         }
     }
-    if (crossings > 0) {
-        m.hz = crossings * static_cast<double>(recording.sampleRate) /
-               static_cast<double>(lastCrossing - firstCrossing);
+    if (!pitches.empty()) {
+        const auto middle = pitches.begin() + static_cast<std::ptrdiff_t>(pitches.size() / 2);
+        std::nth_element(pitches.begin(), middle, pitches.end());
+        m.hz = *middle;
     }
     return m;
 }
