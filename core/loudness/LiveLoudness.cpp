@@ -1,28 +1,8 @@
 #include "core/loudness/LiveLoudness.h"
 
-#include <cmath>
-#include <limits>
-
 namespace tapedeck {
 
-namespace {
-
-constexpr float kNone = std::numeric_limits<float>::quiet_NaN();
-
-float toStored(const std::optional<double>& value) {
-    return value ? static_cast<float>(*value) : kNone;
-}
-
-std::optional<double> fromStored(float value) {
-    if (std::isnan(value))
-        return std::nullopt;
-    return static_cast<double>(value);
-}
-
-} // namespace
-
-LiveLoudness::LiveLoudness(int channels)
-    : channels_(channels), momentary_(kNone), shortTerm_(kNone), integrated_(kNone) {}
+LiveLoudness::LiveLoudness(int channels) : channels_(channels) {}
 
 void LiveLoudness::setSampleRate(int sampleRate) {
     sampleRate_.store(sampleRate, std::memory_order_release);
@@ -50,24 +30,17 @@ void LiveLoudness::addFrames(const float* interleaved, std::int64_t frames) {
 }
 
 void LiveLoudness::publish() {
-    momentary_.store(toStored(meter_->momentaryLufs()), std::memory_order_relaxed);
-    shortTerm_.store(toStored(meter_->shortTermLufs()), std::memory_order_relaxed);
+    published_.setMomentaryAndShortTerm(meter_->momentaryLufs(), meter_->shortTermLufs());
     // The integrated figure walks every 100 ms block so far: once a second of audio is enough.
     if (meter_->framesMeasured() >= nextIntegratedAt_) {
-        integrated_.store(toStored(meter_->integratedLufs()), std::memory_order_relaxed);
+        published_.setIntegrated(meter_->integratedLufs());
         nextIntegratedAt_ = meter_->framesMeasured() + meter_->sampleRate();
     }
-    seconds_.store(static_cast<double>(meter_->framesMeasured()) / meter_->sampleRate(),
-                   std::memory_order_relaxed);
+    published_.setSeconds(static_cast<double>(meter_->framesMeasured()) / meter_->sampleRate());
 }
 
 LiveLoudness::Figures LiveLoudness::figures() const {
-    Figures f;
-    f.momentaryLufs = fromStored(momentary_.load(std::memory_order_relaxed));
-    f.shortTermLufs = fromStored(shortTerm_.load(std::memory_order_relaxed));
-    f.integratedLufs = fromStored(integrated_.load(std::memory_order_relaxed));
-    f.seconds = seconds_.load(std::memory_order_relaxed);
-    return f;
+    return published_.load();
 }
 
 } // namespace tapedeck

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/loudness/LoudnessMeter.h"
+#include "core/loudness/LoudnessSource.h"
+#include "core/loudness/PublishedLoudness.h"
 
 #include <atomic>
 #include <cstdint>
@@ -16,15 +18,9 @@ namespace tapedeck {
 //
 // The sample rate may be known only once the stream runs (a take at the device's own rate);
 // frames that arrive before setSampleRate() are kept and measured as soon as it comes.
-class LiveLoudness {
+// The integrated figure is the take's so far, renewed once a second.
+class LiveLoudness final : public LoudnessSource {
 public:
-    struct Figures {
-        std::optional<double> momentaryLufs;  // last 400 ms
-        std::optional<double> shortTermLufs;  // last 3 s
-        std::optional<double> integratedLufs; // the take so far (renewed once a second)
-        double seconds = 0.0;                 // measured so far
-    };
-
     static constexpr int kDisabled = -1;
     // Frames kept while the rate is unknown: at most this many seconds at 192 kHz.
     static constexpr std::int64_t kMaxEarlyFrames = 10 * 192000;
@@ -39,7 +35,7 @@ public:
     void addFrames(const float* interleaved, std::int64_t frames);
 
     // Any thread (the GUI thread): the latest figures.
-    Figures figures() const;
+    Figures figures() const override;
     int channels() const { return channels_; }
 
 private:
@@ -51,13 +47,7 @@ private:
     std::optional<LoudnessMeter> meter_;
     std::vector<float> early_;          // frames before the rate was known
     std::int64_t nextIntegratedAt_ = 0; // frames: when the integrated figure is renewed
-    // Published: NaN for "none".
-    std::atomic<float> momentary_;
-    std::atomic<float> shortTerm_;
-    std::atomic<float> integrated_;
-    std::atomic<double> seconds_{0.0};
-    static_assert(std::atomic<float>::is_always_lock_free);
-    static_assert(std::atomic<double>::is_always_lock_free);
+    PublishedLoudness published_;
 };
 
 } // namespace tapedeck

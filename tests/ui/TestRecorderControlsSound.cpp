@@ -1,5 +1,7 @@
 #include "ui/markers/MarkerList.h"
 #include "ui/markers/MarkersPanel.h"
+#include "ui/meters/LoudnessReadout.h"
+#include "ui/recording/RecordingScreen.h"
 #include "ui/recording/TakeOptionsPanel.h"
 #include "ui/session/Session.h"
 #include "ui/transport/RecorderControls.h"
@@ -116,6 +118,8 @@ private slots:
         press(Qt::Key_R);
         QCOMPARE(session_->state(), TransportState::Recording);
         QCOMPARE(PulseClient::runningCaptureStreams(), 1);
+        // The take's loudness is measured on the monitoring stream as on a stream of its own.
+        QVERIFY(window_->recordingScreen()->loudness()->isRunning());
         QTest::qWait(600);
         press(Qt::Key_M);
         QCOMPARE(controls().markers()->markers().size(), std::size_t(1));

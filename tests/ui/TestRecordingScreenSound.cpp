@@ -110,7 +110,10 @@ private slots:
         clock.start();
         window.transport()->action(TransportAction::Play)->trigger();
         QCOMPARE(session.state(), TransportState::Playing);
+        // The loudness readout follows what plays, with the whole file's integrated figure.
+        QVERIFY(window.loudnessReadout()->isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), TransportState::Stopped, kTimeoutMs);
+        QVERIFY(!window.loudnessReadout()->isRunning());
         const double seconds = clock.elapsed() / 1000.0;
         const double takeSeconds = static_cast<double>(length) / kRate;
         qInfo("a %.2f s take played at 2x in %.2f s", takeSeconds, seconds);

@@ -29,12 +29,18 @@ LoudnessReadout::LoudnessReadout(QWidget* parent, bool large) : QWidget(parent) 
     layout->addStretch(1);
     timer_.setInterval(kRefreshMs);
     connect(&timer_, &QTimer::timeout, this, &LoudnessReadout::refresh);
-    show(LiveLoudness::Figures{});
+    show(LoudnessFigures{});
 }
 
-void LoudnessReadout::setSource(std::shared_ptr<const LiveLoudness> source) {
+void LoudnessReadout::setSource(std::shared_ptr<const LoudnessSource> source, Scope scope) {
     source_ = std::move(source);
-    show(LiveLoudness::Figures{});
+    const QString integrated =
+        scope == Scope::WholeFile
+            ? tr("Integrated loudness of the whole file, in LUFS (EBU R128)")
+            : tr("Integrated loudness of the take so far, in LUFS (EBU R128)");
+    integrated_->setToolTip(integrated);
+    integrated_->setAccessibleName(integrated);
+    show(LoudnessFigures{});
     if (source_)
         timer_.start();
     else
@@ -62,7 +68,7 @@ QString LoudnessReadout::formatLufs(const std::optional<double>& lufs) {
     return text;
 }
 
-void LoudnessReadout::show(const LiveLoudness::Figures& figures) {
+void LoudnessReadout::show(const LoudnessFigures& figures) {
     momentary_->setText(tr("M %1").arg(formatLufs(figures.momentaryLufs)));
     shortTerm_->setText(tr("S %1").arg(formatLufs(figures.shortTermLufs)));
     integrated_->setText(tr("I %1 LUFS").arg(formatLufs(figures.integratedLufs)));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/loudness/LiveLoudness.h"
+#include "core/loudness/LoudnessSource.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -12,11 +12,12 @@ class QLabel;
 
 namespace tapedeck {
 
-// EBU R128 loudness while a take records, beside the dBFS meter: momentary (M, 400 ms),
-// short-term (S, 3 s) and the take's integrated loudness so far (I), in LUFS. It reads a
-// LiveLoudness (filled on the disk-writer thread) at 10 Hz while a take runs, and keeps the
-// last figures when the take ends. Figures the standard does not define yet (the first
-// 400 ms, the first 3 s, silence) show as a dash. GUI thread only.
+// EBU R128 loudness beside the dBFS meter, while a take records or a file plays: momentary
+// (M, 400 ms), short-term (S, 3 s) and integrated (I: the take's so far, or the whole
+// file's), in LUFS. It reads its LoudnessSource (a LiveLoudness filled on the disk-writer
+// thread, or a PlaybackLoudness) at 10 Hz, and keeps the last figures when the take ends or
+// playback stops. Figures the standard does not define yet (the first 400 ms, the first 3 s,
+// silence) show as a dash. GUI thread only.
 class LoudnessReadout : public QWidget {
     Q_OBJECT
 public:
@@ -27,9 +28,13 @@ public:
     // `large`: the recording screen's size, readable from across a room.
     explicit LoudnessReadout(QWidget* parent = nullptr, bool large = false);
 
-    // A take starts: read these figures until stop(). nullptr: clear and stop.
-    void setSource(std::shared_ptr<const LiveLoudness> source);
-    // The take ended: keep the last figures, stop reading.
+    // What the integrated figure covers (its tooltip says so).
+    enum class Scope { TakeSoFar, WholeFile };
+
+    // A take starts, or a file plays: read these figures until stop(). nullptr: clear and
+    // stop.
+    void setSource(std::shared_ptr<const LoudnessSource> source, Scope scope = Scope::TakeSoFar);
+    // The take ended or playback stopped: keep the last figures, stop reading.
     void stop();
     bool isRunning() const { return timer_.isActive(); }
 
@@ -44,9 +49,9 @@ public:
     QString integratedText() const;
 
 private:
-    void show(const LiveLoudness::Figures& figures);
+    void show(const LoudnessFigures& figures);
 
-    std::shared_ptr<const LiveLoudness> source_;
+    std::shared_ptr<const LoudnessSource> source_;
     QTimer timer_;
     QLabel* momentary_;
     QLabel* shortTerm_;

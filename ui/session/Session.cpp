@@ -2,6 +2,7 @@
 
 #include "core/io/FileFormat.h"
 #include "core/loudness/LiveLoudness.h"
+#include "core/playback/PlaybackLoudness.h"
 #include "core/summary/WaveformSummary.h"
 #include "ui/recording/RecordingFolder.h"
 #include "ui/recording/RecordingScreen.h"
@@ -50,6 +51,8 @@ Session::Session(Settings& settings, QObject* parent)
     connect(&bridge_, &EngineBridge::positionChanged, this, [this](qint64 frame) {
         if (!bridge_.isRecording())
             resumeFrame_ = frame;
+        if (state_ == TransportState::Playing && playbackLoudness_)
+            playbackLoudness_->follow(frame);
         emit positionChanged(frame, bridge_.isRecording() ? -1 : bridge_.length(),
                              bridge_.sampleRate());
     });
@@ -203,9 +206,10 @@ void Session::record() {
     const int liveChannels = onMonitor ? bridge_.channels() : plannedFileChannels();
     auto live = onMonitor ? monitorSummary_ : std::make_shared<WaveformSummary>(liveChannels);
     monitorSummary_.reset();
-    // Live loudness, measured on the disk-writer thread beside the live waveform. A take
-    // begun on the monitoring stream is fed by that stream's function and shows none.
-    auto loudness = onMonitor ? nullptr : std::make_shared<LiveLoudness>(liveChannels);
+    // Live loudness, measured on the disk-writer thread beside the live waveform; a take
+    // begun on the monitoring stream has it from that stream's function.
+    auto loudness = onMonitor ? monitorLoudness_ : std::make_shared<LiveLoudness>(liveChannels);
+    monitorLoudness_.reset();
     Status started = bridge_.startRecording(
         *audio_, settings, [live, loudness](const float* interleaved, std::int64_t frames) {
             live->appendInterleaved(interleaved, frames);
@@ -271,6 +275,10 @@ void Session::play() {
         return;
     }
     setState(TransportState::Playing);
+    if (!playbackLoudness_)
+        playbackLoudness_ = std::make_shared<PlaybackLoudness>(path_.toStdString());
+    playbackLoudness_->follow(bridge_.position());
+    emit playbackLoudnessStarted(playbackLoudness_);
 }
 
 bool Session::ensurePlayer() {
@@ -463,6 +471,7 @@ Status Session::openPlayer(const QString& path, std::int64_t startFrame) {
     settings.path = path.toStdString();
     settings.deviceName = choice_.outputDevice.toStdString();
     settings.framesPerBuffer = choice_.framesPerBuffer;
+    playbackLoudness_.reset(); // the file may have been written anew
     Status opened = bridge_.openPlayer(*audio_, settings);
     if (!opened)
         return opened;

@@ -21,6 +21,8 @@
 namespace tapedeck {
 
 class LiveLoudness;
+class LoudnessSource;
+class PlaybackLoudness;
 
 class Settings;
 class WaveformSummary;
@@ -179,6 +181,8 @@ signals:
     // file (read it from the GUI thread only through WaveformSummary's reader methods).
     // A take's live loudness, fed by the disk-writer thread (nullptr: this take has none).
     void liveLoudnessStarted(std::shared_ptr<const tapedeck::LiveLoudness> loudness);
+    // Playback started: the loudness at the frame being heard, and the whole file's.
+    void playbackLoudnessStarted(std::shared_ptr<const tapedeck::LoudnessSource> loudness);
     void liveSummaryStarted(std::shared_ptr<const tapedeck::WaveformSummary> summary,
                             int sampleRate);
 
@@ -249,6 +253,11 @@ private:
     std::optional<DeviceInfo> lostDevice_;
     // The waveform the monitoring stream's take will grow (made when the stream opens).
     std::shared_ptr<WaveformSummary> monitorSummary_;
+    // Its loudness, fed beside it on the disk-writer thread once the take writes.
+    std::shared_ptr<LiveLoudness> monitorLoudness_;
+    // The open file's loudness while it plays (made at the first Play, dropped with the
+    // player, so a file written anew is measured anew).
+    std::shared_ptr<PlaybackLoudness> playbackLoudness_;
     QTimer diskTimer_;
     DiskSpaceMonitor disk_;
 };

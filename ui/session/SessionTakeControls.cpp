@@ -2,6 +2,7 @@
 
 #include "ui/window/Settings.h"
 
+#include "core/loudness/LiveLoudness.h"
 #include "core/summary/WaveformSummary.h"
 
 #include <cmath>
@@ -57,6 +58,7 @@ void Session::setMonitoring(bool on) {
     } else {
         bridge_.stopMonitoring();
         monitorSummary_.reset();
+        monitorLoudness_.reset();
         emit meterChannelsChanged(bridge_.hasPlayer() ? bridge_.channels() : 0);
     }
     emit monitoringChanged(monitoring_);
@@ -76,16 +78,22 @@ void Session::openMonitor() {
     }
     bridge_.stopMonitoring();
     auto live = std::make_shared<WaveformSummary>(plannedFileChannels());
+    // The stream writes nothing until a take starts on it, so the loudness is the take's.
+    auto loudness = std::make_shared<LiveLoudness>(plannedFileChannels());
     const Status opened = bridge_.startMonitoring(
-        *audio_, takeSettings({}), [live](const float* interleaved, std::int64_t frames) {
+        *audio_, takeSettings({}), [live, loudness](const float* interleaved, std::int64_t frames) {
             live->appendInterleaved(interleaved, frames);
+            loudness->addFrames(interleaved, frames);
         });
     if (!opened) {
         report(describeError(opened.error()));
         monitoring_ = false;
         return;
     }
-    monitorSummary_ = bridge_.channels() == live->channels() ? live : nullptr;
+    const bool sameChannels = bridge_.channels() == live->channels();
+    monitorSummary_ = sameChannels ? live : nullptr;
+    loudness->setSampleRate(sameChannels ? bridge_.sampleRate() : LiveLoudness::kDisabled);
+    monitorLoudness_ = sameChannels ? loudness : nullptr;
     reportMeters(bridge_.channels());
     emit statusMessage(tr("Monitoring the input. Record keeps the last %n second(s).", nullptr,
                           static_cast<int>(takeOptions_.preRollSeconds)));

@@ -1,5 +1,6 @@
 #include "ui/window/MainWindow.h"
 
+#include "core/loudness/LiveLoudness.h"
 #include "ui/devices/DevicePicker.h"
 #include "ui/dialogs/ErrorBanner.h"
 #include "ui/dialogs/RecoveryBanner.h"
@@ -300,6 +301,10 @@ void MainWindow::connectSession() {
             [this](std::shared_ptr<const LiveLoudness> loudness) {
                 loudness_->setSource(loudness);
                 recordingScreen_->loudness()->setSource(loudness);
+            });
+    connect(&session_, &Session::playbackLoudnessStarted, this,
+            [this](std::shared_ptr<const LoudnessSource> loudness) {
+                loudness_->setSource(std::move(loudness), LoudnessReadout::Scope::WholeFile);
             });
 }
 

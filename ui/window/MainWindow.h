@@ -79,6 +79,7 @@ public:
     RecorderControls* recorderControls() const { return controls_; }
     SpeedControl* speedControl() const { return speed_; }
     RecordingScreen* recordingScreen() const { return recordingScreen_; }
+    LoudnessReadout* loudnessReadout() const { return loudness_; }
     SleepInhibitor* sleepInhibitor() const { return inhibitor_; }
     StatusLine* statusLine() const { return status_->line(); }
     SelectionBar* selectionBar() const { return selectionBar_; }
