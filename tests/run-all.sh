@@ -8,8 +8,9 @@
 #   tests           the whole suite (unit, widget, real sound server) in a build with
 #                   AddressSanitizer and UBSan, so one build both runs and checks every test
 #   tsan            engine and unit tests again under ThreadSanitizer, but for the
-#                   single-threaded arithmetic (ctest label dsp)
-#   fuzz            a one-minute fuzz run of the file-opening code
+#                   single-threaded arithmetic (ctest label dsp); built in the background
+#                   while the tests stage runs the suite
+#   fuzz            a one-minute fuzz run of the file-opening code, beside the tsan tests
 #   soak            a ten-minute recording with the release build, in the background
 #
 #   tests/run-all.sh                     install, build, test
@@ -77,11 +78,41 @@ run_with_reports() {
     return "${status}"
 }
 
-tsan_tests() {
+# The ThreadSanitizer build. It starts in the background, at the lowest priority, once the
+# AddressSanitizer build is done: the suite's sound tests mostly wait on the sound server's
+# clock, and the cores would idle meanwhile (the suite passes under load; see README.md).
+tsan_build() {
     # Line tables only (-g1): a report still names files and lines, and the build is quicker.
     cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
         -DTAPEDECK_SANITIZE=thread -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_BENCHMARKS=OFF &&
-        cmake --build build-tsan -j "${jobs}" || return 1
+        cmake --build build-tsan -j "${jobs}"
+}
+
+tsan_build_pid=""
+start_tsan_build() {
+    nice -n 19 bash -c "$(declare -f tsan_build); jobs=${jobs}; tsan_build" \
+        >build-tsan.log 2>&1 &
+    tsan_build_pid=$!
+}
+
+# Waits for the background build (or builds now, when none was started).
+finish_tsan_build() {
+    local status=0
+    if [ -z "${tsan_build_pid}" ]; then
+        tsan_build
+        return
+    fi
+    wait "${tsan_build_pid}" || status=$?
+    tsan_build_pid=""
+    if [ "${status}" != 0 ]; then
+        cat build-tsan.log
+    fi
+    return "${status}"
+}
+
+tsan_tests() {
+    finish_tsan_build || return 1
+    start_fuzz
     # die_after_fork=0: the tests start helper processes (pacat) from threaded programs
     # through QProcess.
     local reports="${PWD}/build-tsan/tsan-reports"
@@ -105,6 +136,7 @@ suite_tests() {
         -DTAPEDECK_SANITIZE=address,undefined -DTAPEDECK_BUILD_GUI=ON \
         -DTAPEDECK_BUILD_BENCHMARKS=OFF &&
         cmake --build build-suite -j "${jobs}" || return 1
+    start_tsan_build
     # Leaks are checked; tests/lsan.supp names the known leaks of other libraries.
     local reports="${PWD}/build-suite/asan-reports"
     ASAN_OPTIONS="detect_leaks=1 halt_on_error=1 log_path=${reports}/asan" \
@@ -115,8 +147,22 @@ suite_tests() {
         ctest --test-dir build-suite --output-on-failure -j "${jobs}" -LE 'benchmark|soak'
 }
 
+# The fuzz run: started in the background, at the lowest priority, beside the tsan tests
+# (it stops after FUZZ_SECONDS of wall time), and waited for in its own stage.
+fuzz_pid=""
+start_fuzz() {
+    [ "${FUZZ_SECONDS:-60}" = "0" ] && return
+    nice -n 19 tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-60}" >build-fuzz.log 2>&1 &
+    fuzz_pid=$!
+}
+
 fuzz() {
-    tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-60}"
+    local status=0
+    [ -z "${fuzz_pid}" ] && start_fuzz
+    wait "${fuzz_pid}" || status=$?
+    fuzz_pid=""
+    cat build-fuzz.log
+    return "${status}"
 }
 
 print_summary() {
@@ -136,6 +182,12 @@ print_summary() {
     [ "${failed}" = 0 ]
 }
 
+# Background work still running when the script ends (a failure, Ctrl+C) is stopped.
+trap 'for pid in "${soak_pid:-}" "${tsan_build_pid}" "${fuzz_pid}"; do
+          [ -n "${pid}" ] && kill "${pid}" 2>/dev/null
+      done
+      true' EXIT
+
 if [ "${SKIP_INSTALL:-0}" != "1" ]; then
     # Nothing else can run without the packages.
     run_stage install install_packages || {
@@ -154,7 +206,6 @@ if [ "${RUN_SOAK:-1}" = "1" ] && [ -x build/app/tapedeck ]; then
     echo "=== soak: a ten-minute recording, started in the background ==="
     ctest --test-dir build --output-on-failure -L soak >build/soak.log 2>&1 &
     soak_pid=$!
-    trap '[ -n "${soak_pid}" ] && kill "${soak_pid}" 2>/dev/null || true' EXIT
 fi
 
 run_stage tests suite_tests
