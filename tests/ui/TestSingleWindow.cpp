@@ -231,6 +231,23 @@ private slots:
         QCOMPARE(takesIn(folder), QStringList{QFileInfo(take).fileName()});
         closeWindow(window);
     }
+
+    // Without a session bus the window works on its own, as it always has, and says so once.
+    void withoutASessionBusTheWindowWorksOnItsOwn() {
+        useRecordingFolder(takesFolder("nobus"));
+        QProcessEnvironment environment = environment_;
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                           "unix:path=" + dir_.filePath(QStringLiteral("no-bus-here")));
+        QProcess window;
+        window.setProcessEnvironment(environment);
+        window.start(windowProgram_, {files_[0]});
+        QVERIFY(window.waitForStarted());
+        window.setReadChannel(QProcess::StandardError);
+        QTRY_VERIFY_WITH_TIMEOUT(window.peek(65536).contains("no D-Bus session bus"), kProcessMs);
+        QCOMPARE(window.state(), QProcess::Running);
+        closeWindow(window);
+        QCOMPARE(QString::fromUtf8(window.readAllStandardError()).count("no D-Bus session bus"), 1);
+    }
 };
 
 QTEST_MAIN(TestSingleWindow)

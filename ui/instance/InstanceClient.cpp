@@ -99,8 +99,11 @@ int InstanceClient::toggleRecord() const {
 QString InstanceClient::startWindow(const QString& executable) const {
     QProcess window;
     window.setProgram(executable);
-    // The window outlives this process; what it prints is not this command's answer.
+    // The window outlives this process, so it must not write to this command's output,
+    // which may be a pipe closed when the command ends (and a write there would end the
+    // window). It shows its errors in its own banner.
     window.setStandardOutputFile(QProcess::nullDevice());
+    window.setStandardErrorFile(QProcess::nullDevice());
     qint64 pid = 0;
     if (!window.startDetached(&pid))
         return QStringLiteral("%1 could not be started.").arg(executable);
