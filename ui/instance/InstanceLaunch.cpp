@@ -28,8 +28,11 @@ std::optional<int> InstanceLaunch::handOver() {
                    stderr);
         if (toggleRecord_) {
             running_.toggleRecord([](const QString& error) {
-                if (!error.isEmpty())
-                    std::fprintf(stderr, "tapedeck: %s\n", qPrintable(error));
+                if (error.isEmpty())
+                    std::puts("Started recording in a new Tapedeck window.");
+                else
+                    std::fprintf(stderr, "tapedeck: nothing was recorded: %s\n", qPrintable(error));
+                std::fflush(stdout);
             });
         }
         return std::nullopt;
