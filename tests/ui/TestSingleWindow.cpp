@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -163,13 +164,14 @@ private slots:
         QVERIFY2(start.out.startsWith("Started recording in the open Tapedeck window, to " +
                                       folder + "/"),
                  qPrintable(start.out));
-        QVERIFY(windowOwnsName());
+        // The window was started on its own (not this test's child): end it by its id, also
+        // when a check below fails.
+        const auto pid = bus().interface()->servicePid(QString::fromLatin1(instance::kServiceName));
+        QVERIFY(pid.isValid() && pid.value() > 0);
+        auto endWindow = qScopeGuard([pid] { ::kill(static_cast<pid_t>(pid.value()), SIGTERM); });
         QCOMPARE(windowProperty("Recording").toBool(), true);
         const QString take = windowProperty("CurrentFile").toString();
         QVERIFY(QFileInfo(take).absolutePath() == folder);
-        // The window was started on its own (not this test's child): end it by its id.
-        const auto pid = bus().interface()->servicePid(QString::fromLatin1(instance::kServiceName));
-        QVERIFY(pid.isValid() && pid.value() > 0);
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(take).size() > 4096, kProcessMs); // samples arrive
 
         const Run stop = tapedeck({QStringLiteral("--toggle-record")});
@@ -178,6 +180,7 @@ private slots:
         QCOMPARE(windowProperty("Recording").toBool(), false);
         QCOMPARE(takesIn(folder), QStringList{QFileInfo(take).fileName()});
 
+        endWindow.dismiss();
         ::kill(static_cast<pid_t>(pid.value()), SIGTERM);
         QTRY_VERIFY_WITH_TIMEOUT(!windowOwnsName(), kProcessMs);
     }
