@@ -51,11 +51,18 @@ int main(int argc, char** argv) {
     case cli::Mode::Export:
         return cli::exportSpan(commandLine);
     case cli::Mode::Gui:
+    case cli::Mode::ToggleRecord: // the window's executable reaches the running window
         break;
     }
 #ifdef TAPEDECK_HAS_GUI
     return launchWindow(argv);
 #else
+    if (commandLine.mode == cli::Mode::ToggleRecord) {
+        std::fputs("tapedeck: this Tapedeck was built without its window, so there is no window "
+                   "to record in. Use tapedeck --record FILE.\n",
+                   stderr);
+        return 1;
+    }
     std::fputs(cli::helpText().c_str(), stdout);
     return 0;
 #endif

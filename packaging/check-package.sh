@@ -91,7 +91,8 @@ dpkg-deb --contents "$deb" >"$work/contents"
 for path in "./usr/bin/tapedeck" "./usr/share/applications/${APP_ID}.desktop" \
     "./usr/share/metainfo/${APP_ID}.metainfo.xml" \
     "./usr/share/icons/hicolor/scalable/apps/${APP_ID}.svg" \
-    "./usr/share/icons/hicolor/48x48/apps/${APP_ID}.png"; do
+    "./usr/share/icons/hicolor/48x48/apps/${APP_ID}.png" \
+    "./usr/share/dbus-1/services/${APP_ID}.service"; do
     grep -q " ${path}\$" "$work/contents" || fail "the package lacks ${path}"
 done
 
@@ -115,6 +116,10 @@ binary=$(command -v tapedeck) || fail "tapedeck is not on PATH after installing"
 binary=/usr/bin/tapedeck
 
 step "smoke-running the installed tapedeck"
+# The desktop starts the window through the session bus (DBusActivatable): the service file
+# must name the installed window.
+service_exec=$(sed -n 's/^Exec=//p' "/usr/share/dbus-1/services/${APP_ID}.service")
+[ -x "$service_exec" ] || fail "the D-Bus service file's Exec ($service_exec) is not an executable"
 version=$("$binary" --version)
 echo "$version"
 expected_version=$(dpkg-deb --field "$deb" Version)

@@ -90,6 +90,7 @@ const ModeOption kModeOptions[] = {
     {"--info", Mode::Info, 1, 1},
     {"--recover", Mode::Recover, 0, 1},
     {"--export", Mode::Export, 2, 2},
+    {"--toggle-record", Mode::ToggleRecord, 0, 0},
 };
 
 const char* const kFlags[][2] = {
@@ -155,6 +156,11 @@ std::vector<HelpMode> helpModes() {
           {"--quality", ""},
           {"--channels", "1 mixes every channel to mono; 2 folds odd channels to the left and "
                          "even to the right (MP3 holds two at most)"}}},
+        {"tapedeck --toggle-record",
+         "The record key: start a take in the open Tapedeck window, or stop the take in "
+         "progress (with no window open, open one and start). Ends at once and says what it "
+         "did. Bind it to a key in the desktop's keyboard settings (see README.md).",
+         {}},
         {"tapedeck --help | --version", "Show this help, or Tapedeck's version.", {}},
     };
 }
@@ -251,8 +257,8 @@ std::string readMode(const CLI::App& app, std::vector<std::string> files, Comman
             continue;
         }
         if (chosen != nullptr && chosen->mode != mode.mode) {
-            return "Choose one of --list-devices, --record, --play, --info, --recover and "
-                   "--export.";
+            return "Choose one of --list-devices, --record, --play, --info, --recover, --export "
+                   "and --toggle-record.";
         }
         chosen = &mode;
     }

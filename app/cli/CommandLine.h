@@ -7,7 +7,18 @@
 
 namespace tapedeck::cli {
 
-enum class Mode { Gui, ListDevices, Record, Play, Info, Recover, Export, Help, Version };
+enum class Mode {
+    Gui,
+    ListDevices,
+    Record,
+    Play,
+    Info,
+    Recover,
+    Export,
+    ToggleRecord, // the record key: start or stop a take in the window
+    Help,
+    Version
+};
 
 // What the user asked for on the command line.
 struct CommandLine {

@@ -114,10 +114,13 @@ private slots:
     void twoModesAreRefused() {
         verifyUsageError(
             runTapedeck({"--info", file_, "--play", file_}),
-            "Choose one of --list-devices, --record, --play, --info, --recover and --export.");
+            "Choose one of --list-devices, --record, --play, --info, --recover, --export and "
+            "--toggle-record.");
         verifyUsageError(runTapedeck({"--info", file_, "--export", file_, "out.wav"}),
-                         "Choose one of --list-devices, --record, --play, --info, --recover and "
-                         "--export.");
+                         "Choose one of --list-devices, --record, --play, --info, --recover, "
+                         "--export and --toggle-record.");
+        verifyUsageError(runTapedeck({"--toggle-record", file_}),
+                         "Unexpected argument \"" + file_ + "\". See tapedeck --help.");
     }
 
     void aStrayArgumentIsNamed() {
@@ -148,6 +151,7 @@ private slots:
             {"tapedeck --export IN OUT [OPTIONS]",
              {"--from SECONDS", "--to SECONDS", "--format FORMAT", "--loudness LUFS",
               "--true-peak DBTP", "--bitrate KBPS", "--quality Q", "--channels N"}},
+            {"tapedeck --toggle-record", {}},
             {"tapedeck --help | --version", {}},
         };
         qsizetype heading = -1;

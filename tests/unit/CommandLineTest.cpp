@@ -56,6 +56,16 @@ private slots:
         QCOMPARE(parsed.commandLine->openFiles.size(), std::size_t(2));
     }
 
+    // The record key is a mode of its own that takes no files and no value.
+    void toggleRecordIsTheRecordKey() {
+        const auto parsed = parseCommandLine({"--toggle-record"});
+        QVERIFY(parsed.commandLine.has_value());
+        QCOMPARE(parsed.commandLine->mode, Mode::ToggleRecord);
+        QVERIFY(parsed.commandLine->openFiles.empty());
+        QVERIFY(!parseCommandLine({"--toggle-record=yes"}).commandLine);
+        QVERIFY(!parseCommandLine({"--toggle-record", "--record", "x.wav"}).commandLine);
+    }
+
     void recordTakesAllItsOptions() {
         const auto parsed =
             parseCommandLine({"--record", "x.flac", "--duration", "2.5", "--input-device", "USB",

@@ -1,5 +1,6 @@
 #include "ui/window/GuiMain.h"
 
+#include "ui/instance/InstanceLaunch.h"
 #include "ui/session/Session.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
@@ -12,6 +13,7 @@
 #include <cstdio>
 
 #include <functional>
+#include <optional>
 
 namespace tapedeck {
 
@@ -47,7 +49,7 @@ private:
 
 } // namespace
 
-int runGui(int& argc, char** argv, const QStringList& files) {
+int runGui(int& argc, char** argv, const QStringList& files, bool toggleRecord) {
     // Without any display Qt would abort with a core dump; say what to do instead.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
@@ -61,6 +63,10 @@ int runGui(int& argc, char** argv, const QStringList& files) {
     QApplication::setApplicationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));
     QApplication::setDesktopFileName(kAppId);
+    // A window already running takes this launch's files or record key instead.
+    InstanceLaunch launch(files, toggleRecord);
+    if (const std::optional<int> handedOver = launch.handOver())
+        return *handedOver;
 
     Settings settings;
     // One file is shown at a time: the last one opens, the others wait in Open Recent in the
@@ -71,18 +77,20 @@ int runGui(int& argc, char** argv, const QStringList& files) {
     }
     Session session(settings);
     MainWindow window(session, settings);
+    launch.serve(window, session, settings);
     window.show();
 
     // The window paints first. Then the file (its waveform builds on a worker thread), the
     // icon theme, the search for unfinished takes (a worker thread) and PortAudio's device
     // scan, the slowest part, which opens the file's player when it is done.
-    new AfterFirstPaint(&window, [&session, &window, files] {
+    new AfterFirstPaint(&window, [&session, &window, &launch, files] {
         if (!files.isEmpty())
             session.openFile(files.last());
         QApplication::setWindowIcon(
             QIcon::fromTheme(kAppId, QIcon::fromTheme(QStringLiteral("audio-input-microphone"))));
         window.lookForUnfinishedTakes();
         session.startAudio();
+        launch.started(); // what other launches asked for meanwhile, after this one's file
     });
     return app.exec();
 }
