@@ -198,7 +198,7 @@ private slots:
             meta.value(QStringLiteral("mpris:trackid")).value<QDBusObjectPath>().path();
         QVERIFY2(trackId.startsWith(QStringLiteral("/io/github/tapedeck/")), qPrintable(trackId));
         QCOMPARE(meta.value(QStringLiteral("xesam:url")).toString(),
-                 QUrl::fromLocalFile(file_).toString());
+                 QUrl::fromLocalFile(file_).toString(QUrl::FullyEncoded));
         QCOMPARE(meta.value(QStringLiteral("xesam:title")).toString(), QStringLiteral("tone"));
         QCOMPARE(meta.value(QStringLiteral("mpris:length")).toLongLong(), kFileUs);
 
@@ -335,7 +335,7 @@ private slots:
                      .startsWith(QStringLiteral("Recording")),
                  qPrintable(meta.value(QStringLiteral("xesam:title")).toString()));
         QCOMPARE(meta.value(QStringLiteral("xesam:url")).toString(),
-                 QUrl::fromLocalFile(session_->currentPath()).toString());
+                 QUrl::fromLocalFile(session_->currentPath()).toString(QUrl::FullyEncoded));
         QTRY_VERIFY_WITH_TIMEOUT(toMap(listener_.lastAnnounced(QStringLiteral("Metadata")))
                                      .value(QStringLiteral("xesam:title"))
                                      .toString()

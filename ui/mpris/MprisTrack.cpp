@@ -24,7 +24,7 @@ QVariantMap MprisTrack::metadata() const {
     const QString name = QFileInfo(path).completeBaseName();
     QVariantMap map;
     map.insert(QStringLiteral("mpris:trackid"), QVariant::fromValue(trackId()));
-    map.insert(QStringLiteral("xesam:url"), QUrl::fromLocalFile(path).toString());
+    map.insert(QStringLiteral("xesam:url"), QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded));
     // During a take the widget says so first: that is what someone glancing at it needs.
     map.insert(QStringLiteral("xesam:title"),
                recording
