@@ -1,6 +1,7 @@
 #include "ui/window/GuiMain.h"
 
 #include "ui/instance/InstanceLaunch.h"
+#include "ui/mpris/MprisService.h"
 #include "ui/session/Session.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
@@ -84,6 +85,7 @@ int runGui(int& argc, char** argv, const QStringList& files, bool toggleRecord) 
     // icon theme, the search for unfinished takes (a worker thread) and PortAudio's device
     // scan, the slowest part, which opens the file's player when it is done.
     new AfterFirstPaint(&window, [&session, &window, &launch, files] {
+        MprisService::publish(window, session); // media keys; nothing without a session bus
         if (!files.isEmpty())
             session.openFile(files.last());
         QApplication::setWindowIcon(
