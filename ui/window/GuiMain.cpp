@@ -1,6 +1,7 @@
 #include "ui/window/GuiMain.h"
 
 #include "ui/session/Session.h"
+#include "ui/startup/FirstFrameReport.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
 
@@ -57,6 +58,7 @@ int runGui(int& argc, char** argv, const QStringList& files) {
         return 1;
     }
     QApplication app(argc, argv);
+    FirstFrameReport::installIfAsked(); // the launch benchmark's clock
     QApplication::setOrganizationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));

@@ -13,6 +13,7 @@
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
 #include "ui/recording/TakeRecovery.h"
+#include "ui/schedule/ScheduleActions.h"
 #include "ui/selection/SelectionActions.h"
 #include "ui/selection/SelectionBar.h"
 #include "ui/session/Session.h"
@@ -84,8 +85,9 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     buildTakesPanel();
     controls_ = new RecorderControls(*this, session_, *waveform_);
     buildToolBar();
-    buildMenus();
     status_ = new StatusReporter(*this, session_, *banner_, this);
+    schedule_ = new ScheduleActions(*this, session_, *status_);
+    buildMenus();
     connectSession();
     lifecycle_ = new TakeLifecycle(*this, session_,
                                    {*document_, *waveform_, *selectionBar_, *selection_,
@@ -111,7 +113,7 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildMenus() {
     menus_->build({*transport_, *speed_, *controls_, *selection_, *exporting_, *waveform_,
-                   *devicesDock_, *takesDock_});
+                   *devicesDock_, *takesDock_, *schedule_->action()});
 }
 
 void MainWindow::buildToolBar() {
