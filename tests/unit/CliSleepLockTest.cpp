@@ -3,6 +3,7 @@
 
 #include <QDBusConnection>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>

@@ -7,6 +7,7 @@
 #include "ui/session/Session.h"
 #include "ui/window/StatusReporter.h"
 
+#include "core/io/FileFormat.h"
 #include "core/recording/TakeSchedule.h"
 
 #include <QAction>
@@ -15,6 +16,8 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QStatusBar>
+
+#include <utility>
 
 namespace tapedeck {
 

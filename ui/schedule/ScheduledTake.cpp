@@ -49,7 +49,8 @@ QString ScheduledTake::countdownText(Clock::duration left) {
 
 void ScheduledTake::tick() {
     using namespace std::chrono;
-    const auto left = duration_cast<milliseconds>(start_ - now_());
+    // Rounded up, so a timer that fires a fraction of a millisecond early waits that out.
+    const auto left = ceil<milliseconds>(start_ - now_());
     if (left.count() <= 0) {
         startNow();
         return;
