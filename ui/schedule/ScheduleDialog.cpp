@@ -68,9 +68,9 @@ ScheduleDialog::ScheduleDialog(Destination destination, QWidget* parent, Now now
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &ScheduleDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ScheduleDialog::reject);
-    connect(startField_, &QLineEdit::textChanged, this, &ScheduleDialog::update);
-    connect(lengthField_, &QLineEdit::textChanged, this, &ScheduleDialog::update);
-    update();
+    connect(startField_, &QLineEdit::textChanged, this, &ScheduleDialog::refresh);
+    connect(lengthField_, &QLineEdit::textChanged, this, &ScheduleDialog::refresh);
+    refresh();
 }
 
 bool ScheduleDialog::read(QString& problem) {
@@ -102,7 +102,7 @@ bool ScheduleDialog::read(QString& problem) {
     return true;
 }
 
-void ScheduleDialog::update() {
+void ScheduleDialog::refresh() {
     QString problem;
     if (!read(problem)) {
         when_->setText(problem);

@@ -49,7 +49,7 @@ private:
     // Reads both fields into start_ and lengthSeconds_; false with `problem` set when they
     // cannot be used.
     bool read(QString& problem);
-    void update();
+    void refresh();
 
     Destination destinationFor_;
     Now now_;
