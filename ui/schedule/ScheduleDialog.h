@@ -12,7 +12,8 @@ class QPushButton;
 
 namespace tapedeck {
 
-// Record › Schedule…: when a take is to start, and for how long. The start is a time of day
+// Transport › Schedule Recording…: when a take is to start, and for how long. The start is a time
+// of day
 // ("14:30", today) or a date and time ("2026-12-04 14:30"), the length "90s", "45m", "1h30m"
 // or empty (until Stop), as the command line's --start-at and --duration take them. A line
 // below says when that is and how long from now, and another where the take will be saved.
