@@ -32,10 +32,9 @@ QString destination(Clock::time_point) {
 }
 } // namespace
 
-// Record › Schedule…'s dialog, on a fixed clock (2026-12-04 15:00 local): the start as a
-// time of day or a date and time, the length in the command line's forms, a past time
-// refused with a plain message; and the wait itself, which keeps the computer awake and can
-// be cancelled.
+// Transport › Schedule Recording…'s dialog, on a fixed clock (2026-12-04 15:00 local): the start as
+// a time of day or a date and time, the length in the command line's forms, a past time refused
+// with a plain message; and the wait itself, which keeps the computer awake and can be cancelled.
 class TestScheduleDialog : public QObject {
     Q_OBJECT
 
