@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <iterator>
 #include <poll.h>
 #include <spawn.h>
 #include <string>
@@ -36,17 +37,15 @@ long long monotonicNs() {
 
 // The children's environment: ours, with a fresh home and the report asked for.
 std::vector<std::string> childEnvironment(const std::string& home) {
+    const char* const replaced[] = {
+        "HOME=", "XDG_CONFIG_HOME=", "XDG_DATA_HOME=", "XDG_CACHE_HOME=", "QT_QPA_PLATFORM="};
     std::vector<std::string> out;
     for (char** e = environ; *e != nullptr; ++e) {
         const std::string entry = *e;
-        for (const char* dropped : {"HOME=", "XDG_CONFIG_HOME=", "XDG_DATA_HOME=",
-                                    "XDG_CACHE_HOME=", "QT_QPA_PLATFORM="}) {
-            if (entry.rfind(dropped, 0) == 0) {
-                goto skip;
-            }
+        if (std::none_of(std::begin(replaced), std::end(replaced),
+                         [&entry](const char* name) { return entry.rfind(name, 0) == 0; })) {
+            out.push_back(entry);
         }
-        out.push_back(entry);
-    skip:;
     }
     out.push_back("HOME=" + home);
     out.push_back("XDG_CONFIG_HOME=" + home + "/.config");
