@@ -15,6 +15,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 
 #include <utility>
@@ -47,6 +49,25 @@ void ScheduleActions::onTriggered() {
         return;
     }
     openDialog();
+}
+
+bool ScheduleActions::confirmClose() {
+    if (!take_->isPending())
+        return true;
+    QMessageBox question(QMessageBox::Question, tr("Quit Tapedeck?"),
+                         tr("A take is scheduled to start at %1.")
+                             .arg(QString::fromStdString(localTimeText(take_->start()))),
+                         QMessageBox::NoButton, &window_);
+    question.setObjectName(QStringLiteral("QuitWhileScheduledQuestion"));
+    question.setInformativeText(tr("Quitting cancels it: nothing will be recorded."));
+    QPushButton* quit = question.addButton(tr("Quit and Cancel the Take"), QMessageBox::AcceptRole);
+    QPushButton* stay = question.addButton(tr("Keep Tapedeck Open"), QMessageBox::RejectRole);
+    question.setDefaultButton(stay);
+    question.exec();
+    if (question.clickedButton() != quit)
+        return false;
+    take_->cancel();
+    return true;
 }
 
 void ScheduleActions::openDialog() {

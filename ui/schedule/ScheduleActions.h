@@ -27,6 +27,10 @@ public:
     // For the Transport menu.
     QAction* action() const { return action_; }
 
+    // Closing the window cancels a take still waiting to start: asks first. True when the
+    // window may close (nothing waits, or the person said so).
+    bool confirmClose();
+
     // For tests.
     ScheduledTake* scheduledTake() const { return take_; }
     QLabel* countdownLabel() const { return countdown_; }

@@ -361,6 +361,10 @@ void MainWindow::showWaveform(bool shown) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!schedule_->confirmClose()) {
+        event->ignore();
+        return;
+    }
     // Never lose a take: a running recording is stopped and finalized before quitting, once
     // the person has said that is what they want.
     if (session_.state() == TransportState::Recording) {
