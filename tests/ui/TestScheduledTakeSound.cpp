@@ -12,12 +12,14 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <chrono>
 
@@ -32,7 +34,7 @@ constexpr int kTimeoutMs = 15000;
 
 // Transport › Schedule Recording… in the window, on the private sound server: a take set two
 // seconds ahead starts at that time, not before, and stops after its two-second length;
-// a cancelled one records nothing.
+// closing the window while one waits asks first; a cancelled one records nothing.
 class TestScheduledTakeSound : public QObject {
     Q_OBJECT
     QTemporaryDir temp_;
@@ -138,6 +140,22 @@ private slots:
             recorded = recorded || state == TransportState::Recording;
         });
         const Clock::time_point start = scheduleVia(action, QString());
+        QVERIFY(schedule->scheduledTake()->isPending());
+        // Closing the window asks first; keeping it open keeps the take waiting.
+        QString asked;
+        QTimer::singleShot(0, [&asked] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box == nullptr)
+                return;
+            asked = box->text();
+            for (QAbstractButton* button : box->buttons()) {
+                if (button->text() == QStringLiteral("Keep Tapedeck Open"))
+                    button->click();
+            }
+        });
+        window_->close();
+        QVERIFY2(asked.contains(QStringLiteral("scheduled to start")), qPrintable(asked));
+        QVERIFY(window_->isVisible());
         QVERIFY(schedule->scheduledTake()->isPending());
         action->trigger(); // Cancel Scheduled Recording
         QVERIFY(!schedule->scheduledTake()->isPending());
