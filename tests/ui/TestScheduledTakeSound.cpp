@@ -7,7 +7,9 @@
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
