@@ -91,14 +91,22 @@ private slots:
         ScheduleActions* schedule = window_->schedule();
         QAction* action = schedule->action();
         QCOMPARE(action->text(), QStringLiteral("Schedule Recording…"));
-        // When the take starts: the wall clock, and whether anything was recorded before.
+        // While waiting (each second of the countdown): no file and no take. When the take
+        // starts: the wall clock.
         Clock::time_point startedAt;
-        int takesBefore = -1;
-        QObject watching; // the connection ends with this test
+        bool started = false;
+        int filesWhileWaiting = 0;
+        bool recordingWhileWaiting = false;
+        QObject watching; // the connections end with this test
+        connect(schedule->scheduledTake(), &ScheduledTake::countdownChanged, &watching, [&] {
+            filesWhileWaiting = std::max(filesWhileWaiting, takesInFolder());
+            recordingWhileWaiting =
+                recordingWhileWaiting || session_->state() == TransportState::Recording;
+        });
         connect(session_.get(), &Session::stateChanged, &watching, [&](TransportState state) {
-            if (state == TransportState::Recording && takesBefore < 0) {
+            if (state == TransportState::Recording && !started) {
                 startedAt = Clock::now();
-                takesBefore = takesInFolder();
+                started = true;
             }
         });
         QSignalSpy saved(session_.get(), &Session::takeSaved);
@@ -112,8 +120,9 @@ private slots:
                  qPrintable(schedule->countdownLabel()->text()));
         QVERIFY(session_->state() != TransportState::Recording);
 
-        QTRY_VERIFY_WITH_TIMEOUT(takesBefore >= 0, kTimeoutMs);
-        QCOMPARE(takesBefore, 0); // nothing recorded before the time
+        QTRY_VERIFY_WITH_TIMEOUT(started, kTimeoutMs);
+        QCOMPARE(filesWhileWaiting, 0); // nothing recorded before the time
+        QVERIFY(!recordingWhileWaiting);
         QVERIFY2(startedAt >= start, "the take started before its time");
         const auto late =
             std::chrono::duration_cast<std::chrono::milliseconds>(startedAt - start).count();
