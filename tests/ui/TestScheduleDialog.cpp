@@ -159,7 +159,7 @@ private slots:
         Settings settings(std::make_unique<QSettings>(temp.filePath(QStringLiteral("t.ini")),
                                                       QSettings::IniFormat));
         Session session(settings);
-        SleepInhibitor inhibitor(QDBusConnection(QString()), QDBusConnection(QString()));
+        SleepInhibitor inhibitor{QDBusConnection(QString()), QDBusConnection(QString())};
         ScheduledTake take(session, inhibitor, nullptr, clock());
         QSignalSpy pending(&take, &ScheduledTake::pendingChanged);
         QSignalSpy countdown(&take, &ScheduledTake::countdownChanged);
