@@ -52,6 +52,8 @@ class TestScheduleDialog : public QObject {
     }
 
 private slots:
+    void init() { now_ = at(2026, 12, 4, 15, 0); } // each test starts at 15:00
+
     void aPastTimeIsRefusedWithAPlainMessage() {
         ScheduleDialog dialog(&destination, nullptr, clock());
         dialog.show();
@@ -138,7 +140,6 @@ private slots:
         ScheduleDialog late(&destination, nullptr, clock());
         QCOMPARE(late.startField()->text(), QStringLiteral("2026-12-05 00:04"));
         QVERIFY(late.whenLabel()->text().contains(QStringLiteral("in 5 min 50 s")));
-        now_ = at(2026, 12, 4, 15, 0);
     }
 
     void theCountdownReadsAsAClock() {
