@@ -90,7 +90,7 @@ private slots:
     void aScheduledTakeStartsAtItsTimeAndStopsAfterItsLength() {
         ScheduleActions* schedule = window_->schedule();
         QAction* action = schedule->action();
-        QCOMPARE(action->text(), QStringLiteral("Schedule Recording…"));
+        QCOMPARE(action->text(), QStringLiteral("Sc&hedule Recording…"));
         // While waiting (each second of the countdown): no file and no take. When the take
         // starts: the wall clock.
         Clock::time_point startedAt;
@@ -113,7 +113,7 @@ private slots:
         const Clock::time_point start = scheduleVia(action, QStringLiteral("2s"));
         QVERIFY(schedule->dialog() == nullptr);
         QVERIFY(schedule->scheduledTake()->isPending());
-        QCOMPARE(action->text(), QStringLiteral("Cancel Scheduled Recording"));
+        QCOMPARE(action->text(), QStringLiteral("Cancel Sc&heduled Recording"));
         QVERIFY(schedule->countdownLabel()->isVisible());
         QVERIFY2(schedule->countdownLabel()->text().startsWith(
                      QStringLiteral("Recording starts in 0:0")),
@@ -129,7 +129,7 @@ private slots:
         qInfo("The scheduled take started %lld ms after its time.", static_cast<long long>(late));
         QVERIFY(!schedule->scheduledTake()->isPending());
         QVERIFY(!schedule->countdownLabel()->isVisible());
-        QCOMPARE(action->text(), QStringLiteral("Schedule Recording…"));
+        QCOMPARE(action->text(), QStringLiteral("Sc&hedule Recording…"));
 
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kTimeoutMs); // stopped by its length
         QVERIFY(session_->state() != TransportState::Recording);
@@ -170,7 +170,7 @@ private slots:
         QVERIFY(schedule->scheduledTake()->isPending());
         action->trigger(); // Cancel Scheduled Recording
         QVERIFY(!schedule->scheduledTake()->isPending());
-        QCOMPARE(action->text(), QStringLiteral("Schedule Recording…"));
+        QCOMPARE(action->text(), QStringLiteral("Sc&hedule Recording…"));
         QVERIFY(!schedule->countdownLabel()->isVisible());
         // Past the time it was set for, and then some.
         QTRY_VERIFY_WITH_TIMEOUT(Clock::now() > start + std::chrono::milliseconds(1500),

@@ -101,7 +101,7 @@ void ScheduleActions::openDialog() {
 }
 
 void ScheduleActions::onPendingChanged(bool pending) {
-    action_->setText(pending ? tr("Cancel Scheduled Recording") : tr("Schedule Recording…"));
+    action_->setText(pending ? tr("Cancel Sc&heduled Recording") : tr("Sc&hedule Recording…"));
     action_->setToolTip(pending ? tr("Cancel the take that is waiting to start")
                                 : tr("Record a take at a time you choose"));
     countdown_->setVisible(pending);
