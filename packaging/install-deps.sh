@@ -10,6 +10,7 @@ build_packages=(
     librubberband-dev libebur128-dev nlohmann-json3-dev libcli11-dev
     libasound2-plugins
     libtag1-dev
+    libsystemd-dev
     qt6-tools-dev qt6-l10n-tools
 )
 test_packages=(

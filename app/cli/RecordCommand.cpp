@@ -1,3 +1,4 @@
+#include "app/awake/LogindSleepLock.h"
 #include "app/cli/Commands.h"
 #include "app/cli/StopSignal.h"
 #include "app/cli/TerminalStatus.h"
@@ -87,6 +88,23 @@ int record(const CommandLine& commandLine) {
                 commandLine.file +
                 " already exists. Tapedeck never records over a file; choose another name.");
         }
+    }
+    // Held from here to the end of the take: through a --start-at wait, the wait for sound,
+    // and the take itself, as the window does. That nothing would keep the computer awake is
+    // said for a scheduled take, whose wait may be long, and to a person at a terminal; a
+    // script's plain take on a machine without logind (a container, a server) is not told
+    // so on every run.
+    const awake::LogindSleepLock awake(commandLine.startAt ? "Waiting to record a take at " +
+                                                                 localTimeText(*commandLine.startAt)
+                                                           : std::string("Recording a take"));
+    if (!awake.isHeld() && (commandLine.startAt || UserMessages::isTerminal())) {
+        std::fprintf(UserMessages::stream(),
+                     "tapedeck: warning: nothing keeps the computer awake (%s), so it may sleep "
+                     "before or during this take.\n",
+                     awake.problem().c_str());
+        std::fflush(UserMessages::stream());
+    }
+    if (commandLine.startAt) {
         StopSignal::install();
         if (!waitForStartTime(commandLine)) {
             return endWaitEarly();

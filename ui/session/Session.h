@@ -74,6 +74,9 @@ public:
     const EngineBridge& engine() const { return bridge_; }
 
     void record();
+    // A take that stops after `seconds` whatever the take options say (a scheduled take's
+    // length); the take options are left as they are.
+    void recordFor(double seconds);
     void play();
     void pause();
     void stop();
@@ -249,6 +252,7 @@ private:
     int documentRate_ = 0;
     bool monitoring_ = false;
     TakeOptions takeOptions_;
+    double lengthForThisTake_ = 0; // recordFor()'s length while it starts the take; 0: none
     // The device whose unplugging ended the last take, while the banner says so.
     std::optional<DeviceInfo> lostDevice_;
     // The waveform the monitoring stream's take will grow (made when the stream opens).

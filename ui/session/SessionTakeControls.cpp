@@ -29,11 +29,20 @@ RecordSettings Session::takeSettings(const QString& path) const {
         settings.startAboveDbfs = takeOptions_.startAboveDbfs;
     if (takeOptions_.stopOnSilence)
         settings.stopAfterSilenceSeconds = takeOptions_.silenceSeconds;
-    if (takeOptions_.stopAfterLength) {
+    const double length = lengthForThisTake_ > 0         ? lengthForThisTake_
+                          : takeOptions_.stopAfterLength ? takeOptions_.lengthSeconds
+                                                         : 0;
+    if (length > 0) {
         const int rate = bridge_.isMonitoring() ? bridge_.sampleRate() : plannedSampleRate();
-        settings.maxFrames = std::llround(takeOptions_.lengthSeconds * rate);
+        settings.maxFrames = std::llround(length * rate);
     }
     return settings;
+}
+
+void Session::recordFor(double seconds) {
+    lengthForThisTake_ = seconds;
+    record();
+    lengthForThisTake_ = 0;
 }
 
 void Session::setTakeOptions(const TakeOptions& options) {

@@ -3,6 +3,7 @@
 #include "ui/instance/InstanceLaunch.h"
 #include "ui/mpris/MprisService.h"
 #include "ui/session/Session.h"
+#include "ui/startup/FirstFrameReport.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
 
@@ -60,6 +61,7 @@ int runGui(int& argc, char** argv, const QStringList& files, bool toggleRecord) 
         return 1;
     }
     QApplication app(argc, argv);
+    FirstFrameReport::installIfAsked(); // the launch benchmark's clock
     QApplication::setOrganizationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationName(QStringLiteral("Tapedeck"));
     QApplication::setApplicationVersion(QStringLiteral(TAPEDECK_VERSION));

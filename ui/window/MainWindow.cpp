@@ -14,6 +14,7 @@
 #include "ui/recording/RecordingScreen.h"
 #include "ui/recording/SleepInhibitor.h"
 #include "ui/recording/TakeRecovery.h"
+#include "ui/schedule/ScheduleActions.h"
 #include "ui/selection/SelectionActions.h"
 #include "ui/selection/SelectionBar.h"
 #include "ui/session/Session.h"
@@ -85,8 +86,9 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     buildTakesPanel();
     controls_ = new RecorderControls(*this, session_, *waveform_);
     buildToolBar();
-    buildMenus();
     status_ = new StatusReporter(*this, session_, *banner_, this);
+    schedule_ = new ScheduleActions(*this, session_, *status_);
+    buildMenus();
     connectSession();
     lifecycle_ = new TakeLifecycle(*this, session_,
                                    {*document_, *waveform_, *selectionBar_, *selection_,
@@ -112,7 +114,7 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildMenus() {
     menus_->build({*transport_, *speed_, *controls_, *selection_, *exporting_, *waveform_,
-                   *devicesDock_, *takesDock_});
+                   *devicesDock_, *takesDock_, *schedule_->action()});
 }
 
 void MainWindow::buildToolBar() {
@@ -364,6 +366,10 @@ void MainWindow::showWaveform(bool shown) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!schedule_->confirmClose()) {
+        event->ignore();
+        return;
+    }
     // Never lose a take: a running recording is stopped and finalized before quitting, once
     // the person has said that is what they want.
     if (session_.state() == TransportState::Recording) {

@@ -28,6 +28,7 @@ class RecentFilesMenu;
 class RecorderControls;
 class RecoveryBanner;
 class RecordingScreen;
+class ScheduleActions;
 class SleepInhibitor;
 class SpeedControl;
 class TakeRecovery;
@@ -81,6 +82,7 @@ public:
     RecordingScreen* recordingScreen() const { return recordingScreen_; }
     LoudnessReadout* loudnessReadout() const { return loudness_; }
     SleepInhibitor* sleepInhibitor() const { return inhibitor_; }
+    ScheduleActions* schedule() const { return schedule_; }
     StatusLine* statusLine() const { return status_->line(); }
     SelectionBar* selectionBar() const { return selectionBar_; }
     SelectionActions* selectionActions() const { return selection_; }
@@ -149,6 +151,7 @@ private:
     SpeedControl* speed_ = nullptr;
     RecordingScreen* recordingScreen_ = nullptr;
     SleepInhibitor* inhibitor_ = nullptr;
+    ScheduleActions* schedule_ = nullptr;
 };
 
 } // namespace tapedeck

@@ -89,6 +89,7 @@ void WindowMenus::build(const Contents& contents) {
     using A = TransportAction;
     for (A which : {A::Record, A::Play, A::Pause, A::Stop})
         transport->addAction(contents.transport.action(which));
+    transport->addAction(&contents.schedule);
     transport->addSeparator();
     transport->addAction(contents.transport.action(A::GoToStart));
     transport->addAction(contents.transport.action(A::GoToEnd));

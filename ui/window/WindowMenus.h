@@ -44,6 +44,7 @@ public:
         WaveformView& waveform;
         QDockWidget& devicesDock;
         QDockWidget& takesDock;
+        QAction& schedule; // Schedule Recording… (Cancel Scheduled Recording)
     };
 
     // Makes the actions (the tool bar shows Open too); build() puts up the menus.
