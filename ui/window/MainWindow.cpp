@@ -1,5 +1,8 @@
 #include "ui/window/MainWindow.h"
 
+#include "ui/accessibility/AccessibleInterfaces.h"
+#include "ui/accessibility/BuiltInPartNames.h"
+#include "ui/accessibility/RecordingAnnouncer.h"
 #include "ui/devices/DevicePicker.h"
 #include "ui/dialogs/ErrorBanner.h"
 #include "ui/dialogs/RecoveryBanner.h"
@@ -76,7 +79,8 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     setAccessibleName(tr("Tapedeck"));
     setAcceptDrops(true);
     resize(kDefaultWindowSize);
-    FocusFrameStyle::install(); // before the widgets, so they are made with it
+    FocusFrameStyle::install();      // before the widgets, so they are made with it
+    AccessibleInterfaces::install(); // the meter and waveform speak for themselves
 
     buildActions();
     buildCentralArea();
@@ -86,6 +90,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     buildToolBar();
     buildMenus();
     status_ = new StatusReporter(*this, session_, *banner_, this);
+    new RecordingAnnouncer(session_, *status_->panel(), this);
     connectSession();
     lifecycle_ = new TakeLifecycle(*this, session_,
                                    {*document_, *waveform_, *selectionBar_, *selection_,
@@ -95,6 +100,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     restoreFromSettings();
     onStateChanged(session_.state());
     showDevices(session_.devices());
+    new BuiltInPartNames(*this); // combo lists and panel tabs, which Qt makes unnamed
 }
 
 MainWindow::~MainWindow() = default;
