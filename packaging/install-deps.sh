@@ -18,6 +18,7 @@ test_packages=(
     clang libclang-rt-14-dev
     desktop-file-utils appstream dpkg-dev file
     sox alsa-utils
+    at-spi2-core python3-pyatspi
 )
 
 packages=("${build_packages[@]}")
