@@ -4,6 +4,8 @@
 #include "ui/meters/LevelMeter.h"
 #include "ui/meters/MeterBallistics.h"
 
+#include <QStringList>
+
 #include <algorithm>
 #include <cmath>
 
