@@ -116,6 +116,7 @@ private slots:
         for (QDockWidget* dock : window.findChildren<QDockWidget*>())
             dock->show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCoreApplication::processEvents(); // names for the tab bars the docks just made
 
         std::vector<QAccessibleInterface*> all;
         collect(QAccessible::queryAccessibleInterface(&window), all);
@@ -135,7 +136,7 @@ private slots:
                                    role == QAccessible::PageTab;
             if (iface->text(QAccessible::Name).trimmed().isEmpty())
                 unnamed << describe(iface);
-            else if (!wordsOnly && (iface->text(QAccessible::Description).trimmed().isEmpty())
+            else if (!wordsOnly && iface->text(QAccessible::Description).trimmed().isEmpty())
                 undescribed << describe(iface) + QLatin1Char(' ') + iface->text(QAccessible::Name);
         }
         QVERIFY(focusable > 15);
