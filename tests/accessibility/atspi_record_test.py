@@ -15,7 +15,8 @@ from atspi_session import AtspiSession, wait_until
 
 # Enough take for --info to find sound frames in, and short enough for a quick test.
 MIN_TAKE_SECONDS = 1.0
-TAKE_TIMEOUT_S = 15.0
+# Guards against a hang, not a measure of speed: a loaded machine may take its time.
+TAKE_TIMEOUT_S = 30.0
 
 
 def press(session, name):
@@ -24,13 +25,21 @@ def press(session, name):
     button = session.find(session.app, name=name, role=pyatspi.ROLE_PUSH_BUTTON)
     if button is None:
         raise AssertionError(f"no button named '{name}'")
-    wait_until(lambda: button.getState().contains(pyatspi.STATE_ENABLED), f"'{name}' enabled")
+    wait_until(lambda: fresh(button).getState().contains(pyatspi.STATE_ENABLED),
+               f"'{name}' enabled", TAKE_TIMEOUT_S)
     action = button.queryAction()
     names = [action.getName(i) for i in range(action.nActions)]
     if "Press" not in names:
         raise AssertionError(f"'{name}' offers no Press action (it offers {names})")
     if not action.doAction(names.index("Press")):
         raise AssertionError(f"pressing '{name}' through AT-SPI failed")
+
+
+def fresh(node):
+    """`node` with its cached name, description and state dropped, so the next read asks the
+    window (the cache follows the window's change events, which a test should not race)."""
+    node.clear_cache()
+    return node
 
 
 def seconds(text):
@@ -47,8 +56,7 @@ def seconds(text):
 def recorded_seconds(session, waveform):
     """How long the take is so far, from what the waveform says ("Position 0:00.0 of 0:01.2;
     ..."): it counts the frames already written to the file."""
-    waveform.clear_cache()  # the description changes without an event while unfocused
-    words = waveform.description
+    words = fresh(waveform).description  # changes without an event while unfocused
     if not words.startswith("Position ") or " of " not in words:
         return 0.0
     return seconds(words.split(" of ", 1)[1].split(";", 1)[0])
@@ -62,7 +70,7 @@ def main(window_binary, cli_binary):
             raise AssertionError("no status panel named 'Status'")
 
         press(session, "Record")
-        wait_until(lambda: status.description.startswith("Recording"),
+        wait_until(lambda: fresh(status).description.startswith("Recording"),
                    "the status to announce the take", TAKE_TIMEOUT_S)
         waveform = session.find(session.app, name="Waveform", role=pyatspi.ROLE_CANVAS)
         if waveform is None:
@@ -71,7 +79,7 @@ def main(window_binary, cli_binary):
                    f"{MIN_TAKE_SECONDS} s of take in the waveform", TAKE_TIMEOUT_S)
 
         press(session, "Stop")
-        wait_until(lambda: status.description.startswith("Recording stopped after"),
+        wait_until(lambda: fresh(status).description.startswith("Recording stopped after"),
                    "the status to announce the end of the take", TAKE_TIMEOUT_S)
         print("announced:", status.description)
 
