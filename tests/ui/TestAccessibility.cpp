@@ -1,11 +1,11 @@
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
-#include "ui/accessibility/MeterValueNotifier.h"
 #include "ui/accessibility/RecordingAnnouncer.h"
 #include "ui/markers/MarkerList.h"
 #include "ui/meters/LevelMeter.h"
 #include "ui/session/Session.h"
 #include "ui/transport/RecorderControls.h"
+#include "ui/waveform/WaveformDocument.h"
 #include "ui/waveform/WaveformView.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
@@ -201,6 +201,7 @@ private slots:
         QVERIFY(session.openFile(file));
         WaveformView* view = window.waveformView();
         QTRY_VERIFY_WITH_TIMEOUT(view->summary() != nullptr, kOpenTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window.waveformDocument()->isComplete(), kOpenTimeoutMs);
 
         QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(view);
         QVERIFY(iface);
