@@ -31,6 +31,7 @@
 #include "ui/window/EnglishPlurals.h"
 #include "ui/window/OpenFileFilter.h"
 #include "ui/window/Settings.h"
+#include "ui/window/StatusPanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
