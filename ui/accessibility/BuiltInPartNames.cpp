@@ -23,13 +23,9 @@ void nameComboList(QComboBox& box) {
             .arg(name));
 }
 
-void namePanelTabs(QTabBar& bar) {
-    if (bar.accessibleName().isEmpty()) {
-        bar.setAccessibleName(BuiltInPartNames::tr("Panels"));
-        bar.setAccessibleDescription(
-            BuiltInPartNames::tr("The panels that share this place; choose one to show it"));
-    }
-    // Qt's own scroll buttons, named by Qt ("Scroll Left"), say nothing of what they scroll.
+void describePanelTabScrolling(QTabBar& bar) {
+    // The tab bar itself speaks its current tab ("Devices") and each tab its panel's title;
+    // its scroll buttons are named by Qt ("Scroll Left") but say nothing of what they scroll.
     for (QToolButton* button : bar.findChildren<QToolButton*>()) {
         if (!button->accessibleDescription().isEmpty())
             continue;
@@ -52,7 +48,7 @@ void BuiltInPartNames::apply() {
     for (QComboBox* box : window_.findChildren<QComboBox*>())
         nameComboList(*box);
     for (QTabBar* bar : window_.findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly))
-        namePanelTabs(*bar);
+        describePanelTabScrolling(*bar);
 }
 
 bool BuiltInPartNames::eventFilter(QObject* watched, QEvent* event) {

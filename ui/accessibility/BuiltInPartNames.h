@@ -7,9 +7,9 @@ class QWidget;
 namespace tapedeck {
 
 // Names and describes the parts Qt builds itself inside the window, which our code never
-// creates and so never names: the list that drops down from each combo box, and the tab bar
-// (with its scroll buttons) that appears when panels share a place. Without this a screen
-// reader meets them as "list" and "page tab list", with nothing to say what they hold. Runs
+// creates and so never names: the list that drops down from each combo box, and the scroll
+// buttons of the tab bar that appears when panels share a place. Without this a screen
+// reader meets a nameless "list", with nothing to say what it holds. Runs
 // once when made and again whenever the window gains a child (Qt makes a tab bar when panels
 // are first tabbed together). A child of the window. GUI thread only.
 class BuiltInPartNames : public QObject {

@@ -33,7 +33,7 @@ void MeterValueNotifier::onMovingChanged(bool moving) {
 
 void MeterValueNotifier::report() {
     const QVariant value = LevelMeterAccessible::loudestPeakDb(meter_.ballistics());
-    if (value == lastSent_ || !QAccessible::isActive())
+    if (value == lastSent_)
         return;
     lastSent_ = value;
     ++sent_;

@@ -19,16 +19,29 @@ WaveformNotifier::WaveformNotifier(WaveformView& view) : QObject(&view), view_(v
     timer_.setInterval(kPositionIntervalMs);
     connect(&timer_, &QTimer::timeout, this, &WaveformNotifier::report);
     connect(&view_, &WaveformView::selectionChanged, this, &WaveformNotifier::report);
-    if (const auto* overlay = view.findChild<MarkerOverlay*>(QString(), Qt::FindDirectChildrenOnly))
-        connect(&overlay->markers(), &MarkerList::changed, this, &WaveformNotifier::report);
     view_.installEventFilter(this);
+    followMarkers();
     lastSent_ = WaveformAccessible::describe(view_);
     if (view_.hasFocus())
         timer_.start();
 }
 
+void WaveformNotifier::followMarkers() {
+    if (followsMarkers_)
+        return;
+    if (const auto* overlay =
+            view_.findChild<MarkerOverlay*>(QString(), Qt::FindDirectChildrenOnly)) {
+        connect(&overlay->markers(), &MarkerList::changed, this, &WaveformNotifier::report);
+        followsMarkers_ = true;
+    }
+}
+
 bool WaveformNotifier::eventFilter(QObject* watched, QEvent* event) {
     if (watched == &view_) {
+        // The marker overlay may come after this notifier (the interface can be asked for
+        // while the window is still being built); a child is whole once the loop comes back.
+        if (event->type() == QEvent::ChildAdded && !followsMarkers_)
+            QTimer::singleShot(0, this, &WaveformNotifier::followMarkers);
         if (event->type() == QEvent::FocusIn) {
             // Focus itself makes the screen reader read the whole description; the timer
             // only keeps the position fresh while the focus stays.
@@ -43,7 +56,7 @@ bool WaveformNotifier::eventFilter(QObject* watched, QEvent* event) {
 
 void WaveformNotifier::report() {
     const QString text = WaveformAccessible::describe(view_);
-    if (text == lastSent_ || !QAccessible::isActive())
+    if (text == lastSent_)
         return;
     lastSent_ = text;
     ++sent_;

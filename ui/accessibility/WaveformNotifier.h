@@ -32,11 +32,14 @@ private:
     explicit WaveformNotifier(WaveformView& view);
     // Sends a description change when the text differs from the last one sent.
     void report();
+    // Hears the markers' changes once the view's marker overlay exists.
+    void followMarkers();
 
     WaveformView& view_;
     QTimer timer_;
     QString lastSent_;
     int sent_ = 0;
+    bool followsMarkers_ = false;
 };
 
 } // namespace tapedeck
