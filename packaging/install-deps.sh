@@ -20,6 +20,7 @@ test_packages=(
     desktop-file-utils appstream dpkg-dev file
     sox alsa-utils
     libglib2.0-bin
+    at-spi2-core python3-pyatspi
 )
 
 packages=("${build_packages[@]}")

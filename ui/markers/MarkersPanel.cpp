@@ -21,6 +21,8 @@ MarkersPanel::MarkersPanel(MarkerList& markers, QWidget* parent)
     list_ = new QTreeWidget(this);
     list_->setObjectName(QStringLiteral("MarkersList"));
     list_->setAccessibleName(tr("Markers"));
+    list_->setAccessibleDescription(tr("The take's markers by time; Enter on a time moves "
+                                       "there, F2 on a name renames it"));
     list_->setColumnCount(2);
     list_->setHeaderLabels({tr("Time"), tr("Name")});
     list_->setRootIsDecorated(false);

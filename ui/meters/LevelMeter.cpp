@@ -91,7 +91,7 @@ void LevelMeter::addLevels(int channels, const float* peak, const float* rms) {
 
 void LevelMeter::reset() {
     ballistics_.reset();
-    frameTimer_.stop();
+    stopAnimating();
     updateAccessibleDescription();
     update();
 }
@@ -99,13 +99,22 @@ void LevelMeter::reset() {
 void LevelMeter::advance() {
     ballistics_.advance(now());
     if (ballistics_.isIdle())
-        frameTimer_.stop();
+        stopAnimating();
     update();
 }
 
 void LevelMeter::startAnimating() {
+    if (frameTimer_.isActive())
+        return;
+    frameTimer_.start();
+    emit movingChanged(true);
+}
+
+void LevelMeter::stopAnimating() {
     if (!frameTimer_.isActive())
-        frameTimer_.start();
+        return;
+    frameTimer_.stop();
+    emit movingChanged(false);
 }
 
 void LevelMeter::clearClip() {

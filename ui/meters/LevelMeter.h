@@ -56,8 +56,14 @@ public:
     // Ticks are drawn for every step regardless.
     std::vector<ScaleLabel> visibleScaleLabels() const;
 
+    // True while the bars move (the frame timer runs); false once they rest at the floor.
+    bool isMoving() const { return frameTimer_.isActive(); }
+
 signals:
     void clipCleared();
+    // The bars started or stopped moving, so whoever reports the level (a screen reader's
+    // calm updates) runs only while there is something to report.
+    void movingChanged(bool moving);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -67,6 +73,7 @@ private:
     double now() const;
     int barLength() const;
     void startAnimating();
+    void stopAnimating();
     void updateAccessibleDescription();
 
     MeterBallistics ballistics_;

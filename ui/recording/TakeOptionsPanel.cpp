@@ -43,6 +43,15 @@ TakeOptionsPanel::TakeOptionsPanel(QWidget* parent) : QWidget(parent) {
     startOnSound_->setAccessibleName(tr("Start when the level rises above the start level"));
     stopOnSilence_->setAccessibleName(tr("Stop after this long below the level"));
     stopAfterLength_->setAccessibleName(tr("Stop after a length"));
+    // What each does, for a screen reader and a hovering pointer alike.
+    startOnSound_->setToolTip(tr("A take waits, recording nothing, until the input is louder "
+                                 "than the start level"));
+    startLevel_->setToolTip(tr("How loud the input must be to start the take, in dBFS"));
+    stopOnSilence_->setToolTip(tr("The take ends by itself once the input has stayed below the "
+                                  "start level this long"));
+    silence_->setToolTip(tr("Seconds of quiet that end the take"));
+    stopAfterLength_->setToolTip(tr("The take ends by itself when it is this long"));
+    length_->setToolTip(tr("Seconds the take lasts"));
 
     const auto changed = [this] {
         updateEnabled();

@@ -67,6 +67,8 @@ TakesPanel::TakesPanel(QWidget* parent) : QWidget(parent) {
     filter_->setClearButtonEnabled(true);
     view_ = new QTreeView(this);
     view_->setAccessibleName(tr("Takes in the recordings folder"));
+    view_->setAccessibleDescription(tr("Enter opens the take, F2 renames it, Delete moves it "
+                                       "to the trash"));
     view_->setModel(proxy_);
     view_->setRootIsDecorated(false);
     view_->setUniformRowHeights(true);

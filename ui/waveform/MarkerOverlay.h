@@ -37,6 +37,9 @@ public:
     // Where the visible markers' names go, none overlapping another (also for tests).
     std::vector<Label> layoutLabels() const;
 
+    // The markers drawn (a screen reader hears them from the view's interface).
+    const MarkerList& markers() const { return markers_; }
+
     // The x coordinate of a frame in the view (for tests).
     int xForFrame(std::int64_t frame) const;
 

@@ -77,6 +77,8 @@ public:
     double startFrame() const { return interaction_.startFrame(); }
     double framesPerPixel() const { return interaction_.framesPerPixel(); }
     std::int64_t totalFrames() const;
+    // The timeline's frames per second (0 with nothing shown).
+    int sampleRate() const { return interaction_.sampleRate(); }
     // The frame under a widget x coordinate.
     std::int64_t frameAt(int x) const;
     // Where waveform lanes are drawn, in widget coordinates.

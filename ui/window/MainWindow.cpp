@@ -1,6 +1,9 @@
 #include "ui/window/MainWindow.h"
 
 #include "core/loudness/LiveLoudness.h"
+#include "ui/accessibility/AccessibleInterfaces.h"
+#include "ui/accessibility/BuiltInPartNames.h"
+#include "ui/accessibility/RecordingAnnouncer.h"
 #include "ui/devices/DevicePicker.h"
 #include "ui/dialogs/ErrorBanner.h"
 #include "ui/dialogs/RecoveryBanner.h"
@@ -30,6 +33,7 @@
 #include "ui/window/EnglishPlurals.h"
 #include "ui/window/OpenFileFilter.h"
 #include "ui/window/Settings.h"
+#include "ui/window/StatusPanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -78,7 +82,8 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     setAccessibleName(tr("Tapedeck"));
     setAcceptDrops(true);
     resize(kDefaultWindowSize);
-    FocusFrameStyle::install(); // before the widgets, so they are made with it
+    FocusFrameStyle::install();      // before the widgets, so they are made with it
+    AccessibleInterfaces::install(); // the meter and waveform speak for themselves
 
     buildActions();
     buildCentralArea();
@@ -89,6 +94,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     status_ = new StatusReporter(*this, session_, *banner_, this);
     schedule_ = new ScheduleActions(*this, session_, *status_);
     buildMenus();
+    new RecordingAnnouncer(session_, *status_->panel(), this);
     connectSession();
     lifecycle_ = new TakeLifecycle(*this, session_,
                                    {*document_, *waveform_, *selectionBar_, *selection_,
@@ -98,6 +104,7 @@ MainWindow::MainWindow(Session& session, Settings& settings, QWidget* parent)
     restoreFromSettings();
     onStateChanged(session_.state());
     showDevices(session_.devices());
+    new BuiltInPartNames(*this); // combo lists and panel tabs, which Qt makes unnamed
 }
 
 MainWindow::~MainWindow() = default;

@@ -33,6 +33,7 @@ QFrame* separator(QWidget* parent) {
 } // namespace
 
 StatusPanel::StatusPanel(QWidget* parent) : QWidget(parent) {
+    setAccessibleName(tr("Status"));
     transport_ = makeLabel(this, tr("Playback"), tr("Playback is paused: Play goes on from here"));
     transport_->setText(tr("Paused"));
     QFont bold = transport_->font();
