@@ -61,10 +61,76 @@
     </message>
 </context>
 <context>
+    <name>LevelMeterAccessible</name>
+    <message>
+        <source>%1 dB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; clipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Take %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaveformSpeech</name>
+    <message>
+        <source>Position %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selection %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marker(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -118,6 +184,36 @@
     </message>
     <message>
         <source>Record the main input only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ApplicationAdaptor</name>
+    <message>
+        <source>Tapedeck opens files on this computer only, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapedeck has no action called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::BuiltInPartNames</name>
+    <message>
+        <source>%1 choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The choices of %1; Enter picks one, Escape closes the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the earlier panel tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the later panel tabs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -636,6 +732,13 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::GlobalShortcutPortal</name>
+    <message>
+        <source>Start or stop recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::InputLevelSlider</name>
     <message>
         <source>Input level</source>
@@ -714,6 +817,10 @@
     </message>
     <message>
         <source>I %1 LUFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrated loudness of the whole file, in LUFS (EBU R128)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -837,6 +944,17 @@
         <source>Delete Mar&amp;ker</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The take&apos;s markers by time; Enter on a time moves there, F2 on a name renames it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::MprisTrack</name>
+    <message>
+        <source>Recording: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::OpenFileFilter</name>
@@ -956,6 +1074,33 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::RecordingAnnouncer</name>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording stopped after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording paused at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording resumed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::RecordingScreen</name>
     <message>
         <source>Recording</source>
@@ -1065,6 +1210,174 @@
     <name>tapedeck::RenameTakeCommand</name>
     <message>
         <source>Rename %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::RunningWindow</name>
+    <message>
+        <source>Still recording: %1 waits in File › Open Recent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still recording: %1 and %2 more wait in File › Open Recent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window could not start recording now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ScheduleActions</name>
+    <message>
+        <source>Scheduled recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduled recording was cancelled; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Tapedeck?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A take is scheduled to start at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quitting cancels it: nothing will be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit and Cancel the Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Tapedeck Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A take will be recorded at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Sc&amp;heduled Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule Recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the take that is waiting to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a take at a time you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ScheduleDialog</name>
+    <message>
+        <source>Schedule a Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A time of day, such as 14:30, or a date and time, such as 2026-12-04 14:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>14:30 or 2026-12-04 14:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to record, such as 90s, 45m or 1h30m; empty records until you press Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until Stop (or 90s, 45m, 1h30m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the take starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the take is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the start as a time of day, such as 14:30, or as a date and time, such as 2026-12-04 14:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has already passed. Choose a later time; a time that has passed is not taken to mean tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the length as 90s, 45m or 1h30m, or leave it empty to record until you press Stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It records for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It records until you press Stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The take starts at %1, in %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will be saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tapedeck::ScheduledTake</name>
+    <message>
+        <source>Waiting to record a scheduled take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording starts in %1:%2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording starts in %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduled take did not start: a take was already being recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1500,6 +1813,10 @@
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::TakeFiles</name>
@@ -1671,6 +1988,30 @@
         <source>Stop after a length</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A take waits, recording nothing, until the input is louder than the start level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How loud the input must be to start the take, in dBFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The take ends by itself once the input has stayed below the start level this long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds of quiet that end the take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The take ends by itself when it is this long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds the take lasts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tapedeck::TakeRecovery</name>
@@ -1747,6 +2088,10 @@
     </message>
     <message>
         <source>Renamed %1 to %2 (Undo gives it its old name back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the take, F2 renames it, Delete moves it to the trash</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
