@@ -80,6 +80,19 @@ private slots:
                  qPrintable(describe(f)));
     }
 
+    // Playback from the start, as the window follows it: from frame 0 in small steps.
+    void playingFromTheStartFollowsAtOnce() {
+        PlaybackLoudness loudness(quietThenLoud_.toStdString());
+        loudness.follow(0);
+        for (int step = 1; step <= 60; ++step) {
+            loudness.follow(at(step * 0.05));
+            QTest::qWait(2);
+        }
+        QVERIFY2(reached(loudness, at(3.0)), qPrintable(describe(loudness.figures())));
+        const LoudnessFigures f = loudness.figures();
+        QVERIFY2(near(f.momentaryLufs, -33), qPrintable(describe(f)));
+    }
+
     // A click far ahead or back: the figures are right at once, the 3 s before the new
     // position measured, not the span jumped over.
     void aJumpMeasuresTheNewPlaceAtOnce() {

@@ -110,8 +110,12 @@ private slots:
         clock.start();
         window.transport()->action(TransportAction::Play)->trigger();
         QCOMPARE(session.state(), TransportState::Playing);
-        // The loudness readout follows what plays, with the whole file's integrated figure.
+        // The loudness readout follows what plays, with the whole file's integrated figure,
+        // for as long as it plays.
         QVERIFY(window.loudnessReadout()->isRunning());
+        QTest::qWait(300);
+        QVERIFY(session.state() != TransportState::Playing ||
+                window.loudnessReadout()->isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), TransportState::Stopped, kTimeoutMs);
         QVERIFY(!window.loudnessReadout()->isRunning());
         const double seconds = clock.elapsed() / 1000.0;

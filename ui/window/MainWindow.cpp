@@ -348,7 +348,9 @@ LevelMeter* MainWindow::levelMeter() const {
 
 void MainWindow::onStateChanged(TransportState state) {
     transport_->setState(state);
-    if (state != TransportState::Recording) { // the take's last loudness stays in view
+    // The readouts keep reading while a take records or a file plays; after that, the last
+    // figures stay in view.
+    if (state != TransportState::Recording && state != TransportState::Playing) {
         loudness_->stop();
         recordingScreen_->loudness()->stop();
     }
