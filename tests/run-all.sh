@@ -4,12 +4,14 @@
 # and the script exits non-zero if any stage failed.
 #
 #   package         the release build: desktop file, metainfo, .deb built, installed,
-#                   smoke-run, removed; the benchmarks are built (not run) there too
+#                   smoke-run, removed
 #   tests           the whole suite (unit, widget, real sound server) in a build with
 #                   AddressSanitizer and UBSan, so one build both runs and checks every test
 #   tsan            engine and unit tests again under ThreadSanitizer, but for the
-#                   single-threaded arithmetic (ctest label dsp); built in the background
-#                   while the tests stage runs the suite
+#                   single-threaded arithmetic (ctest label dsp), the process-level
+#                   robustness tests and cli_sound_test (its paths are run by the other
+#                   command-line sound tests); built in the background while the tests
+#                   stage runs the suite
 #   fuzz            a one-minute fuzz run of the file-opening code, beside the tsan tests
 #   soak            a ten-minute recording with the release build, in the background
 #
@@ -49,13 +51,13 @@ install_packages() {
     packaging/install-deps.sh --test
 }
 
-# The release build: the programs, the soak tests and the benchmarks, not the whole suite
-# (that runs in the sanitizer build). CPack's install then builds nothing more.
+# The release build: the programs and the soak tests, not the whole suite (that runs in the
+# sanitizer build) nor the benchmarks (any plain build makes them). CPack's install then
+# builds nothing more.
 build_release() {
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON &&
-        cmake --build build -j "${jobs}" --target app/all packaging/all benchmarks/all \
-            tests/robustness/all
+        cmake --build build -j "${jobs}" --target app/all packaging/all tests/robustness/all
 }
 
 check_package() {
@@ -118,7 +120,8 @@ tsan_tests() {
     local reports="${PWD}/build-tsan/tsan-reports"
     TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 second_deadlock_stack=1 suppressions=${PWD}/tests/tsan.supp log_path=${reports}/report" \
         run_with_reports "${reports}" \
-        ctest --test-dir build-tsan --output-on-failure -j "${jobs}" -LE 'benchmark|soak|dsp'
+        ctest --test-dir build-tsan --output-on-failure -j "${jobs}" -LE 'benchmark|soak|dsp' \
+            -E '^(kill_test|disk_full_test|recovery_test|cli_sound_test)$'
 }
 
 # The whole suite. With sanitizers (the default): -O1 -g1, as AddressSanitizer's own
