@@ -10,9 +10,8 @@
 #   tsan            engine and unit tests again under ThreadSanitizer, but for the
 #                   single-threaded arithmetic (ctest label dsp), the process-level
 #                   robustness tests and cli_sound_test (its paths are run by the other
-#                   command-line sound tests); built in the background while the tests
-#                   stage runs the suite
-#   fuzz            a one-minute fuzz run of the file-opening code, beside the tsan tests
+#                   command-line sound tests)
+#   fuzz            a one-minute fuzz run of the file-opening code, beside the tsan build
 #   soak            a ten-minute recording with the release build, in the background
 #
 #   tests/run-all.sh                     install, build, test
@@ -80,48 +79,43 @@ run_with_reports() {
     return "${status}"
 }
 
-# The ThreadSanitizer build. It starts in the background, at the lowest priority, once the
-# AddressSanitizer build is done: the suite's sound tests mostly wait on the sound server's
-# clock, and the cores would idle meanwhile (the suite passes under load; see README.md).
+# The ThreadSanitizer build: the command line and the test programs its stage runs, nothing
+# else. It runs after the suite, never beside a test that plays or records: a compiler beside
+# the sound tests starved their streams in CI (whole blocks lost on the server), however low
+# its priority.
+tsan_test_filter=(-LE 'benchmark|soak|dsp' -E '^(kill_test|disk_full_test|recovery_test|cli_sound_test)$')
 tsan_build() {
     # Line tables only (-g1): a report still names files and lines, and the build is quicker.
     cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
-        -DTAPEDECK_SANITIZE=thread -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_BENCHMARKS=OFF &&
-        cmake --build build-tsan -j "${jobs}"
-}
-
-tsan_build_pid=""
-start_tsan_build() {
-    nice -n 19 bash -c "$(declare -f tsan_build); jobs=${jobs}; tsan_build" \
-        >build-tsan.log 2>&1 &
-    tsan_build_pid=$!
-}
-
-# Waits for the background build (or builds now, when none was started).
-finish_tsan_build() {
-    local status=0
-    if [ -z "${tsan_build_pid}" ]; then
-        tsan_build
-        return
-    fi
-    wait "${tsan_build_pid}" || status=$?
-    tsan_build_pid=""
-    if [ "${status}" != 0 ]; then
-        cat build-tsan.log
-    fi
-    return "${status}"
+        -DTAPEDECK_SANITIZE=thread -DTAPEDECK_BUILD_GUI=OFF -DTAPEDECK_BUILD_BENCHMARKS=OFF ||
+        return 1
+    # A test's program has the test's name ("name.case" runs one case of it); a test that
+    # runs a script has no program of its own.
+    local name targets=""
+    for name in $(ctest --test-dir build-tsan -N "${tsan_test_filter[@]}" |
+        sed -n 's/^ *Test *#[0-9]*: \([^ .]*\).*/\1/p' | sort -u); do
+        ninja -C build-tsan -t query "${name}" >/dev/null 2>&1 && targets+=" ${name}"
+    done
+    [ -n "${targets}" ] || return 1
+    # shellcheck disable=SC2086 # one word per target
+    cmake --build build-tsan -j "${jobs}" --target app/all ${targets}
 }
 
 tsan_tests() {
-    finish_tsan_build || return 1
+    # The fuzz run (CPU only, no sound) shares the cores with the build, and ends before the
+    # tests start.
     start_fuzz
+    tsan_build || {
+        finish_fuzz
+        return 1
+    }
+    finish_fuzz
     # die_after_fork=0: the tests start helper processes (pacat) from threaded programs
     # through QProcess.
     local reports="${PWD}/build-tsan/tsan-reports"
     TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 second_deadlock_stack=1 suppressions=${PWD}/tests/tsan.supp log_path=${reports}/report" \
         run_with_reports "${reports}" \
-        ctest --test-dir build-tsan --output-on-failure -j "${jobs}" -LE 'benchmark|soak|dsp' \
-            -E '^(kill_test|disk_full_test|recovery_test|cli_sound_test)$'
+        ctest --test-dir build-tsan --output-on-failure -j "${jobs}" "${tsan_test_filter[@]}"
 }
 
 # The whole suite. With sanitizers (the default): -O1 -g1, as AddressSanitizer's own
@@ -139,7 +133,6 @@ suite_tests() {
         -DTAPEDECK_SANITIZE=address,undefined -DTAPEDECK_BUILD_GUI=ON \
         -DTAPEDECK_BUILD_BENCHMARKS=OFF &&
         cmake --build build-suite -j "${jobs}" || return 1
-    start_tsan_build
     # Leaks are checked; tests/lsan.supp names the known leaks of other libraries.
     local reports="${PWD}/build-suite/asan-reports"
     ASAN_OPTIONS="detect_leaks=1 halt_on_error=1 log_path=${reports}/asan" \
@@ -150,22 +143,30 @@ suite_tests() {
         ctest --test-dir build-suite --output-on-failure -j "${jobs}" -LE 'benchmark|soak'
 }
 
-# The fuzz run: started in the background, at the lowest priority, beside the tsan tests
-# (it stops after FUZZ_SECONDS of wall time), and waited for in its own stage.
+# The fuzz run: started in the background beside the tsan build (it stops after FUZZ_SECONDS
+# of wall time), waited for before the tsan tests start, and reported in its own stage.
 fuzz_pid=""
+fuzz_status=""
 start_fuzz() {
     [ "${FUZZ_SECONDS:-60}" = "0" ] && return
-    nice -n 19 tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-60}" >build-fuzz.log 2>&1 &
+    tests/fuzz/run-fuzz.sh "${FUZZ_SECONDS:-60}" >build-fuzz.log 2>&1 &
     fuzz_pid=$!
 }
 
-fuzz() {
-    local status=0
-    [ -z "${fuzz_pid}" ] && start_fuzz
-    wait "${fuzz_pid}" || status=$?
+finish_fuzz() {
+    [ -z "${fuzz_pid}" ] && return
+    fuzz_status=0
+    wait "${fuzz_pid}" || fuzz_status=$?
     fuzz_pid=""
+}
+
+fuzz() {
+    if [ -z "${fuzz_status}" ]; then # not run beside the tsan build
+        start_fuzz
+        finish_fuzz
+    fi
     cat build-fuzz.log
-    return "${status}"
+    return "${fuzz_status}"
 }
 
 print_summary() {
@@ -186,7 +187,7 @@ print_summary() {
 }
 
 # Background work still running when the script ends (a failure, Ctrl+C) is stopped.
-trap 'for pid in "${soak_pid:-}" "${tsan_build_pid}" "${fuzz_pid}"; do
+trap 'for pid in "${soak_pid:-}" "${fuzz_pid}"; do
           [ -n "${pid}" ] && kill "${pid}" 2>/dev/null
       done
       true' EXIT
