@@ -18,15 +18,16 @@ TintedBanner::TintedBanner(QWidget* parent) : QFrame(parent) {
 }
 
 QLabel* TintedBanner::makeIcon(QStyle::StandardPixmap pixmap, const QString& accessibleName) {
-    auto* icon = new QLabel(this);
-    icon->setPixmap(style()->standardIcon(pixmap).pixmap(kIconSize));
-    icon->setAccessibleName(accessibleName);
-    return icon;
+    pictureLabel_ = new QLabel(this);
+    pictureLabel_->setFixedSize(kIconSize, kIconSize); // the layout is the same before the picture
+    pictureLabel_->setAccessibleName(accessibleName);
+    iconPixmap_ = pixmap;
+    return pictureLabel_;
 }
 
 QToolButton* TintedBanner::makeCloseButton(const QString& toolTip, const QString& accessibleName) {
     auto* close = new QToolButton(this);
-    close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    closeButton_ = close;
     close->setAutoRaise(true);
     close->setToolTip(toolTip);
     close->setAccessibleName(accessibleName);
@@ -49,7 +50,23 @@ void TintedBanner::applyColours() {
 void TintedBanner::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         applyColours();
+    if (event->type() == QEvent::StyleChange && picturesLoaded_)
+        loadPictures(); // the new style's pictures
     QFrame::changeEvent(event);
+}
+
+void TintedBanner::showEvent(QShowEvent* event) {
+    if (!picturesLoaded_)
+        loadPictures();
+    QFrame::showEvent(event);
+}
+
+void TintedBanner::loadPictures() {
+    picturesLoaded_ = true;
+    if (pictureLabel_)
+        pictureLabel_->setPixmap(style()->standardIcon(iconPixmap_).pixmap(kIconSize));
+    if (closeButton_)
+        closeButton_->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
 }
 
 } // namespace tapedeck

@@ -25,12 +25,24 @@ protected:
     virtual QColor tint() const = 0;
     virtual double tintAmount() const = 0;
 
+    // The icon and the close button get their pictures when the banner is first shown: the
+    // style's standard icons are looked up in the icon theme on disk, which cost the window's
+    // first frame more than ten milliseconds for banners that are mostly never shown.
     QLabel* makeIcon(QStyle::StandardPixmap pixmap, const QString& accessibleName);
     QToolButton* makeCloseButton(const QString& toolTip, const QString& accessibleName);
     // Call after the tint changed, and once at the end of the derived constructor.
     void applyColours();
 
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void loadPictures();
+
+    QLabel* pictureLabel_ = nullptr;
+    QStyle::StandardPixmap iconPixmap_ = QStyle::SP_MessageBoxInformation;
+    QToolButton* closeButton_ = nullptr;
+    bool picturesLoaded_ = false;
 };
 
 } // namespace tapedeck

@@ -64,7 +64,6 @@ TakesPanel::TakesPanel(QWidget* parent) : QWidget(parent) {
     filter_ = new QLineEdit(this);
     filter_->setPlaceholderText(tr("Filter by name"));
     filter_->setAccessibleName(tr("Filter takes by name"));
-    filter_->setClearButtonEnabled(true);
     view_ = new QTreeView(this);
     view_->setAccessibleName(tr("Takes in the recordings folder"));
     view_->setAccessibleDescription(tr("Enter opens the take, F2 renames it, Delete moves it "
@@ -215,6 +214,11 @@ void TakesPanel::followRename(const QString& from, const QString& to) {
     if (currentTake_ == from)
         currentTake_ = to;
     emit takeRenamed(from, to);
+}
+
+void TakesPanel::showEvent(QShowEvent* event) {
+    filter_->setClearButtonEnabled(true); // once it is on, this does nothing
+    QWidget::showEvent(event);
 }
 
 bool TakesPanel::eventFilter(QObject* watched, QEvent* event) {
