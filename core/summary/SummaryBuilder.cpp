@@ -58,6 +58,91 @@ std::int64_t SummaryBuilder::pipelinedScan() {
     return pipelinedScan<float>();
 }
 
+std::optional<std::int64_t> SummaryBuilder::parallelScan() {
+    // Each chunk is a whole number of finest blocks, so only the file's last chunk leaves a
+    // partial block, which goes in as samples.
+    static_assert(kReadChunkFrames % WaveformSummary::kBlockFrames[0] == 0);
+    constexpr int kReaders = 2;
+    constexpr int kSlotsPerReader = 3;
+    struct Slot {
+        std::int64_t frames = 0; // read; 0: the reader is done
+        WaveformSummary::MeasuredBlocks measured;
+        std::vector<std::int16_t> samples;
+    };
+    struct Reader {
+        std::optional<SoundFile> file;
+        std::vector<Slot> slots{kSlotsPerReader};
+        moodycamel::BlockingReaderWriterQueue<int> free{kSlotsPerReader};
+        moodycamel::BlockingReaderWriterQueue<int> filled{kSlotsPerReader};
+        std::thread thread;
+    };
+    Result<SoundFile> second = SoundFile::open(file_.path());
+    if (!second || second->format().channels != format_.channels) {
+        return std::nullopt;
+    }
+    const int channels = format_.channels;
+    const float clipHigh = file_.clipThreshold();
+    std::atomic<bool> stop{false};
+    std::vector<Reader> readers(kReaders);
+    readers[1].file.emplace(std::move(*second));
+    for (int r = 0; r < kReaders; ++r) {
+        for (int i = 0; i < kSlotsPerReader; ++i) {
+            readers[r].slots[i].samples.resize(static_cast<std::size_t>(kReadChunkFrames) *
+                                               channels);
+            readers[r].free.enqueue(i);
+        }
+    }
+    // Reader r reads chunks r, r + kReaders, ... until the file ends or the scan stops.
+    const auto readChunks = [&](int r, SoundFile& file) {
+        Reader& reader = readers[r];
+        for (std::int64_t chunk = r;; chunk += kReaders) {
+            int index = 0;
+            reader.free.wait_dequeue(index);
+            Slot& slot = reader.slots[index];
+            slot.frames = 0;
+            if (!stop.load(std::memory_order_relaxed) && !isCancelled() &&
+                file.seek(chunk * kReadChunkFrames)) {
+                slot.frames = std::max<std::int64_t>(
+                    file.readInt16(slot.samples.data(), kReadChunkFrames), 0);
+            }
+            const std::int64_t blocks = slot.frames / WaveformSummary::kBlockFrames[0];
+            WaveformSummary::measureBlocks(slot.samples.data(), blocks, channels, clipHigh, -1.0f,
+                                           slot.measured);
+            reader.filled.enqueue(index);
+            if (slot.frames < kReadChunkFrames) {
+                return;
+            }
+        }
+    };
+    readers[0].thread = std::thread(readChunks, 0, std::ref(file_));
+    readers[1].thread = std::thread(readChunks, 1, std::ref(*readers[1].file));
+    std::int64_t total = 0;
+    for (std::int64_t chunk = 0; !isCancelled(); ++chunk) {
+        Reader& reader = readers[chunk % kReaders];
+        int index = 0;
+        reader.filled.wait_dequeue(index);
+        const Slot& slot = reader.slots[index];
+        const std::int64_t frames = slot.frames; // the slot is the reader's again once freed
+        const std::int64_t whole = slot.measured.blocks * WaveformSummary::kBlockFrames[0];
+        summary_->appendMeasured(slot.measured);
+        summary_->appendInterleaved(slot.samples.data() + whole * channels, frames - whole);
+        reader.free.enqueue(index);
+        total += frames;
+        framesScanned_.store(total, std::memory_order_relaxed);
+        if (frames < kReadChunkFrames) {
+            break;
+        }
+    }
+    // Each reader returns once it has read a short chunk or, after the stop, its next one;
+    // one more free slot wakes a reader that waits for one (its contents are no longer read).
+    stop.store(true, std::memory_order_relaxed);
+    for (Reader& reader : readers) {
+        reader.free.enqueue(0);
+        reader.thread.join();
+    }
+    return total;
+}
+
 std::int64_t SummaryBuilder::readChunk(float* samples, std::int64_t frames) {
     return file_.read(samples, frames);
 }
@@ -144,7 +229,11 @@ Status SummaryBuilder::run() {
     if (measureLoudness_ && LoudnessMeter::supports(format_.channels, format_.sampleRate)) {
         loudness_.emplace(format_.channels, format_.sampleRate, LoudnessMeter::Peak::True);
     }
-    const std::int64_t total = pipelinedScan();
+    std::optional<std::int64_t> parallelTotal;
+    if (!loudness_ && file_.holdsInt16()) {
+        parallelTotal = parallelScan();
+    }
+    const std::int64_t total = parallelTotal ? *parallelTotal : pipelinedScan();
     statistics_.frames = total;
     if (!isCancelled()) {
         summary_->finish();

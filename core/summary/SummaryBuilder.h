@@ -20,8 +20,10 @@ namespace tapedeck {
 // accumulates the whole-file statistics (peak, sum of squares, clipped samples per channel) and,
 // when asked, the file's EBU R128 loudness, from the same read. Either
 // start() runs the scan on the builder's own thread, or a worker thread calls run() itself; either
-// way a helper thread decodes the file while the scanning thread (the summary's writer) summarizes.
-// Memory: a few read chunks, whatever the file length.
+// way the scanning thread is the summary's writer. A 16-bit file scanned without loudness is read
+// and measured by two helper threads, every other chunk each, and the scanning thread appends
+// their figures in order; otherwise one helper thread decodes the file (and measures loudness)
+// while the scanning thread summarizes. Memory: a few read chunks, whatever the file length.
 class SummaryBuilder {
 public:
     static constexpr std::int64_t kReadChunkFrames = 65536;
@@ -73,6 +75,11 @@ public:
 
 private:
     std::int64_t pipelinedScan();
+    // A 16-bit file without loudness: two threads each read and measure every other chunk
+    // (WaveformSummary::measureBlocks), and the scanning thread appends them in order. The
+    // reading and the measuring then both run on two cores. Nothing when the file cannot be
+    // opened a second time.
+    std::optional<std::int64_t> parallelScan();
     template <typename Sample> std::int64_t pipelinedScan();
     std::int64_t readChunk(float* samples, std::int64_t frames);
     std::int64_t readChunk(std::int16_t* samples, std::int64_t frames);

@@ -331,6 +331,43 @@ bool WaveformSummary::appendSamples(const Sample* samples, std::int64_t frames) 
     return fits;
 }
 
+void WaveformSummary::measureBlocks(const std::int16_t* samples, std::int64_t blocks, int channels,
+                                    float clipHigh, float clipLow, MeasuredBlocks& out) {
+    const auto values = static_cast<std::size_t>(blocks * channels);
+    out.blocks = blocks;
+    out.mins.resize(values);
+    out.maxs.resize(values);
+    out.squares.resize(values);
+    out.clipped.assign(static_cast<std::size_t>(channels), 0);
+    for (std::int64_t b = 0; b < blocks; ++b) {
+        const std::int64_t at = b * channels;
+        const BlockOut block{out.mins.data() + at, out.maxs.data() + at, out.squares.data() + at,
+                             out.clipped.data()};
+        summarizeInt16Block(samples + b * kFineBlockFrames * channels, kFineBlockFrames, channels,
+                            clipHigh, clipLow, block);
+    }
+}
+
+bool WaveformSummary::appendMeasured(const MeasuredBlocks& measured) {
+    if (finished_ || partialFrames_ != 0 ||
+        writtenFrames_ + measured.blocks * kFineBlockFrames > capacityFrames_ ||
+        measured.clipped.size() != static_cast<std::size_t>(channels_)) {
+        return false;
+    }
+    for (std::int64_t b = 0; b < measured.blocks; ++b) {
+        const std::int64_t at = b * channels_;
+        std::copy_n(measured.mins.data() + at, channels_, blockMin_.data());
+        std::copy_n(measured.maxs.data() + at, channels_, blockMax_.data());
+        std::copy_n(measured.squares.data() + at, channels_, blockSquares_.data());
+        addBlockEntries(kFineBlockFrames);
+    }
+    for (int c = 0; c < channels_; ++c) {
+        clipped_[c] += measured.clipped[c];
+    }
+    publish();
+    return true;
+}
+
 bool WaveformSummary::appendFineEntries(const SummaryEntry* entries, std::int64_t count,
                                         std::int64_t lastEntryFrames) {
     if (finished_ || partialFrames_ != 0 || count < 0) {

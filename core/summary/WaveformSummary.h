@@ -49,6 +49,25 @@ public:
     // The same for 16-bit integer samples (full scale ±32768), as a 16-bit file stores them:
     // the entries and statistics are exactly those of the same samples read as float.
     bool appendInterleaved(const std::int16_t* samples, std::int64_t frames);
+
+    // The exact figures of whole finest-level blocks, measured on any thread
+    // (measureBlocks) and appended in order by the writer (appendMeasured): lets a scan
+    // measure the chunks of a file on several cores. Appending a chunk's figures gives the
+    // very entries and statistics that appendInterleaved() of its samples gives.
+    struct MeasuredBlocks {
+        std::int64_t blocks = 0;
+        std::vector<float> mins;           // blocks × channels, interleaved by channel
+        std::vector<float> maxs;           // the same
+        std::vector<float> squares;        // the same: each block's sum of x², in float
+        std::vector<std::int64_t> clipped; // per channel, over all the blocks
+    };
+    // Any thread: measures the first `blocks` whole blocks of `samples` (interleaved,
+    // `channels` per frame), with the clip thresholds of setClipThresholds().
+    static void measureBlocks(const std::int16_t* samples, std::int64_t blocks, int channels,
+                              float clipHigh, float clipLow, MeasuredBlocks& out);
+    // Writer thread: appends measured blocks. Only on a block boundary (no partial block
+    // waiting); false, and nothing appended, otherwise or past capacityFrames().
+    bool appendMeasured(const MeasuredBlocks& measured);
     // Appends ready-made finest-level entries, interleaved by channel (entry i of channel c
     // at [i * channels() + c]); every entry covers a whole kBlockFrames[0] block except
     // possibly the last, which covers `lastEntryFrames` (1..kBlockFrames[0]). Used to

@@ -2,7 +2,9 @@
 
 #include "core/summary/WaveformSummary.h"
 #include "SignalFiles.h"
+#include "core/summary/SummaryBuilder.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -46,6 +48,39 @@ Expected bruteForce(const std::vector<float>& s, int channels, int channel, std:
     }
     e.frames = to - from;
     return e;
+}
+
+// Random 16-bit codes, interleaved, the same on every call.
+std::vector<std::int16_t> randomCodes(std::int64_t frames, int channels) {
+    std::mt19937 random(1234);
+    std::uniform_int_distribution<int> code(-32768, 32767);
+    std::vector<std::int16_t> ints(static_cast<std::size_t>(frames * channels));
+    for (auto& x : ints) {
+        x = static_cast<std::int16_t>(code(random));
+    }
+    return ints;
+}
+
+// Every entry of every level, and the statistics, are the same in both.
+void verifySameSummary(const WaveformSummary& a, const WaveformSummary& b) {
+    QCOMPARE(a.channels(), b.channels());
+    for (int l = 0; l < WaveformSummary::kLevelCount; ++l) {
+        QCOMPARE(a.entryCount(l), b.entryCount(l));
+        for (int c = 0; c < a.channels(); ++c) {
+            for (std::int64_t i = 0; i < a.entryCount(l); ++i) {
+                QVERIFY2(a.entry(l, c, i) == b.entry(l, c, i),
+                         qPrintable(QStringLiteral("level %1 channel %2 entry %3 differs")
+                                        .arg(l)
+                                        .arg(c)
+                                        .arg(i)));
+            }
+        }
+    }
+    for (int c = 0; c < a.channels(); ++c) {
+        QCOMPARE(a.statistics(c).peak, b.statistics(c).peak);
+        QCOMPARE(a.statistics(c).sumSquares, b.statistics(c).sumSquares);
+        QCOMPARE(a.statistics(c).clippedSamples, b.statistics(c).clippedSamples);
+    }
 }
 
 bool closeSquares(double actual, double expected) {
@@ -190,6 +225,10 @@ private slots:
     void appendsBeyondCapacityAreRefused();
     void int16SamplesGiveTheSummaryOfTheirFloatReading_data();
     void int16SamplesGiveTheSummaryOfTheirFloatReading();
+    void measuredBlocksGiveTheSummaryOfTheirSamples_data();
+    void measuredBlocksGiveTheSummaryOfTheirSamples();
+    void aSixteenBitFileScansToTheSummaryOfItsSamples_data();
+    void aSixteenBitFileScansToTheSummaryOfItsSamples();
 };
 
 void WaveformSummaryTest::quantizedPeaksNeverShrinkAndStayWithinOneStep() {
@@ -475,12 +514,7 @@ void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading() {
     QFETCH(int, channels);
     QFETCH(int, pieceFrames);
     const std::int64_t frames = 300 * kFine + 123; // a partial last block
-    std::mt19937 random(1234);
-    std::uniform_int_distribution<int> code(-32768, 32767);
-    std::vector<std::int16_t> ints(static_cast<std::size_t>(frames * channels));
-    for (auto& x : ints) {
-        x = static_cast<std::int16_t>(code(random));
-    }
+    std::vector<std::int16_t> ints = randomCodes(frames, channels);
     ints[5] = 32767; // both extreme codes count as clipped
     ints[7] = -32768;
     std::vector<float> floats(ints.size());
@@ -501,24 +535,79 @@ void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading() {
     fromFloats.finish();
 
     QCOMPARE(fromInts.frames(), frames);
-    for (int l = 0; l < WaveformSummary::kLevelCount; ++l) {
-        QCOMPARE(fromInts.entryCount(l), fromFloats.entryCount(l));
-        for (int c = 0; c < channels; ++c) {
-            for (std::int64_t i = 0; i < fromInts.entryCount(l); ++i) {
-                QVERIFY2(fromInts.entry(l, c, i) == fromFloats.entry(l, c, i),
-                         qPrintable(QStringLiteral("level %1 channel %2 entry %3 differs")
-                                        .arg(l)
-                                        .arg(c)
-                                        .arg(i)));
-            }
-        }
-    }
-    for (int c = 0; c < channels; ++c) {
-        QCOMPARE(fromInts.statistics(c).peak, fromFloats.statistics(c).peak);
-        QCOMPARE(fromInts.statistics(c).sumSquares, fromFloats.statistics(c).sumSquares);
-        QCOMPARE(fromInts.statistics(c).clippedSamples, fromFloats.statistics(c).clippedSamples);
+    verifySameSummary(fromInts, fromFloats);
+    if (QTest::currentTestFailed()) {
+        return;
     }
     QVERIFY(fromInts.statistics(0).clippedSamples >= 1);
+}
+
+void WaveformSummaryTest::measuredBlocksGiveTheSummaryOfTheirSamples_data() {
+    QTest::addColumn<int>("channels");
+    QTest::newRow("mono") << 1;
+    QTest::newRow("stereo") << 2;
+    QTest::newRow("3 channels (no lane layout)") << 3;
+}
+
+// A scan may measure a file's chunks on other threads (measureBlocks) and append their figures
+// in order (appendMeasured), the partial last block as samples: the summary must be exactly
+// the one appendInterleaved() makes of the same samples.
+void WaveformSummaryTest::measuredBlocksGiveTheSummaryOfTheirSamples() {
+    QFETCH(int, channels);
+    constexpr std::int64_t kChunk = 64 * kFine;
+    const std::int64_t frames = 5 * kChunk + 7 * kFine + 123;
+    const std::vector<std::int16_t> ints = randomCodes(frames, channels);
+    const float clipHigh = 32767.0f / 32768.0f;
+    WaveformSummary measured(channels);
+    WaveformSummary appended(channels);
+    measured.setClipThresholds(clipHigh, -1.0f);
+    appended.setClipThresholds(clipHigh, -1.0f);
+    QVERIFY(appended.appendInterleaved(ints.data(), frames));
+    WaveformSummary::MeasuredBlocks figures;
+    for (std::int64_t done = 0; done < frames; done += kChunk) {
+        const std::int64_t n = std::min(kChunk, frames - done);
+        const std::int16_t* chunk = ints.data() + done * channels;
+        WaveformSummary::measureBlocks(chunk, n / kFine, channels, clipHigh, -1.0f, figures);
+        QVERIFY(measured.appendMeasured(figures));
+        QVERIFY(measured.appendInterleaved(chunk + n / kFine * kFine * channels, n % kFine));
+    }
+    measured.finish();
+    appended.finish();
+    QCOMPARE(measured.frames(), frames);
+    verifySameSummary(measured, appended);
+}
+
+void WaveformSummaryTest::aSixteenBitFileScansToTheSummaryOfItsSamples_data() {
+    QTest::addColumn<qint64>("frames");
+    constexpr qint64 kChunk = SummaryBuilder::kReadChunkFrames;
+    QTest::newRow("less than a chunk") << qint64{1000};
+    QTest::newRow("whole chunks") << 3 * kChunk;
+    QTest::newRow("chunks and a partial block") << 3 * kChunk + 7 * kFine + 99;
+}
+
+// A 16-bit file is read and measured a chunk at a time by two threads (SummaryBuilder's
+// parallel scan); the summary and statistics are those of its samples appended in one go.
+void WaveformSummaryTest::aSixteenBitFileScansToTheSummaryOfItsSamples() {
+    QFETCH(qint64, frames);
+    constexpr int kChannels = 2;
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("take.wav")).toStdString();
+    const std::vector<std::int16_t> ints = randomCodes(frames, kChannels);
+    QVERIFY(
+        testsignals::writeShorts(path, std::vector<short>(ints.begin(), ints.end()), kChannels));
+    Result<SoundFile> file = SoundFile::open(path);
+    QVERIFY(file.ok());
+    auto scanned = std::make_shared<WaveformSummary>(kChannels, frames);
+    SummaryBuilder builder(std::move(*file), scanned);
+    QVERIFY(builder.run().ok());
+    QCOMPARE(builder.statistics().frames, frames);
+
+    WaveformSummary appended(kChannels);
+    appended.setClipThresholds(32767.0f / 32768.0f, -1.0f);
+    QVERIFY(appended.appendInterleaved(ints.data(), frames));
+    appended.finish();
+    QCOMPARE(scanned->frames(), frames);
+    verifySameSummary(*scanned, appended);
 }
 
 QTEST_GUILESS_MAIN(WaveformSummaryTest)
