@@ -249,7 +249,8 @@ private slots:
 
     // Tech 3341 cases 20-23: one period of a full-scale sine at fs/4 inside a sine at fs/6,
     // made at 4·fs and kept from each of its four phases, so the samples fall on the crest
-    // (case 20), beside it (21, 23) or straddle it at 0.75 (22); 0.0 +0.2/-0.4 dBTP.
+    // (case 20), beside it (21, 23) or on both sides of it, at 0.75 at most (22); 0.0
+    // +0.2/-0.4 dBTP.
     void tech3341TruePeakSinglePeriodCases_data() {
         QTest::addColumn<int>("offset");
         for (int offset = 0; offset < 4; ++offset) {
