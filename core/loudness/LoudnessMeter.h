@@ -10,6 +10,8 @@ namespace tapedeck {
 
 // Measures loudness per ITU-R BS.1770-4 / EBU R128 as frames arrive: momentary (400 ms),
 // short-term (3 s), integrated and loudness range through libebur128, and the true peak.
+// The momentary and short-term windows slide in 10 ms steps, and their maxima are taken at
+// every step (EBU Tech 3341 cases 10-14: within 0.1 LU of a tone however it falls).
 // Channels are weighted and summed, not measured apart: mono is one channel of weight 1;
 // stereo is L, R; 5.1 is L, R, C, LFE (left out, as BS.1770 says), Ls, Rs (weight 1.41);
 // other counts keep libebur128's defaults (3: L R C; 4: L R Ls Rs; 5: L R C Ls Rs; from
@@ -37,10 +39,11 @@ public:
 
     // Everything measured so far, with a reason for each value that cannot be given yet.
     LoudnessReading reading() const;
-    // Loudness of the last 400 ms (up to the last whole 100 ms step); empty before 400 ms
+    // Loudness of the last 400 ms (up to the last whole 10 ms step); empty before 400 ms
     // have arrived or in digital silence.
     std::optional<double> momentaryLufs() const;
-    // Loudness of the last 3 s; empty before 3 s have arrived or in digital silence.
+    // Loudness of the last 3 s (up to the last whole 10 ms step); empty before 3 s have
+    // arrived or in digital silence.
     std::optional<double> shortTermLufs() const;
     // Gated integrated loudness so far; empty until a 400 ms block passes the -70 LUFS gate.
     // Costs a walk over every 100 ms block so far: call it about once a second, not per block.

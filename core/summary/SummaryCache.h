@@ -37,9 +37,10 @@ struct CachedSummary {
 // sees half a file. Disk threads only (file I/O); instances hold no mutable state.
 class SummaryCache {
 public:
-    // 3: the scan's loudness after the statistics (2: quantized 512-frame entries; 1: float
-    // 256-frame entries). Any other version misses.
-    static constexpr std::uint32_t kFormatVersion = 3;
+    // 4: the loudness maxima taken every 10 ms, not 100 ms (3: the scan's loudness after the
+    // statistics; 2: quantized 512-frame entries; 1: float 256-frame entries). Any other
+    // version misses, so older figures are measured again.
+    static constexpr std::uint32_t kFormatVersion = 4;
 
     // Uses the XDG cache folder.
     SummaryCache();

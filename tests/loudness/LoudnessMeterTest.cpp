@@ -1,6 +1,7 @@
 // LoudnessMeter against the EBU conformance signals: Tech 3341 (integrated, short-term,
 // momentary loudness and true peak) and Tech 3342 (loudness range), with those documents'
-// tolerances.
+// tolerances. Every synthetic case of Tech 3341 (2016, 2023) is here: 1-6 and 9-23. Cases 7
+// and 8 are excerpts of real programmes (a commercial, a drama), which cannot be generated.
 
 #include "loudness/EbuTestSignals.h"
 
@@ -8,6 +9,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 using namespace tapedeck;
@@ -19,18 +22,25 @@ namespace {
 
 constexpr int kRate = 48000;
 
-// Feeds a signal in uneven pieces, as a disk thread would (4097 frames: no multiple of 100 ms).
-// The cases about loudness alone leave out the true peak, to keep the test short.
-LoudnessMeter measure(const std::vector<float>& samples, int channels, int rate = kRate,
-                      LoudnessMeter::Peak peak = LoudnessMeter::Peak::None) {
-    LoudnessMeter meter(channels, rate, peak);
+// Feeds a signal in uneven pieces, as a disk thread would (4097 frames: no multiple of 10 ms).
+void feed(LoudnessMeter& meter, const std::vector<float>& samples) {
+    const int channels = meter.channels();
     const auto frames = static_cast<std::int64_t>(samples.size()) / channels;
     constexpr std::int64_t kPiece = 4097;
     for (std::int64_t done = 0; done < frames; done += kPiece) {
         meter.addFrames(samples.data() + done * channels, std::min(kPiece, frames - done));
     }
+}
+
+// The cases about loudness alone leave out the true peak, to keep the test short.
+LoudnessMeter measure(const std::vector<float>& samples, int channels, int rate = kRate,
+                      LoudnessMeter::Peak peak = LoudnessMeter::Peak::None) {
+    LoudnessMeter meter(channels, rate, peak);
+    feed(meter, samples);
     return meter;
 }
+
+constexpr int kSegments = 20; // in each of Tech 3341 cases 10, 11, 13 and 14
 
 bool within(const std::optional<double>& value, double expected, double below, double above) {
     return value && *value >= expected - below && *value <= expected + above;
@@ -155,6 +165,64 @@ private slots:
         QVERIFY(within(meter.reading().maxMomentaryLufs, -23.0, 0.1, 0.1));
     }
 
+    // Tech 3341 case 10, for file-based meters: 20 signals, each from a new meter: i × 0.15 s
+    // of silence, 3 s at -23 dBFS, 1 s of silence. The loudest 3 s window reads -23.0 ±0.1
+    // LUFS wherever the tone falls between the meter's steps.
+    void tech3341Case10MaxShortTermOfEachSegment_data() {
+        QTest::addColumn<int>("segment");
+        for (int i = 0; i < kSegments; ++i) {
+            QTest::addRow("case 10-%d: %.2f s of silence first", i + 1, i * 0.15) << i;
+        }
+    }
+    void tech3341Case10MaxShortTermOfEachSegment() {
+        QFETCH(int, segment);
+        const LoudnessReading r =
+            measure(toneSegments(tech3341Case10Segment(segment), 2, kRate), 2).reading();
+        QVERIFY2(within(r.maxShortTermLufs, -23.0, 0.1, 0.1), qPrintable(text(r.maxShortTermLufs)));
+    }
+
+    // Tech 3341 case 11, for live meters: one meter through 20 segments of 6 s, each tone
+    // 1 dB louder and 0.15 s later in its segment; read after each segment, the maximum
+    // short-term loudness climbs -38.0, -37.0, ... -19.0 ±0.1 LUFS.
+    void tech3341Case11MaxShortTermClimbsSegmentBySegment() {
+        LoudnessMeter meter(2, kRate, LoudnessMeter::Peak::None);
+        for (int i = 0; i < kSegments; ++i) {
+            feed(meter, toneSegments(tech3341Case11Segment(i), 2, kRate));
+            const std::optional<double> highest = meter.reading().maxShortTermLufs;
+            QVERIFY2(within(highest, -38.0 + i, 0.1, 0.1),
+                     qPrintable(QStringLiteral("segment %1: %2").arg(i + 1).arg(text(highest))));
+        }
+    }
+
+    // Tech 3341 case 13, for file-based meters: 20 signals, each from a new meter: i × 20 ms
+    // of silence, 400 ms at -23 dBFS, 1 s of silence. The loudest 400 ms window reads
+    // -23.0 ±0.1 LUFS wherever the tone falls between the meter's steps.
+    void tech3341Case13MaxMomentaryOfEachSegment_data() {
+        QTest::addColumn<int>("segment");
+        for (int i = 0; i < kSegments; ++i) {
+            QTest::addRow("case 13-%d: %d ms of silence first", i + 1, i * 20) << i;
+        }
+    }
+    void tech3341Case13MaxMomentaryOfEachSegment() {
+        QFETCH(int, segment);
+        const LoudnessReading r =
+            measure(toneSegments(tech3341Case13Segment(segment), 2, kRate), 2).reading();
+        QVERIFY2(within(r.maxMomentaryLufs, -23.0, 0.1, 0.1), qPrintable(text(r.maxMomentaryLufs)));
+    }
+
+    // Tech 3341 case 14, for live meters: one meter through 20 segments of 800 ms, each tone
+    // 1 dB louder and 20 ms later in its segment; read after each segment, the maximum
+    // momentary loudness climbs -38.0, -37.0, ... -19.0 ±0.1 LUFS.
+    void tech3341Case14MaxMomentaryClimbsSegmentBySegment() {
+        LoudnessMeter meter(2, kRate, LoudnessMeter::Peak::None);
+        for (int i = 0; i < kSegments; ++i) {
+            feed(meter, toneSegments(tech3341Case14Segment(i), 2, kRate));
+            const std::optional<double> highest = meter.reading().maxMomentaryLufs;
+            QVERIFY2(within(highest, -38.0 + i, 0.1, 0.1),
+                     qPrintable(QStringLiteral("segment %1: %2").arg(i + 1).arg(text(highest))));
+        }
+    }
+
     // Tech 3341 cases 15-19: sines at fs/4, fs/6 and fs/8 whose samples miss the crest;
     // the true peak is read within +0.2/-0.4 dB of the sine's own peak.
     void tech3341TruePeakCases_data() {
@@ -177,6 +245,34 @@ private slots:
                                           kRate, LoudnessMeter::Peak::True)
                                       .reading();
         QVERIFY2(within(r.truePeakDbtp, expectedDbtp, 0.4, 0.2), qPrintable(text(r.truePeakDbtp)));
+    }
+
+    // Tech 3341 cases 20-23: one period of a full-scale sine at fs/4 inside a sine at fs/6,
+    // made at 4·fs and kept from each of its four phases, so the samples fall on the crest
+    // (case 20), beside it (21, 23) or on both sides of it, at 0.75 at most (22); 0.0
+    // +0.2/-0.4 dBTP.
+    void tech3341TruePeakSinglePeriodCases_data() {
+        QTest::addColumn<int>("offset");
+        for (int offset = 0; offset < 4; ++offset) {
+            QTest::addRow("case %d: offset %d at 4 fs", 20 + offset, offset) << offset;
+        }
+    }
+    void tech3341TruePeakSinglePeriodCases() {
+        QFETCH(int, offset);
+        const std::vector<float> signal = truePeakSinglePeriod(offset, 0.5, 2, kRate);
+        float samplePeak = 0.0f;
+        for (const float x : signal) {
+            samplePeak = std::max(samplePeak, std::abs(x));
+        }
+        const LoudnessReading r = measure(signal, 2, kRate, LoudnessMeter::Peak::True).reading();
+        QVERIFY2(
+            within(r.truePeakDbtp, 0.0, 0.4, 0.2),
+            qPrintable(text(r.truePeakDbtp) + QStringLiteral(" dBTP; samples peak at %1 dBFS")
+                                                  .arg(20.0 * std::log10(samplePeak), 0, 'f', 3)));
+        if (offset == 2) {
+            // The case is worth its name: no sample comes within the tolerance of the peak.
+            QVERIFY2(20.0 * std::log10(samplePeak) < -0.4, qPrintable(QString::number(samplePeak)));
+        }
     }
 
     // Tech 3342 cases 1-4: 1 kHz stereo sines, 20 s per level; loudness range ±1 LU.
@@ -206,6 +302,27 @@ private slots:
             measure(toneSegments({{20, -20}, {20, -30}}, 2, 44100), 2, 44100).reading();
         QVERIFY(within(r.integratedLufs, -22.6, 0.3, 0.3));
         QVERIFY2(within(r.rangeLu, 10.0, 1.0, 1.0), qPrintable(text(r.rangeLu)));
+    }
+
+    // The maxima of cases 10 and 13 at the rates whose 10 ms is 441 and 220.5 frames (the
+    // meter's steps are 441 and 220 frames), with the tones falling between its steps.
+    void theMaximaHoldAtOtherRates_data() {
+        QTest::addColumn<int>("rate");
+        QTest::newRow("44.1 kHz") << 44100;
+        QTest::newRow("22.05 kHz") << 22050;
+    }
+    void theMaximaHoldAtOtherRates() {
+        QFETCH(int, rate);
+        for (const int segment : {1, 3, 12}) {
+            const LoudnessReading shortTerm =
+                measure(toneSegments(tech3341Case10Segment(segment), 2, rate), 2, rate).reading();
+            const LoudnessReading momentary =
+                measure(toneSegments(tech3341Case13Segment(segment), 2, rate), 2, rate).reading();
+            QVERIFY2(within(shortTerm.maxShortTermLufs, -23.0, 0.1, 0.1),
+                     qPrintable(text(shortTerm.maxShortTermLufs)));
+            QVERIFY2(within(momentary.maxMomentaryLufs, -23.0, 0.1, 0.1),
+                     qPrintable(text(momentary.maxMomentaryLufs)));
+        }
     }
 
     // Too short or too quiet to gate: no value is made up, and the reason says why.

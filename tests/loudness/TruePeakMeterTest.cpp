@@ -2,6 +2,8 @@
 // rest go through a vectorized interpolator) against libebur128's own true-peak mode, which
 // oversamples everything: they must agree within 0.1 dB on every kind of signal.
 
+#include "loudness/EbuTestSignals.h"
+
 #include "core/loudness/TruePeakMeter.h"
 
 #include <ebur128.h>
@@ -90,6 +92,12 @@ private slots:
             swell[i * 2 + 1] *= e;
         }
         QTest::newRow("noise swell") << swell << kRate;
+        // EBU Tech 3341 cases 20-23: a lone full-scale period whose crest falls on a sample,
+        // beside one, or between two.
+        for (int offset = 0; offset < 4; ++offset) {
+            QTest::newRow(qPrintable(QStringLiteral("Tech 3341 case %1").arg(20 + offset)))
+                << testing::truePeakSinglePeriod(offset, 0.5, 2, kRate) << kRate;
+        }
         QTest::newRow("alternating full-scale samples")
             << stereo(kFrames, [](std::int64_t i) { return (i / 3) % 2 ? 1.0f : -1.0f; }) << kRate;
         QTest::newRow("44.1 kHz near fs/4") << stereo(44100 * 3, [=](std::int64_t i) {

@@ -21,7 +21,7 @@ namespace tapedeck {
 class LoudnessReadout : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kRefreshMs = 100;   // the momentary figure moves in 100 ms steps
+    static constexpr int kRefreshMs = 100;   // EBU Tech 3341: a live meter updates at 10 Hz or more
     static constexpr int kSpacing = 16;      // pixels between the figures
     static constexpr int kLargeSpacing = 28; // on the recording screen
 
