@@ -1,5 +1,6 @@
 #include "ui/markers/MarkersPanel.h"
 
+#include "ui/accessibility/NamedEditorDelegate.h"
 #include "ui/markers/MarkerList.h"
 
 #include <QHeaderView>
@@ -29,6 +30,9 @@ MarkersPanel::MarkersPanel(MarkerList& markers, QWidget* parent)
     list_->setUniformRowHeights(true);
     list_->header()->setStretchLastSection(true);
     list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    list_->setItemDelegate(new NamedEditorDelegate(
+        NameColumn, tr("Marker name"),
+        tr("Enter keeps the new name, Escape leaves the marker as it was"), list_));
     layout->addWidget(list_, 1);
     delete_ = new QPushButton(tr("Delete Mar&ker"), this);
     delete_->setToolTip(tr("Remove the selected marker"));
