@@ -31,6 +31,7 @@ STARTED = time.monotonic()
 # Keys, as X key symbols.
 KEY_F2 = 0xFFBF
 KEY_ESCAPE = 0xFF1B
+KEY_TAB = 0xFF09
 
 # (menu item, dialog title, the button that closes it without doing anything), in the order
 # they are opened; each needs only what the ones before it left (an open file; then a
@@ -209,20 +210,16 @@ class DialogWalk:
             subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env,
                            timeout=STEP_TIMEOUT_S, check=True)
 
-    def editor(self, list_name, row, column, what):
-        """Opens the editor of the cell with F2, checks its name, closes it with Escape."""
+    def editor(self, list_name, focus_list, what):
+        """Puts the keyboard focus on the list as `focus_list` does, opens the editor of the
+        current row's name with F2, checks its name, closes it with Escape."""
         p = self.pyatspi
         view = wait_until(lambda: self.find_list(list_name), f"the list '{list_name}'",
                           STEP_TIMEOUT_S)
-        cell = wait_until(lambda: fresh(view).queryTable().getAccessibleAt(row, column),
-                          f"row {row} of '{list_name}'", STEP_TIMEOUT_S)
-        wait_until(lambda: self.has(fresh(cell), p.STATE_SHOWING), f"'{cell.name}' shown",
+        wait_until(lambda: fresh(view).queryTable().nRows > 0, f"a row in '{list_name}'",
                    STEP_TIMEOUT_S)
         self.focus_window()
-        # A click puts the keyboard focus on the cell (a keyboard user tabs there); it opens
-        # no editor by itself.
-        x, y, width, height = cell.queryComponent().getExtents(p.DESKTOP_COORDS)
-        p.Registry.generateMouseEvent(x + width // 2, y + height // 2, "b1c")
+        focus_list(view)
         wait_until(lambda: self.has(fresh(view), p.STATE_FOCUSED), f"'{list_name}' focused",
                    STEP_TIMEOUT_S)
         # The editor is no child of the list in the tree: a screen reader meets it as the
@@ -236,6 +233,31 @@ class DialogWalk:
         self.key(KEY_ESCAPE)
         self.focus.wait(lambda n: n.getRole() not in (p.ROLE_TEXT, p.ROLE_ENTRY),
                         f"the focus back from the editor of {what}")
+
+    def focus_from_filter(self, view):
+        """Tab from the takes filter (which takes the focus over AT-SPI) into the list."""
+        field = self.session.find(fresh(self.session.app), name="Filter takes by name")
+        if field is None or not field.queryComponent().grabFocus():
+            raise Failure("the takes filter could not take the focus")
+        self.key(KEY_TAB)
+
+    def focus_from_delete_button(self, view):
+        """Select the first marker (AT-SPI's Toggle on its cell), which enables Delete Marker;
+        the button takes the focus over AT-SPI, and Shift+Tab goes back into the list."""
+        p = self.pyatspi
+        press(fresh(view).queryTable().getAccessibleAt(0, 0))
+        button = self.session.find(fresh(self.session.app), name="Delete marker",
+                                   role=p.ROLE_PUSH_BUTTON)
+        if button is None:
+            raise Failure("no 'Delete marker' button")
+        wait_until(lambda: self.has(fresh(button), p.STATE_ENABLED), "'Delete marker' enabled",
+                   STEP_TIMEOUT_S)
+        if not button.queryComponent().grabFocus():
+            raise Failure("'Delete marker' could not take the focus")
+        wait_until(lambda: self.has(fresh(button), p.STATE_FOCUSED), "'Delete marker' focused",
+                   STEP_TIMEOUT_S)
+        subprocess.run(["xdotool", "key", "shift+Tab"], env=self.session.env,
+                       timeout=STEP_TIMEOUT_S, check=True)
 
     def key(self, keysym):
         self.pyatspi.Registry.generateKeyboardEvent(keysym, None, self.pyatspi.KEY_SYM)
@@ -309,12 +331,14 @@ def main(window_binary):
             press(walk.menu_item("Add Marker"))
             for item_name, title, close_name in MARKER_DIALOGS:
                 walk.dialog(item_name, title, close_name)
-            # The names edited in place: the take's (its first column), the marker's (second).
+            # The names edited in place, reached from the keyboard as a screen reader user
+            # does: Tab into the list, F2 on the current row.
             press(walk.menu_item("Takes Panel"))
-            walk.editor("Takes in the recordings folder", 0, 0, "a take's name")
+            walk.editor("Takes in the recordings folder", walk.focus_from_filter,
+                        "a take's name")
             # The markers panel shares its place with the devices panel: its tab brings it up.
             press(walk.page_tab("Markers"))
-            walk.editor("Markers", 0, 1, "a marker's name")
+            walk.editor("Markers", walk.focus_from_delete_button, "a marker's name")
         except (Failure, TimeoutError) as failure:
             walk.failures.append(str(failure))
             print(session.log_tail("tapedeck-window"), file=sys.stderr)
