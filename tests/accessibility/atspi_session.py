@@ -41,10 +41,14 @@ class AtspiSession:
     """Context manager: `with AtspiSession(window_binary) as s:` then s.app is the window's
     application object in the AT-SPI tree and s.pyatspi the module."""
 
-    def __init__(self, window_binary, recordings=None):
+    def __init__(self, window_binary, recordings=None, window_args=()):
+        """`window_args`: what follows the window's program on its command line (files to
+        open). The recordings folder exists already, for a test to put takes in first."""
         self.window_binary = window_binary
+        self.window_args = list(window_args)
         self.root = tempfile.mkdtemp(prefix="tdatspi.")
         self.recordings = recordings or os.path.join(self.root, "recordings")
+        os.makedirs(self.recordings, exist_ok=True)
         self.processes = []  # (name, Popen, own process group), stopped in reverse order
         self.env = None
         self.window = None
@@ -135,7 +139,7 @@ class AtspiSession:
             "QT_ACCESSIBILITY": "1",
         })
         self.env = window_env
-        self.window = self._spawn("tapedeck-window", [self.window_binary])
+        self.window = self._spawn("tapedeck-window", [self.window_binary, *self.window_args])
         self.env = env
         self.app = wait_until(self._find_app, "the window in the AT-SPI tree")
 

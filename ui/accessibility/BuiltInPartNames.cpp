@@ -3,6 +3,8 @@
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QEvent>
+#include <QLabel>
+#include <QRegularExpression>
 #include <QTabBar>
 #include <QTimer>
 #include <QToolButton>
@@ -12,11 +14,34 @@ namespace tapedeck {
 
 namespace {
 
+// The label that names `widget` in a form ("&Format:" -> "Format"), as Qt names the widget
+// itself when it has no name of its own; empty when no label points at it.
+QString buddyText(const QWidget& widget) {
+    const QWidget* parent = widget.parentWidget();
+    if (!parent)
+        return {};
+    for (const QLabel* label : parent->findChildren<QLabel*>(Qt::FindDirectChildrenOnly)) {
+        if (label->buddy() != &widget)
+            continue;
+        QString text = label->text().remove(QRegularExpression(QStringLiteral("&(?!&)")));
+        if (text.endsWith(QLatin1Char(':')))
+            text.chop(1);
+        return text.trimmed();
+    }
+    return {};
+}
+
 void nameComboList(QComboBox& box) {
     QAbstractItemView* list = box.view();
     if (!list || !list->accessibleName().isEmpty())
         return;
-    const QString name = box.accessibleName().isEmpty() ? box.toolTip() : box.accessibleName();
+    QString name = box.accessibleName();
+    if (name.isEmpty())
+        name = buddyText(box);
+    if (name.isEmpty())
+        name = box.toolTip();
+    if (name.isEmpty())
+        return; // nothing to say what it holds: better Qt's own words than " choices"
     list->setAccessibleName(BuiltInPartNames::tr("%1 choices").arg(name));
     list->setAccessibleDescription(
         BuiltInPartNames::tr("The choices of %1; Enter picks one, Escape closes the list")

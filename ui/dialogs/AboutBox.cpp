@@ -1,11 +1,16 @@
 #include "ui/dialogs/AboutBox.h"
 
 #include <QCoreApplication>
+#include <QIcon>
 #include <QMessageBox>
 
 namespace tapedeck {
 
-void showAboutBox(QWidget* parent) {
+namespace {
+constexpr QSize kIconSize(64, 64);
+} // namespace
+
+QMessageBox* showAboutBox(QWidget* parent) {
     const QString title = QCoreApplication::translate("tapedeck::AboutBox", "About Tapedeck");
     const QString text =
         QCoreApplication::translate(
@@ -15,7 +20,16 @@ void showAboutBox(QWidget* parent) {
                                   "<p>License: %3. Tapedeck comes with no warranty.</p>")
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
                  QStringLiteral(TAPEDECK_LICENSE));
-    QMessageBox::about(parent, title, text);
+    // What QMessageBox::about() shows (the application's icon, one OK button), opened
+    // window-modal instead of in a nested event loop, so whatever asked for it (a menu, an
+    // assistive tool's action) gets its answer at once.
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("AboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QIcon icon = box->windowIcon();
+    box->setIconPixmap(icon.pixmap(icon.actualSize(kIconSize)));
+    box->open();
+    return box;
 }
 
 } // namespace tapedeck

@@ -31,11 +31,14 @@ ExportActions::ExportActions(Session& session, QWidget* window, QObject* parent)
     connect(job_, &ExportJob::finished, this, &ExportActions::onFinished);
     connect(&session_, &Session::stateChanged, this, &ExportActions::updateEnabled);
     connect(&session_, &Session::documentChanged, this, &ExportActions::updateEnabled);
-    runner_ = [](ExportDialog& dialog) { return dialog.exec() == QDialog::Accepted; };
     updateEnabled();
 }
 
 ExportActions::~ExportActions() = default;
+
+ExportDialog* ExportActions::dialog() const {
+    return dialog_;
+}
 
 void ExportActions::updateEnabled() {
     export_->setEnabled(!session_.currentPath().isEmpty() &&
@@ -46,8 +49,12 @@ void ExportActions::exportFile() {
     updateEnabled();
     if (!export_->isEnabled())
         return;
+    if (dialog_) {
+        dialog_->raise();
+        return;
+    }
     const QFileInfo source(session_.currentPath());
-    ExportDialog dialog(*preview_, window_);
+    auto* dialog = new ExportDialog(*preview_, window_);
     std::int64_t from = 0;
     std::int64_t to = -1;
     QString what = tr("the whole file, %1").arg(source.fileName());
@@ -59,13 +66,33 @@ void ExportActions::exportFile() {
         what = tr("the selection, %1 to %2").arg(clock(from, rate), clock(to, rate));
         name = tr("%1 (selection)").arg(name);
     }
-    dialog.setSource(source.filePath(), from, to, what);
-    dialog.setDestination(source.dir().filePath(name + QStringLiteral(".mp3")));
-    dialog.choosePreset(ExportDialog::Preset::Podcast);
-    if (!runner_(dialog))
+    dialog->setSource(source.filePath(), from, to, what);
+    dialog->setDestination(source.dir().filePath(name + QStringLiteral(".mp3")));
+    dialog->choosePreset(ExportDialog::Preset::Podcast);
+    if (runner_) {
+        if (runner_(*dialog))
+            startExport(*dialog);
+        delete dialog;
         return;
-    ExportRequest request = dialog.request();
-    QString destination = dialog.destination();
+    }
+    dialog_ = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        dialog_ = nullptr;
+        if (result == QDialog::Accepted)
+            startExport(*dialog);
+    });
+    // Window-modal without a nested event loop: the meters and the status line go on, and
+    // whatever asked for the dialog (a menu, a key, an assistive tool's action) gets its
+    // answer at once.
+    dialog->open();
+}
+
+void ExportActions::startExport(const ExportDialog& dialog) {
+    if (job_->isRunning())
+        return; // one export at a time; the action stays disabled until it ends
+    const ExportRequest request = dialog.request();
+    const QString destination = dialog.destination();
     job_->start(request, tr("Exporting %1…").arg(QFileInfo(destination).fileName()),
                 dialog.settings());
     updateEnabled();

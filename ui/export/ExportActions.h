@@ -4,6 +4,7 @@
 #include "ui/dialogs/UserMessage.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -32,19 +33,23 @@ public:
     LoudnessPreview* preview() const { return preview_; }
 
     // How the dialog is answered; tests answer it themselves (set the fields, return true to
-    // export). The default shows it and waits.
+    // export). Without one the dialog opens window-modal and the export starts when it is
+    // accepted.
     using DialogRunner = std::function<bool(ExportDialog& dialog)>;
     void setDialogRunner(DialogRunner runner) { runner_ = std::move(runner); }
 
     // A file open, nothing recording, no export running.
     void updateEnabled();
     void exportFile();
+    // The dialog while it is open, else null.
+    ExportDialog* dialog() const;
 
 signals:
     void errorOccurred(const tapedeck::UserMessage& text);
     void statusMessage(const QString& text);
 
 private:
+    void startExport(const ExportDialog& dialog);
     void onFinished(const ExportRequest& request, const ExportOutcome& outcome,
                     const UserMessage& error, bool cancelled);
 
@@ -54,6 +59,7 @@ private:
     LoudnessPreview* preview_;
     QAction* export_;
     DialogRunner runner_;
+    QPointer<ExportDialog> dialog_;
 };
 
 } // namespace tapedeck

@@ -1,11 +1,12 @@
 #include "ui/export/ExportDialog.h"
 
+#include "ui/dialogs/FileChooser.h"
 #include "ui/export/LoudnessPreview.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -304,12 +305,11 @@ void ExportDialog::showReading() {
 }
 
 void ExportDialog::browse() {
-    const QString chosen = QFileDialog::getSaveFileName(
-        this, tr("Export To"), path_->text(),
-        tr("WAV (*.wav);;FLAC (*.flac);;Ogg Vorbis (*.ogg);;MP3 (*.mp3);;Opus (*.opus)"), nullptr,
-        QFileDialog::DontConfirmOverwrite);
-    if (!chosen.isEmpty())
-        setDestination(chosen);
+    askForFile(this,
+               {FileQuestion::Kind::Save, tr("Export To"), path_->text(),
+                tr("WAV (*.wav);;FLAC (*.flac);;Ogg Vorbis (*.ogg);;MP3 (*.mp3);;Opus (*.opus)"),
+                false},
+               [this](const QString& chosen) { setDestination(chosen); });
 }
 
 void ExportDialog::updateAccept() {

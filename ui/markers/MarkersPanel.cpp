@@ -1,7 +1,9 @@
 #include "ui/markers/MarkersPanel.h"
 
+#include "ui/accessibility/NamedEditorDelegate.h"
 #include "ui/markers/MarkerList.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QPushButton>
@@ -21,14 +23,23 @@ MarkersPanel::MarkersPanel(MarkerList& markers, QWidget* parent)
     list_ = new QTreeWidget(this);
     list_->setObjectName(QStringLiteral("MarkersList"));
     list_->setAccessibleName(tr("Markers"));
-    list_->setAccessibleDescription(tr("The take's markers by time; Enter on a time moves "
-                                       "there, F2 on a name renames it"));
+    list_->setAccessibleDescription(tr("The take's markers by time; Enter moves to the "
+                                       "marker, F2 renames it"));
     list_->setColumnCount(2);
     list_->setHeaderLabels({tr("Time"), tr("Name")});
     list_->setRootIsDecorated(false);
     list_->setUniformRowHeights(true);
     list_->header()->setStretchLastSection(true);
-    list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    // Rows are selected whole, so the keyboard never stands on the name column: F2 renames
+    // the current row's marker wherever it stands.
+    list_->setEditTriggers(QAbstractItemView::DoubleClicked);
+    rename_ = new QAction(tr("&Rename Marker"), list_);
+    rename_->setShortcut(QKeySequence(Qt::Key_F2));
+    rename_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    list_->addAction(rename_);
+    list_->setItemDelegate(new NamedEditorDelegate(
+        NameColumn, tr("Marker name"),
+        tr("Enter keeps the new name, Escape leaves the marker as it was"), list_));
     layout->addWidget(list_, 1);
     delete_ = new QPushButton(tr("Delete Mar&ker"), this);
     delete_->setToolTip(tr("Remove the selected marker"));
@@ -48,6 +59,10 @@ MarkersPanel::MarkersPanel(MarkerList& markers, QWidget* parent)
         }
     });
     connect(delete_, &QPushButton::clicked, this, &MarkersPanel::deleteSelected);
+    connect(rename_, &QAction::triggered, this, [this] {
+        if (QTreeWidgetItem* item = list_->currentItem())
+            list_->editItem(item, NameColumn);
+    });
     rebuild();
 }
 

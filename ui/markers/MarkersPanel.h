@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+class QAction;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -36,6 +37,7 @@ private:
     MarkerList& markers_;
     QTreeWidget* list_ = nullptr;
     QPushButton* delete_ = nullptr;
+    QAction* rename_ = nullptr; // F2
     bool rebuilding_ = false;
 };
 

@@ -1,12 +1,12 @@
 #include "ui/selection/SelectionActions.h"
 
+#include "ui/dialogs/FileChooser.h"
 #include "ui/selection/ExportJob.h"
 #include "ui/session/Session.h"
 #include "ui/takes/TakeFiles.h"
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -145,17 +145,26 @@ void SelectionActions::exportSelection() {
         tr("%1 (selection).%2")
             .arg(source.completeBaseName(),
                  source.suffix().isEmpty() ? QStringLiteral("wav") : source.suffix()));
-    QString path;
     if (chooser_) {
-        path = chooser_(suggested);
-    } else {
-        // Tapedeck never writes over a file: the dialog does not offer to.
-        path =
-            QFileDialog::getSaveFileName(window_, tr("Export Selection"), suggested, formatFilter(),
-                                         nullptr, QFileDialog::DontConfirmOverwrite);
+        exportSelectionTo(chooser_(suggested));
+        return;
     }
+    // Tapedeck never writes over a file: the dialog does not offer to.
+    askForFile(window_,
+               {FileQuestion::Kind::Save, tr("Export Selection"), suggested, formatFilter(), false},
+               [this](const QString& path) { exportSelectionTo(path); });
+}
+
+void SelectionActions::exportSelectionTo(QString path) {
     if (path.isEmpty())
         return;
+    // The file or the selection may have changed while the dialog was open.
+    updateEnabled();
+    if (!export_->isEnabled()) {
+        emit statusMessage(tr("Nothing was exported: the file or its selection changed while the "
+                              "name was chosen. Select again and export."));
+        return;
+    }
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".wav");
     ExportRequest request;

@@ -56,6 +56,7 @@ signals:
     void statusMessage(const QString& text);
 
 private:
+    void exportSelectionTo(QString path);
     void onJobFinished(const ExportRequest& request, const ExportOutcome& outcome,
                        const UserMessage& error, bool cancelled);
     void finishTrim(const QString& original, const QString& trimmed);

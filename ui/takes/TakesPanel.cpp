@@ -1,5 +1,6 @@
 #include "ui/takes/TakesPanel.h"
 
+#include "ui/accessibility/NamedEditorDelegate.h"
 #include "ui/takes/RenameTakeCommand.h"
 #include "ui/takes/TakeFiles.h"
 #include "ui/takes/TakeListModel.h"
@@ -75,6 +76,9 @@ TakesPanel::TakesPanel(QWidget* parent) : QWidget(parent) {
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    view_->setItemDelegate(new NamedEditorDelegate(
+        TakeListModel::Name, tr("New name of the take"),
+        tr("Enter renames the take file, Escape leaves its name as it was"), view_));
     view_->setDragEnabled(true);
     view_->setDragDropMode(QAbstractItemView::DragOnly);
     view_->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -1,5 +1,6 @@
 #include "ui/transport/RecorderControls.h"
 
+#include "ui/dialogs/FileChooser.h"
 #include "ui/markers/MarkerList.h"
 #include "ui/markers/MarkersPanel.h"
 #include "ui/recording/TakeOptionsPanel.h"
@@ -10,7 +11,6 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QSignalBlocker>
@@ -174,18 +174,19 @@ void RecorderControls::goTo(bool next) {
 }
 
 void RecorderControls::exportMarkers() {
-    QString path = exportPathForTests_;
-    if (path.isEmpty()) {
-        const QFileInfo file(markers_->path());
-        const QString suggested =
-            file.fileName().isEmpty()
-                ? QString()
-                : file.dir().filePath(file.completeBaseName() + QStringLiteral(".txt"));
-        path = QFileDialog::getSaveFileName(&window_, tr("Export Markers"), suggested,
-                                            tr("Audacity labels (*.txt)"));
+    if (!exportPathForTests_.isEmpty()) {
+        markers_->exportLabels(exportPathForTests_);
+        return;
     }
-    if (!path.isEmpty())
-        markers_->exportLabels(path);
+    const QFileInfo file(markers_->path());
+    const QString suggested =
+        file.fileName().isEmpty()
+            ? QString()
+            : file.dir().filePath(file.completeBaseName() + QStringLiteral(".txt"));
+    askForFile(
+        &window_,
+        {FileQuestion::Kind::Save, tr("Export Markers"), suggested, tr("Audacity labels (*.txt)")},
+        [this](const QString& path) { markers_->exportLabels(path); });
 }
 
 } // namespace tapedeck

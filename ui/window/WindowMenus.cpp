@@ -1,6 +1,7 @@
 #include "ui/window/WindowMenus.h"
 
 #include "ui/dialogs/AboutBox.h"
+#include "ui/dialogs/FileChooser.h"
 #include "ui/export/ExportActions.h"
 #include "ui/keyboard/ShortcutsDialog.h"
 #include "ui/selection/SelectionActions.h"
@@ -19,7 +20,6 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -149,7 +149,9 @@ void WindowMenus::connectActions(WaveformView& waveform) {
     connect(close_, &QAction::triggered, &session_, &Session::closeFile);
     connect(&session_, &Session::documentChanged, this, [this] { followState(session_.state()); });
     connect(about_, &QAction::triggered, this, [this] { showAboutBox(&window_); });
-    connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt);
+    // Qt's box runs its own event loop: queued, so whatever asked for it (a menu, an assistive
+    // tool's action over AT-SPI) has its answer before that loop starts.
+    connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt, Qt::QueuedConnection);
     connect(zoomIn_, &QAction::triggered, &waveform, &WaveformView::zoomIn);
     connect(zoomOut_, &QAction::triggered, &waveform, &WaveformView::zoomOut);
 
@@ -184,19 +186,21 @@ void WindowMenus::openWithDialog() {
     const QStringList recent = settings_.recentFiles();
     const QString startIn =
         recent.isEmpty() ? session_.recordingFolder() : QFileInfo(recent.first()).path();
-    const QString path = QFileDialog::getOpenFileName(&window_, tr("Open Sound File"), startIn,
-                                                      openFileDialogFilter());
-    if (!path.isEmpty())
-        session_.openFile(path);
+    askForFile(&window_,
+               {FileQuestion::Kind::Open, tr("Open Sound File"), startIn, openFileDialogFilter()},
+               [this](const QString& path) { session_.openFile(path); });
 }
 
 void WindowMenus::chooseRecordingFolder() {
-    const QString path = QFileDialog::getExistingDirectory(
-        &window_, tr("Choose the Recordings Folder"), session_.recordingFolder());
-    if (!path.isEmpty()) {
-        session_.setRecordingFolder(path);
-        emit recordingFolderChosen();
-    }
+    askForFile(&window_,
+               {FileQuestion::Kind::Folder,
+                tr("Choose the Recordings Folder"),
+                session_.recordingFolder(),
+                {}},
+               [this](const QString& path) {
+                   session_.setRecordingFolder(path);
+                   emit recordingFolderChosen();
+               });
 }
 
 void WindowMenus::showRecordingFolder() {
