@@ -732,6 +732,25 @@
     </message>
 </context>
 <context>
+    <name>tapedeck::FileChooser</name>
+    <message>
+        <source>Enter picks one, Escape closes the list without changing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders to look in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tapedeck::GlobalShortcutPortal</name>
     <message>
         <source>Start or stop recording</source>
@@ -945,7 +964,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The take&apos;s markers by time; Enter on a time moves there, F2 on a name renames it</source>
+        <source>The take&apos;s markers by time; Enter moves to the marker, F2 renames it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marker name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter keeps the new name, Escape leaves the marker as it was</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1497,6 +1528,10 @@
     </message>
     <message>
         <source>Undone: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the file or its selection changed while the name was chosen. Select again and export.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2092,6 +2127,14 @@
     </message>
     <message>
         <source>Enter opens the take, F2 renames it, Delete moves it to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name of the take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter renames the take file, Escape leaves its name as it was</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
