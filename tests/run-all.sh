@@ -203,12 +203,16 @@ fi
 run_stage package check_package
 
 # The soak records for ten minutes at a few percent of one core: it runs in its own sound
-# server while the sanitizer builds keep the cores busy, and is waited for at the end.
+# server while the sanitizer builds keep the cores busy, and is waited for at the end. The
+# call drift soak measures how two inputs' offset moves over minutes, so it runs last, with
+# nothing beside it: beside the suite's sound tests, the server at times dropped a whole block
+# of one input unannounced, a step no drift measurement survives (see README.md).
 soak_pid=""
 soak_started=$SECONDS
 if [ "${RUN_SOAK:-1}" = "1" ] && [ -x build/app/tapedeck ]; then
     echo "=== soak: a ten-minute recording, started in the background ==="
-    ctest --test-dir build --output-on-failure -L soak >build/soak.log 2>&1 &
+    ctest --test-dir build --output-on-failure -L soak -E '^call_drift_soak_test$' \
+        >build/soak.log 2>&1 &
     soak_pid=$!
 fi
 
@@ -231,6 +235,8 @@ if [ -n "${soak_pid}" ]; then
     wait "${soak_pid}" || soak_status=$?
     soak_pid=""
     cat build/soak.log
+    echo "=== soak: the call drift soak, alone ==="
+    ctest --test-dir build --output-on-failure -R '^call_drift_soak_test$' || soak_status=$?
     record_stage soak "$([ "${soak_status}" = 0 ] && echo passed || echo "FAILED (exit ${soak_status})")" \
         $((SECONDS - soak_started))
 elif [ "${RUN_SOAK:-1}" = "1" ]; then
