@@ -20,7 +20,7 @@ import wave
 
 from gi.repository import GLib
 
-from atspi_session import AtspiSession, wait_until
+from atspi_session import AtspiSession, path_of, wait_until
 
 # Guards against a hang, not a measure of speed: a loaded machine may take its time.
 STEP_TIMEOUT_S = 30.0
@@ -75,15 +75,6 @@ def fresh(node):
     window."""
     node.clear_cache()
     return node
-
-
-def path_of(node):
-    """"push button '' < dialog 'Export' < application 'tapedeck-window'": where it is."""
-    parts = []
-    while node is not None and len(parts) < 8:
-        parts.append(f"{node.getRoleName()} '{node.name}'")
-        node = node.parent
-    return " < ".join(parts)
 
 
 def action_index(node, *names):

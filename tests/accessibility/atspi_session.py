@@ -25,6 +25,16 @@ def log(*words):
     print("atspi-session:", *words, file=sys.stderr, flush=True)
 
 
+
+def path_of(node):
+    """"push button '' < dialog 'Export' < application 'tapedeck-window'": where a node is in
+    the tree, for a failure message."""
+    parts = []
+    while node is not None and len(parts) < 8:
+        parts.append(f"{node.getRoleName()} '{node.name}'")
+        node = node.parent
+    return " < ".join(parts)
+
 def wait_until(condition, what, timeout=READY_TIMEOUT_S):
     """Polls `condition` until it returns something true; fails the test after `timeout`."""
     deadline = time.monotonic() + timeout

@@ -7,16 +7,7 @@ Usage (inside tests/audio/with-sound-server.sh): atspi_tree_test.py TAPEDECK_WIN
 
 import sys
 
-from atspi_session import AtspiSession
-
-
-def path_of(node):
-    """"frame 'Tapedeck' > filler '' > combo box 'Input'": where a node is, for the message."""
-    parts = []
-    while node is not None and len(parts) < 8:
-        parts.append(f"{node.getRoleName()} '{node.name}'")
-        node = node.parent
-    return " < ".join(parts)
+from atspi_session import AtspiSession, path_of
 
 
 def main(window_binary):
