@@ -43,7 +43,12 @@ bool NamedSource::plug() {
         return false;
     }
     const QString position = channels_ == 1 ? QStringLiteral("[MONO]") : QStringLiteral("[FL FR]");
-    const QString common = QStringLiteral("audio.channels=%1 audio.position=%2 audio.rate=48000")
+    // Like a real microphone, the source runs whenever it is open, whether or not anything
+    // plays into its feed, and is never suspended while idle: a suspended virtual source can
+    // miss its wake-up when a stream links to it at that moment, and stop delivering.
+    const QString common = QStringLiteral("audio.channels=%1 audio.position=%2 audio.rate=48000 "
+                                          "node.always-process=true node.pause-on-idle=false "
+                                          "session.suspend-timeout-seconds=0")
                                .arg(channels_)
                                .arg(position);
     loopback_.start(QStringLiteral("pw-loopback"),
