@@ -17,6 +17,7 @@ CallCombiner::CallCombiner(CallInput first, CallInput second, InputLayout layout
                            bool correctDrift, DropoutQueue& fileDropouts)
     : feeds_{CallInputFeed(first.ring, first.dropouts, first.anchors),
              CallInputFeed(second.ring, second.dropouts, second.anchors)},
+      anchors_{&first.anchor, &second.anchor},
       mixer_(layout, first.ring.channels(), second.ring.channels(), sampleRate),
       second_(second.ring.channels(), sampleRate, kSecondWindowFrames, correctDrift),
       fileDropouts_(fileDropouts), nsPerFrame_(1e9 / sampleRate), correctDrift_(correctDrift) {
@@ -105,8 +106,11 @@ void CallCombiner::produceSecond(std::int64_t upTo) {
         }
         std::int64_t frontier = feed.end();
         // A lost input's last epoch never settles: its frames are laid out without waiting.
-        if (inputs_[1].pendingFrom && !lost(1, lostEnd)) {
-            frontier = std::min(frontier, *inputs_[1].pendingFrom);
+        if (!lost(1, lostEnd)) {
+            frontier = std::min(frontier, confirmed_[1]);
+            if (inputs_[1].pendingFrom) {
+                frontier = std::min(frontier, *inputs_[1].pendingFrom);
+            }
         }
         std::int64_t maxOutput = upTo - second_.outputEnd();
         if (!changes_.empty()) {
@@ -137,8 +141,11 @@ std::int64_t CallCombiner::firstAvailable() const {
         return kUnlimited;
     }
     std::int64_t frontier = feeds_[0].end();
-    if (inputs_[0].pendingFrom && !gone) { // as for the second input in produceSecond()
-        frontier = std::min(frontier, *inputs_[0].pendingFrom);
+    if (!gone) { // as for the second input in produceSecond()
+        frontier = std::min(frontier, confirmed_[0]);
+        if (inputs_[0].pendingFrom) {
+            frontier = std::min(frontier, *inputs_[0].pendingFrom);
+        }
     }
     return frontier - next_;
 }
@@ -157,6 +164,8 @@ std::int64_t CallCombiner::read(float* frames, std::int64_t count) {
     const bool firstLost = lost(0, lostEnd[0]);
     const bool secondLost = lost(1, lostEnd[1]);
     for (int i = 0; i < 2; ++i) {
+        // Before the reports: a new epoch's report is sent before its frames count as placed.
+        confirmed_[i] = anchors_[i]->confirmedEnd();
         feeds_[i].fill();
         readReports(i);
     }

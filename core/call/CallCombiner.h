@@ -3,6 +3,7 @@
 #include "core/call/CallInputFeed.h"
 #include "core/call/CallLayoutMixer.h"
 #include "core/call/DriftCorrector.h"
+#include "core/call/StreamAnchor.h"
 #include "core/recording/FrameSource.h"
 
 #include <array>
@@ -18,6 +19,7 @@ struct CallInput {
     SampleRing& ring;
     DropoutQueue& dropouts;
     AnchorQueue& anchors;
+    const StreamAnchor& anchor; // the frames it has placed (confirmedEnd)
 };
 
 // Combines the two inputs of a take into the file's two channels on one timeline: the first
@@ -76,6 +78,10 @@ private:
     std::int64_t firstAvailable() const;
 
     std::array<CallInputFeed, 2> feeds_;
+    std::array<const StreamAnchor*, 2> anchors_;
+    // Each input's frames placed by the reports read (StreamAnchor::confirmedEnd), as read at
+    // the start of this read(): later ones wait, as a pending epoch's do.
+    std::array<std::int64_t, 2> confirmed_{};
     std::array<InputState, 2> inputs_;
     std::array<std::atomic<std::int64_t>, 2> lostAt_{}; // -1: still there
     CallLayoutMixer mixer_;

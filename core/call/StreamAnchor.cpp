@@ -5,10 +5,11 @@
 namespace tapedeck {
 
 StreamAnchor::StreamAnchor(AnchorQueue& reports, int sampleRate, std::int64_t windowFrames)
-    : reports_(reports), nsPerFrame_(1e9 / sampleRate), windowFrames_(windowFrames) {}
+    : reports_(reports), nsPerFrame_(1e9 / sampleRate), windowFrames_(windowFrames),
+      confirmNs_(static_cast<std::int64_t>(kConfirmSeconds * 1e9)) {}
 
-void StreamAnchor::noteBlock(std::int64_t arrivalNs, std::int64_t position, std::int64_t frames,
-                             bool xrun) noexcept {
+std::int64_t StreamAnchor::noteBlock(std::int64_t arrivalNs, std::int64_t position,
+                                     std::int64_t frames, bool xrun) noexcept {
     if (xrun || reanchorRequested_.exchange(false, std::memory_order_acq_rel)) {
         beginEpoch(position);
     }
@@ -16,15 +17,42 @@ void StreamAnchor::noteBlock(std::int64_t arrivalNs, std::int64_t position, std:
     // The block's last frame was captured no later than its arrival: frame 0 no later than
     // this. Lateness (scheduling, the server's cycle) only adds, so the earliest is the truest.
     const auto zeroNs = arrivalNs - static_cast<std::int64_t>(std::llround(end * nsPerFrame_));
+    const std::int64_t lossAt = checkForSilentLoss(zeroNs, arrivalNs, position);
     if (!haveEarliest_ || zeroNs < earliestNs_) {
         earliestNs_ = zeroNs;
         haveEarliest_ = true;
     }
     if (end - windowStart_ >= windowFrames_) {
         send(AnchorReport{epoch_, epochStart_, earliestNs_, end, true});
+        baselineNs_ = earliestNs_;
+        haveBaseline_ = true;
         windowStart_ = end;
         haveEarliest_ = false;
     }
+    // After the report: a reader that sees this also finds the report of a new epoch.
+    confirmedEnd_.store(lateFrom_ >= 0 ? lateFrom_ : end, std::memory_order_release);
+    return lossAt;
+}
+
+std::int64_t StreamAnchor::checkForSilentLoss(std::int64_t zeroNs, std::int64_t arrivalNs,
+                                              std::int64_t position) noexcept {
+    if (!haveBaseline_ || zeroNs <= baselineNs_ + kLateNs) {
+        lateFrom_ = -1; // on time: whatever came late before was a delay, not a loss
+        return -1;
+    }
+    if (lateFrom_ < 0) {
+        lateFrom_ = position;
+        lateSinceNs_ = arrivalNs;
+    }
+    if (arrivalNs - lateSinceNs_ < confirmNs_) {
+        return -1;
+    }
+    const std::int64_t lossAt = lateFrom_;
+    silentLosses_.fetch_add(1, std::memory_order_relaxed);
+    beginEpoch(lossAt);
+    // The new anchor comes from this block on: the blocks around the loss came late anyway.
+    windowStart_ = position;
+    return lossAt;
 }
 
 void StreamAnchor::reanchor() noexcept {
@@ -35,11 +63,21 @@ std::int64_t StreamAnchor::lostReports() const noexcept {
     return lostReports_.load(std::memory_order_relaxed);
 }
 
+std::int64_t StreamAnchor::confirmedEnd() const noexcept {
+    return confirmedEnd_.load(std::memory_order_acquire);
+}
+
+std::int64_t StreamAnchor::silentLosses() const noexcept {
+    return silentLosses_.load(std::memory_order_relaxed);
+}
+
 void StreamAnchor::beginEpoch(std::int64_t position) noexcept {
     ++epoch_;
     epochStart_ = position;
     windowStart_ = position;
     haveEarliest_ = false;
+    haveBaseline_ = false;
+    lateFrom_ = -1;
     send(AnchorReport{epoch_, position, 0, position, false});
 }
 

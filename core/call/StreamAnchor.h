@@ -12,6 +12,16 @@ namespace tapedeck {
 // "arrival minus frames delivered" over each window is reported to the combiner. Reports go
 // out when an epoch begins (at once) and at the end of every window (`windowFrames`).
 //
+// It also finds a silent loss: a server that drops a block of the stream without an overflow
+// flag (its client was late beyond its buffer; the ALSA pulse plugin never sets one). The
+// stream's timeline then counts fewer frames than the clock passed, so from there every block
+// arrives late by the lost length against the previous window's anchor. Blocks late by more
+// than kLateNs for kConfirmSeconds of arrivals mean a loss where the lateness began: a new
+// epoch begins there, its anchor taken from the blocks after. A burst after a stall comes late
+// too, but all at once, and its last block is on time again, so it is no loss. While blocks
+// come late, confirmedEnd() stays where the lateness began: the frames after it may belong to
+// the new epoch, and the combiner waits for the verdict before it places them.
+//
 // Built on the control thread before the stream opens. noteBlock() runs on the audio thread
 // (real-time safe, never allocates); reanchor() on the control thread.
 class StreamAnchor {
@@ -19,11 +29,23 @@ public:
     // `reports` must outlive this; `sampleRate` in Hz; `windowFrames`: frames per report.
     StreamAnchor(AnchorQueue& reports, int sampleRate, std::int64_t windowFrames);
 
+    // A block this much later than the last window's anchor is late (a loss of 1024 frames
+    // at 48 kHz is 21 ms; a busy scheduler's delay rarely holds this long).
+    static constexpr std::int64_t kLateNs = 10'000'000;
+    static constexpr double kConfirmSeconds = 0.5;
+
     // Audio thread (real-time safe): a block of `frames` frames arrived at `arrivalNs` (the
     // monotonic clock), taking the timeline from `position` to `position + frames`. `xrun`:
-    // the driver lost frames before this block, so a new epoch begins here.
-    void noteBlock(std::int64_t arrivalNs, std::int64_t position, std::int64_t frames,
-                   bool xrun) noexcept;
+    // the driver lost frames before this block, so a new epoch begins here. Returns the
+    // timeline frame before which the stream silently lost frames, found with this block (a
+    // new epoch begins there), or -1.
+    std::int64_t noteBlock(std::int64_t arrivalNs, std::int64_t position, std::int64_t frames,
+                           bool xrun) noexcept;
+    // Any thread: the timeline frames before this one are placed by the reports already sent;
+    // those after it wait for the verdict on a run of late blocks.
+    std::int64_t confirmedEnd() const noexcept;
+    // Any thread: silent losses found.
+    std::int64_t silentLosses() const noexcept;
     // Control thread: the next block begins a new epoch (after a pause).
     void reanchor() noexcept;
     // Any thread: reports that found the queue full (the combiner then keeps its last anchor).
@@ -32,18 +54,28 @@ public:
 private:
     void beginEpoch(std::int64_t position) noexcept; // audio thread
     void send(const AnchorReport& report) noexcept;  // audio thread
+    // Audio thread: follows a run of late blocks; returns where a confirmed loss lies, or -1.
+    std::int64_t checkForSilentLoss(std::int64_t zeroNs, std::int64_t arrivalNs,
+                                    std::int64_t position) noexcept;
 
     AnchorQueue& reports_;
     const double nsPerFrame_;
     const std::int64_t windowFrames_;
     std::atomic<bool> reanchorRequested_{true}; // the first block begins epoch 0
     std::atomic<std::int64_t> lostReports_{0};
+    std::atomic<std::int64_t> silentLosses_{0};
+    std::atomic<std::int64_t> confirmedEnd_{0};
+    const std::int64_t confirmNs_;
     // Audio thread only.
     std::int64_t epoch_ = -1;
     std::int64_t epochStart_ = 0;
     std::int64_t windowStart_ = 0;
     std::int64_t earliestNs_ = 0;
     bool haveEarliest_ = false;
+    std::int64_t baselineNs_ = 0; // the last settled window's anchor, in this epoch
+    bool haveBaseline_ = false;
+    std::int64_t lateFrom_ = -1;   // the timeline frame where the current run of late blocks began
+    std::int64_t lateSinceNs_ = 0; // the first late block's arrival
 };
 
 } // namespace tapedeck

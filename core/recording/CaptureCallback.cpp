@@ -72,10 +72,13 @@ int CaptureCallback::process(const void* input, unsigned long frameCount,
     }
     if (anchor_ != nullptr) {
         // Before the frames reach the ring: the combiner learns of a new epoch first.
-        anchor_->noteBlock(
+        const std::int64_t silentLossAt = anchor_->noteBlock(
             std::chrono::duration_cast<std::chrono::nanoseconds>(started.time_since_epoch())
                 .count(),
             position, frames, xrun);
+        if (silentLossAt >= 0) {
+            noteXrun(silentLossAt); // the server dropped frames unannounced: counted as one
+        }
     }
     const std::int64_t kept = writeToRing(samples, frames);
     if (kept < frames) {

@@ -94,10 +94,10 @@ void buildCall(RecorderState& s, const DeviceInfo& second, const InputChannelPic
     // Two devices outside the sound server each run on their own crystal: their rate ratio
     // is measured and corrected all along. On the server both follow its clock.
     const bool ownClocks = s.device.serverId.empty() || second.serverId.empty();
-    call->combiner =
-        std::make_unique<CallCombiner>(CallInput{*s.ring, call->firstDropouts, call->firstAnchors},
-                                       CallInput{*call->ring, call->dropouts, call->anchors},
-                                       s.settings.layout, s.sampleRate, ownClocks, s.dropoutQueue);
+    call->combiner = std::make_unique<CallCombiner>(
+        CallInput{*s.ring, call->firstDropouts, call->firstAnchors, *call->firstAnchor},
+        CallInput{*call->ring, call->dropouts, call->anchors, *call->anchor}, s.settings.layout,
+        s.sampleRate, ownClocks, s.dropoutQueue);
     s.call = std::move(call);
 }
 

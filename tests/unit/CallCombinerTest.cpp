@@ -26,14 +26,20 @@ struct SimulatedStream {
     double trueTimeOf(std::int64_t end) const { return start + static_cast<double>(end) / rate; }
 
     // Delivers every block complete by `trueNow`; `lostFrames` device frames vanish before the
-    // block that starts at device frame `xrunAt` (an xrun: the timeline does not count them).
-    void deliverUntil(double trueNow, std::int64_t xrunAt = -1, std::int64_t lostFrames = 0) {
-        while (trueTimeOf(deviceFrame + kBlock) <= trueNow) {
-            bool xrun = false;
-            if (deviceFrame == xrunAt) {
-                deviceFrame += lostFrames;
-                xrun = true;
+    // block that starts at device frame `lossAt` (the timeline does not count them), flagged
+    // as an xrun or, with `silentLoss`, not at all. Blocks complete within the stall
+    // [stallFrom, stallTo) of true time all arrive at its end, at once.
+    void deliverUntil(double trueNow) {
+        for (;;) {
+            const bool losing = deviceFrame == lossAt;
+            const std::int64_t from = losing ? deviceFrame + lostFrames : deviceFrame;
+            const std::int64_t end = from + kBlock;
+            const bool stalled = trueTimeOf(end) >= stallFrom && trueTimeOf(end) < stallTo;
+            if (trueTimeOf(end) > trueNow || (stalled && trueNow < stallTo)) {
+                return;
             }
+            deviceFrame = from;
+            const bool xrun = losing && !silentLoss;
             std::vector<float> block(kBlock, 0.0f);
             for (int i = 0; i < kBlock; ++i) {
                 // A click on the device frame nearest each whole second.
@@ -43,11 +49,14 @@ struct SimulatedStream {
                     block[static_cast<std::size_t>(i)] = 1.0f;
                 }
             }
-            const std::int64_t end = deviceFrame + kBlock;
             jitterSeed = jitterSeed * 1664525u + 1013904223u;
             const double jitter = (jitterSeed >> 8) / double(1 << 24) * 0.002;
-            const auto arrivalNs = static_cast<std::int64_t>((trueTimeOf(end) + jitter) * 1e9);
-            anchor.noteBlock(arrivalNs, timeline, kBlock, xrun);
+            const double arrival = (stalled ? stallTo : trueTimeOf(end)) + jitter;
+            const std::int64_t silentLossAt =
+                anchor.noteBlock(static_cast<std::int64_t>(arrival * 1e9), timeline, kBlock, xrun);
+            if (silentLossAt >= 0) {
+                silentLossesFound.push_back(silentLossAt);
+            }
             if (timeline >= overflowFrom && timeline < overflowTo) {
                 // The ring was full: the callback counts the block as a dropout, as silence.
                 dropouts.try_enqueue(Dropout{timeline, kBlock, DropoutKind::RingOverflow});
@@ -72,6 +81,12 @@ struct SimulatedStream {
     // Timeline frames whose blocks find the ring full (a disk that could not keep up).
     std::int64_t overflowFrom = -1;
     std::int64_t overflowTo = -1;
+    std::int64_t lossAt = -1; // a device frame
+    std::int64_t lostFrames = 0;
+    bool silentLoss = false;
+    double stallFrom = -1;
+    double stallTo = -1;
+    std::vector<std::int64_t> silentLossesFound; // timeline frames, as noteBlock said
 };
 
 // Finds the click in each channel of the combined frames: the frame of the highest sample of
@@ -111,20 +126,19 @@ struct ClickFinder {
 
 // Runs two streams through the combiner for `seconds` of true time and returns the clicks.
 ClickFinder combine(SimulatedStream& first, SimulatedStream& second, bool correctDrift, int rate,
-                    double seconds, std::int64_t xrunAt = -1, std::int64_t lostFrames = 0,
-                    DropoutQueue* fileDropouts = nullptr) {
+                    double seconds, DropoutQueue* fileDropouts = nullptr) {
     DropoutQueue ownDropouts(256);
     DropoutQueue& out = fileDropouts != nullptr ? *fileDropouts : ownDropouts;
-    CallCombiner combiner({first.ring, first.dropouts, first.anchors},
-                          {second.ring, second.dropouts, second.anchors}, InputLayout::Split, rate,
-                          correctDrift, out);
+    CallCombiner combiner({first.ring, first.dropouts, first.anchors, first.anchor},
+                          {second.ring, second.dropouts, second.anchors, second.anchor},
+                          InputLayout::Split, rate, correctDrift, out);
     ClickFinder finder;
     std::vector<float> chunk(2 * 4096);
     std::int64_t written = 0;
     Dropout dropout;
     for (double now = 0; now < seconds; now += 0.05) {
         first.deliverUntil(now);
-        second.deliverUntil(now, xrunAt, lostFrames);
+        second.deliverUntil(now);
         for (std::int64_t n; (n = combiner.read(chunk.data(), 4096)) > 0;) {
             finder.scan(chunk.data(), n, written);
             written += n;
@@ -196,12 +210,69 @@ private slots:
         SimulatedStream first(kRate, 0, 0.010, 3);
         SimulatedStream second(kRate, 0, 0.0537, 4);
         // The second input loses 30 ms at 10 s that its timeline never counts.
-        const std::int64_t xrunAt = 10 * kRate / SimulatedStream::kBlock * SimulatedStream::kBlock;
-        const ClickFinder f = combine(first, second, false, kRate, 20.5, xrunAt, 1440);
+        second.lossAt = 10 * kRate / SimulatedStream::kBlock * SimulatedStream::kBlock;
+        second.lostFrames = 1440;
+        const ClickFinder f = combine(first, second, false, kRate, 20.5);
         QVERIFY(f.clicks[0].size() >= 18);
         QCOMPARE(f.clicks[1].size(), f.clicks[0].size());
         for (auto o : offsets(f, 0, f.clicks[0].size())) {
             // Within a millisecond of the truth, before and after the xrun.
+            QVERIFY2(std::abs(o) <= 0.001 * kRate, qPrintable(QString::number(o)));
+        }
+    }
+
+    // The server drops a block of one input and says nothing (no xrun flag): its timeline is
+    // 2048 frames short from there. The lateness of its blocks gives the loss away, and the
+    // inputs stay aligned after it, on one clock or two.
+    void aSilentLossIsFoundAndTheInputsStayAligned_data() {
+        QTest::addColumn<int>("losingInput");
+        QTest::addColumn<bool>("correctDrift");
+        QTest::newRow("first, one clock") << 0 << false;
+        QTest::newRow("second, one clock") << 1 << false;
+        QTest::newRow("first, two clocks") << 0 << true;
+        QTest::newRow("second, two clocks") << 1 << true;
+    }
+    void aSilentLossIsFoundAndTheInputsStayAligned() {
+        QFETCH(int, losingInput);
+        QFETCH(bool, correctDrift);
+        constexpr int kRate = 48000;
+        SimulatedStream first(kRate, 0, 0.010, 9);
+        SimulatedStream second(kRate, correctDrift ? 50 : 0, 0.0437, 10);
+        SimulatedStream& losing = losingInput == 0 ? first : second;
+        const std::int64_t lossAt = 10 * kRate / SimulatedStream::kBlock * SimulatedStream::kBlock;
+        losing.lossAt = lossAt + 77 * SimulatedStream::kBlock; // between two clicks
+        losing.lostFrames = 2048;
+        losing.silentLoss = true;
+        const ClickFinder f = combine(first, second, correctDrift, kRate, 20.5);
+        QCOMPARE(losing.silentLossesFound.size(), std::size_t(1));
+        QCOMPARE(losing.silentLossesFound[0], losing.lossAt); // no frame was lost before it
+        QCOMPARE(losing.anchor.silentLosses(), std::int64_t(1));
+        const SimulatedStream& other = losingInput == 0 ? second : first;
+        QCOMPARE(other.anchor.silentLosses(), std::int64_t(0));
+        QVERIFY(f.clicks[0].size() >= 19);
+        QCOMPARE(f.clicks[1].size(), f.clicks[0].size());
+        const auto all = offsets(f, correctDrift ? 5 : 0, f.clicks[0].size());
+        for (auto o : all) {
+            QVERIFY2(std::abs(o) <= 0.001 * kRate, qPrintable(QString::number(o)));
+        }
+    }
+
+    // A stream that stalls for 700 ms and then delivers the backlog at once comes late, but
+    // lost nothing: no loss is counted and the alignment holds.
+    void aStallAndItsBurstAreNoLoss() {
+        constexpr int kRate = 48000;
+        SimulatedStream first(kRate, 0, 0.010, 11);
+        SimulatedStream second(kRate, 0, 0.0437, 12);
+        second.stallFrom = 8.2;
+        second.stallTo = 8.9;
+        first.stallFrom = 12.3;
+        first.stallTo = 12.8;
+        const ClickFinder f = combine(first, second, false, kRate, 16.5);
+        QCOMPARE(first.anchor.silentLosses(), std::int64_t(0));
+        QCOMPARE(second.anchor.silentLosses(), std::int64_t(0));
+        QVERIFY(f.clicks[0].size() >= 15);
+        QCOMPARE(f.clicks[1].size(), f.clicks[0].size());
+        for (auto o : offsets(f, 0, f.clicks[0].size())) {
             QVERIFY2(std::abs(o) <= 0.001 * kRate, qPrintable(QString::number(o)));
         }
     }
@@ -214,7 +285,7 @@ private slots:
         first.overflowFrom = 4 * kRate;
         first.overflowTo = 6 * kRate;
         DropoutQueue fileDropouts(1024);
-        const ClickFinder f = combine(first, second, false, kRate, 12.5, -1, 0, &fileDropouts);
+        const ClickFinder f = combine(first, second, false, kRate, 12.5, &fileDropouts);
         QVERIFY(f.clicks[1].size() >= 11);
         QCOMPARE(f.clicks[0].size(), f.clicks[1].size() - 2); // seconds 4 and 5 lost
         // The clicks after the dropout are still in time with the other input's.
@@ -257,9 +328,9 @@ private slots:
         SimulatedStream first(kRate, 0, 0.01, 5);
         SimulatedStream second(kRate, 0, 0.02, 6);
         DropoutQueue out(256);
-        CallCombiner combiner({first.ring, first.dropouts, first.anchors},
-                              {second.ring, second.dropouts, second.anchors}, InputLayout::Split,
-                              kRate, false, out);
+        CallCombiner combiner({first.ring, first.dropouts, first.anchors, first.anchor},
+                              {second.ring, second.dropouts, second.anchors, second.anchor},
+                              InputLayout::Split, kRate, false, out);
         SimulatedStream& gone = lostInput == 0 ? first : second;
         SimulatedStream& kept = lostInput == 0 ? second : first;
         ClickFinder finder;
