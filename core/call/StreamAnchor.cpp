@@ -1,12 +1,14 @@
 #include "core/call/StreamAnchor.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tapedeck {
 
 StreamAnchor::StreamAnchor(AnchorQueue& reports, int sampleRate, std::int64_t windowFrames)
     : reports_(reports), nsPerFrame_(1e9 / sampleRate), windowFrames_(windowFrames),
-      confirmNs_(static_cast<std::int64_t>(kConfirmSeconds * 1e9)) {}
+      confirmNs_(static_cast<std::int64_t>(kConfirmSeconds * 1e9)),
+      maxHoldFrames_(static_cast<std::int64_t>(kMaxHoldSeconds * sampleRate)) {}
 
 std::int64_t StreamAnchor::noteBlock(std::int64_t arrivalNs, std::int64_t position,
                                      std::int64_t frames, bool xrun) noexcept {
@@ -40,10 +42,15 @@ std::int64_t StreamAnchor::checkForSilentLoss(std::int64_t zeroNs, std::int64_t 
         lateFrom_ = -1; // on time: whatever came late before was a delay, not a loss
         return -1;
     }
-    if (lateFrom_ < 0) {
+    if (lateFrom_ < 0 || position - lateFrom_ > maxHoldFrames_) {
         lateFrom_ = position;
         lateSinceNs_ = arrivalNs;
+        lateLeastNs_ = zeroNs;
+    } else if (zeroNs < lateLeastNs_ - kShrinkNs) {
+        lateSinceNs_ = arrivalNs; // still catching up: the steady lateness is yet to show
+        lateLeastNs_ = zeroNs;
     }
+    lateLeastNs_ = std::min(lateLeastNs_, zeroNs);
     if (arrivalNs - lateSinceNs_ < confirmNs_) {
         return -1;
     }

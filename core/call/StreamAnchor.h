@@ -15,12 +15,14 @@ namespace tapedeck {
 // It also finds a silent loss: a server that drops a block of the stream without an overflow
 // flag (its client was late beyond its buffer; the ALSA pulse plugin never sets one). The
 // stream's timeline then counts fewer frames than the clock passed, so from there every block
-// arrives late by the lost length against the previous window's anchor. Blocks late by more
-// than kLateNs for kConfirmSeconds of arrivals mean a loss where the lateness began: a new
-// epoch begins there, its anchor taken from the blocks after. A burst after a stall comes late
-// too, but all at once, and its last block is on time again, so it is no loss. While blocks
-// come late, confirmedEnd() stays where the lateness began: the frames after it may belong to
-// the new epoch, and the combiner waits for the verdict before it places them.
+// arrives late by the lost length against the last window's anchor. Blocks come late anyway:
+// through the ALSA pulse plugin a block is 2–40 ms late in a sawtooth of about 300 ms, and a
+// backlog after a stall comes all at once. So a loss is a run of blocks all later than kLateNs
+// whose lateness has stopped shrinking (a backlog's shrinks block by block) for
+// kConfirmSeconds of arrivals. It lies where the run began: a new epoch begins there, anchored
+// from the blocks after. While a run lasts, confirmedEnd() stays where it began: the frames
+// after it may belong to the new epoch, and the combiner waits for the verdict (at most
+// kMaxHoldSeconds of frames, well within the rings, then the run counts as begun anew).
 //
 // Built on the control thread before the stream opens. noteBlock() runs on the audio thread
 // (real-time safe, never allocates); reanchor() on the control thread.
@@ -29,10 +31,13 @@ public:
     // `reports` must outlive this; `sampleRate` in Hz; `windowFrames`: frames per report.
     StreamAnchor(AnchorQueue& reports, int sampleRate, std::int64_t windowFrames);
 
-    // A block this much later than the last window's anchor is late (a loss of 1024 frames
-    // at 48 kHz is 21 ms; a busy scheduler's delay rarely holds this long).
-    static constexpr std::int64_t kLateNs = 10'000'000;
-    static constexpr double kConfirmSeconds = 0.5;
+    // A block this much later than the last window's anchor is late: above the plugin's
+    // sawtooth at its lowest, below the loss of a server block (2048 frames at 48 kHz: 43 ms).
+    static constexpr std::int64_t kLateNs = 20'000'000;
+    // A run's lateness shrinking by more than this is a backlog draining, not a loss.
+    static constexpr std::int64_t kShrinkNs = 5'000'000;
+    static constexpr double kConfirmSeconds = 1.0;
+    static constexpr double kMaxHoldSeconds = 2.5;
 
     // Audio thread (real-time safe): a block of `frames` frames arrived at `arrivalNs` (the
     // monotonic clock), taking the timeline from `position` to `position + frames`. `xrun`:
@@ -66,6 +71,7 @@ private:
     std::atomic<std::int64_t> silentLosses_{0};
     std::atomic<std::int64_t> confirmedEnd_{0};
     const std::int64_t confirmNs_;
+    const std::int64_t maxHoldFrames_;
     // Audio thread only.
     std::int64_t epoch_ = -1;
     std::int64_t epochStart_ = 0;
@@ -75,7 +81,8 @@ private:
     std::int64_t baselineNs_ = 0; // the last settled window's anchor, in this epoch
     bool haveBaseline_ = false;
     std::int64_t lateFrom_ = -1;   // the timeline frame where the current run of late blocks began
-    std::int64_t lateSinceNs_ = 0; // the first late block's arrival
+    std::int64_t lateSinceNs_ = 0; // the arrival since which the run's lateness held steady
+    std::int64_t lateLeastNs_ = 0; // the run's earliest frame-0 time
 };
 
 } // namespace tapedeck
