@@ -14,10 +14,14 @@ public:
     // A stream gets longer for its first callback: servers can take a moment to start one.
     static constexpr auto kFirstCallbackGrace = std::chrono::milliseconds(3000);
     static constexpr auto kStallLimit = std::chrono::milliseconds(1000);
+    // Polls come every 100 ms or so; a longer gap means this thread was held up too (the whole
+    // process stopped, or starved), and the callbacks had no chance to be seen.
+    static constexpr auto kPollGapLimit = std::chrono::milliseconds(500);
 
     void reset(std::chrono::steady_clock::time_point now) {
         lastCount_ = 0;
         lastProgress_ = now;
+        lastPoll_ = now;
     }
 
     // Whether the stream is gone: its finished callback ran, PortAudio reports it inactive
@@ -27,6 +31,10 @@ public:
 
     // Returns true when the stream counts as stalled.
     bool stalled(std::int64_t callbackCount, std::chrono::steady_clock::time_point now) {
+        if (now - lastPoll_ > kPollGapLimit) {
+            lastProgress_ = now; // the watch starts over: after a gap, the stream gets its chance
+        }
+        lastPoll_ = now;
         if (callbackCount != lastCount_) {
             lastCount_ = callbackCount;
             lastProgress_ = now;
@@ -39,6 +47,7 @@ public:
 private:
     std::int64_t lastCount_ = 0;
     std::chrono::steady_clock::time_point lastProgress_{};
+    std::chrono::steady_clock::time_point lastPoll_{};
 };
 
 } // namespace tapedeck
