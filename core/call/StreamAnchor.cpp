@@ -5,7 +5,7 @@
 
 namespace tapedeck {
 
-StreamAnchor::StreamAnchor(AnchorQueue& reports, int sampleRate, std::int64_t windowFrames)
+StreamAnchor::StreamAnchor(AnchorQueue* reports, int sampleRate, std::int64_t windowFrames)
     : reports_(reports), nsPerFrame_(1e9 / sampleRate), windowFrames_(windowFrames),
       confirmNs_(static_cast<std::int64_t>(kConfirmSeconds * 1e9)),
       maxHoldFrames_(static_cast<std::int64_t>(kMaxHoldSeconds * sampleRate)) {}
@@ -89,7 +89,7 @@ void StreamAnchor::beginEpoch(std::int64_t position) noexcept {
 }
 
 void StreamAnchor::send(const AnchorReport& report) noexcept {
-    if (!reports_.try_enqueue(report)) {
+    if (reports_ != nullptr && !reports_->try_enqueue(report)) {
         lostReports_.fetch_add(1, std::memory_order_relaxed);
     }
 }

@@ -28,8 +28,9 @@ namespace tapedeck {
 // (real-time safe, never allocates); reanchor() on the control thread.
 class StreamAnchor {
 public:
-    // `reports` must outlive this; `sampleRate` in Hz; `windowFrames`: frames per report.
-    StreamAnchor(AnchorQueue& reports, int sampleRate, std::int64_t windowFrames);
+    // `reports` must outlive this, or be null: a one-input take has nothing to align and only
+    // finds silent losses. `sampleRate` in Hz; `windowFrames`: frames per report.
+    StreamAnchor(AnchorQueue* reports, int sampleRate, std::int64_t windowFrames);
 
     // A block this much later than the last window's anchor is late: above the plugin's
     // sawtooth at its lowest, below the loss of a server block (2048 frames at 48 kHz: 43 ms).
@@ -63,7 +64,7 @@ private:
     std::int64_t checkForSilentLoss(std::int64_t zeroNs, std::int64_t arrivalNs,
                                     std::int64_t position) noexcept;
 
-    AnchorQueue& reports_;
+    AnchorQueue* const reports_;
     const double nsPerFrame_;
     const std::int64_t windowFrames_;
     std::atomic<bool> reanchorRequested_{true}; // the first block begins epoch 0

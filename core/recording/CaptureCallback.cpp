@@ -25,6 +25,10 @@ CaptureCallback::CaptureCallback(SampleRing& ring, DropoutQueue& dropouts, Event
 
 void CaptureCallback::joinCall(int input, StreamAnchor* anchor) noexcept {
     input_ = input;
+    watchArrivals(anchor);
+}
+
+void CaptureCallback::watchArrivals(StreamAnchor* anchor) noexcept {
     anchor_ = anchor;
 }
 
@@ -71,7 +75,7 @@ int CaptureCallback::process(const void* input, unsigned long frameCount,
         return paContinue;
     }
     if (anchor_ != nullptr) {
-        // Before the frames reach the ring: the combiner learns of a new epoch first.
+        // Before the frames reach the ring: a combiner learns of a new epoch first.
         const std::int64_t silentLossAt = anchor_->noteBlock(
             std::chrono::duration_cast<std::chrono::nanoseconds>(started.time_since_epoch())
                 .count(),

@@ -38,6 +38,10 @@ public:
     // events say so) and where each block's arrival goes to anchor the stream on the clock.
     // `anchor` must outlive the stream.
     void joinCall(int input, StreamAnchor* anchor) noexcept;
+    // Control thread, before the stream opens: where each block's arrival goes, so that a block
+    // the server dropped unannounced is found and counted as an xrun (a one-input take's
+    // anchor reports to no one). `anchor` must outlive the stream.
+    void watchArrivals(StreamAnchor* anchor) noexcept;
     CaptureCallback(const CaptureCallback&) = delete;
     CaptureCallback& operator=(const CaptureCallback&) = delete;
 

@@ -145,6 +145,9 @@ Result<std::unique_ptr<Recorder>> Recorder::open(AudioSystem& system,
         state->capture =
             std::make_unique<CaptureCallback>(*state->ring, state->dropoutQueue, state->events,
                                               picker, state->channels, streamChannels);
+        state->arrivals =
+            std::make_unique<StreamAnchor>(nullptr, state->sampleRate, state->sampleRate);
+        state->capture->watchArrivals(state->arrivals.get());
     }
     DiskWriterOptions options;
     options.sampleRate = state->sampleRate;
@@ -325,6 +328,8 @@ void Recorder::resume() {
         s.call->firstAnchor->reanchor();
         s.call->anchor->reanchor();
         s.call->capture->setPaused(false);
+    } else {
+        s.arrivals->reanchor(); // the clock went on while the timeline stood still
     }
     s.capture->setPaused(false);
 }

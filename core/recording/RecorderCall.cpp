@@ -82,8 +82,8 @@ void buildCall(RecorderState& s, const DeviceInfo& second, const InputChannelPic
     const int secondChannels = ownChannelCount(second);
     call->ring = std::make_unique<SampleRing>(ringFrames, secondChannels);
     call->firstAnchor =
-        std::make_unique<StreamAnchor>(call->firstAnchors, s.sampleRate, s.sampleRate);
-    call->anchor = std::make_unique<StreamAnchor>(call->anchors, s.sampleRate, s.sampleRate);
+        std::make_unique<StreamAnchor>(&call->firstAnchors, s.sampleRate, s.sampleRate);
+    call->anchor = std::make_unique<StreamAnchor>(&call->anchors, s.sampleRate, s.sampleRate);
     s.capture = std::make_unique<CaptureCallback>(*s.ring, call->firstDropouts, s.events, picker,
                                                   firstChannels, firstChannels);
     s.capture->joinCall(0, call->firstAnchor.get());

@@ -56,6 +56,9 @@ struct RecorderState {
     // The per-block work and its counters (timelineFrames(): frames captured, not paused).
     // The stream's userData.
     std::unique_ptr<CaptureCallback> capture;
+    // A one-input take's watch for blocks the server dropped unannounced (a call's streams
+    // have their anchors in `call`).
+    std::unique_ptr<StreamAnchor> arrivals;
 
     // Control thread only.
     bool stopped = false;

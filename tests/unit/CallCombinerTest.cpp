@@ -20,7 +20,7 @@ struct SimulatedStream {
     SimulatedStream(int nominalRate, double ppm, double startSeconds, std::uint32_t seed)
         : rate(nominalRate * (1 + ppm * 1e-6)), start(startSeconds), jitterSeed(seed),
           ring(static_cast<std::int64_t>(5 * nominalRate), 1), dropouts(1024), anchors(64),
-          anchor(anchors, nominalRate, nominalRate) {}
+          anchor(&anchors, nominalRate, nominalRate) {}
 
     // True time when the block that ends at device frame `end` is complete.
     double trueTimeOf(std::int64_t end) const { return start + static_cast<double>(end) / rate; }
