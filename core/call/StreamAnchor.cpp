@@ -26,8 +26,10 @@ std::int64_t StreamAnchor::noteBlock(std::int64_t arrivalNs, std::int64_t positi
     }
     if (end - windowStart_ >= windowFrames_) {
         send(AnchorReport{epoch_, epochStart_, earliestNs_, end, true});
-        baselineNs_ = earliestNs_;
-        haveBaseline_ = true;
+        if (lateFrom_ < 0) { // a window of a late run would hide the loss it may be
+            baselineNs_ = earliestNs_;
+            haveBaseline_ = true;
+        }
         windowStart_ = end;
         haveEarliest_ = false;
     }
@@ -50,7 +52,6 @@ std::int64_t StreamAnchor::checkForSilentLoss(std::int64_t zeroNs, std::int64_t 
         lateSinceNs_ = arrivalNs; // still catching up: the steady lateness is yet to show
         lateLeastNs_ = zeroNs;
     }
-    lateLeastNs_ = std::min(lateLeastNs_, zeroNs);
     if (arrivalNs - lateSinceNs_ < confirmNs_) {
         return -1;
     }

@@ -83,7 +83,7 @@ private:
     bool haveBaseline_ = false;
     std::int64_t lateFrom_ = -1;   // the timeline frame where the current run of late blocks began
     std::int64_t lateSinceNs_ = 0; // the arrival since which the run's lateness held steady
-    std::int64_t lateLeastNs_ = 0; // the run's earliest frame-0 time
+    std::int64_t lateLeastNs_ = 0; // the frame-0 time when the steady lateness began
 };
 
 } // namespace tapedeck

@@ -3,6 +3,7 @@
 #include "core/devices/AudioSystem.h"
 #include "core/markers/TakeMarkers.h"
 #include "core/recording/Recorder.h"
+#include "support/MonitorCopy.h"
 #include "support/NamedSource.h"
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"
@@ -19,14 +20,6 @@ using namespace tapedeck::testing;
 namespace {
 
 constexpr int kRate = 48000;
-constexpr int kTimeoutMs = 5000;
-
-QString pactl(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral("pactl"), arguments);
-    process.waitForFinished(kTimeoutMs);
-    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-}
 
 std::vector<float> sine(double hz, double amplitude, double seconds, int channels) {
     const auto frames = static_cast<std::size_t>(seconds * kRate);
@@ -66,19 +59,6 @@ std::vector<float> middle(const AudioBuffer& take, int channel, double fromSecon
     const auto to = std::min(all.size(), static_cast<std::size_t>(toSeconds * kRate));
     return {all.begin() + static_cast<std::ptrdiff_t>(from),
             all.begin() + static_cast<std::ptrdiff_t>(to)};
-}
-
-// Frames of the clicks (peaks above half scale, at least 0.2 s apart) in one channel.
-std::vector<std::int64_t> clicks(const AudioBuffer& take, int channel) {
-    std::vector<std::int64_t> out;
-    const auto mono = SignalComparison::channel(take.samples, take.channels, channel);
-    for (std::size_t i = 0; i < mono.size(); ++i) {
-        if (std::fabs(mono[i]) > 0.5f &&
-            (out.empty() || static_cast<std::int64_t>(i) - out.back() > kRate / 5)) {
-            out.push_back(static_cast<std::int64_t>(i));
-        }
-    }
-    return out;
 }
 
 QString describe(const CliRun& run) {
@@ -142,10 +122,8 @@ private slots:
     // The same clicks reach both inputs at once (the second is a copy of the first made in the
     // server's graph): they land within 10 ms of each other in the file.
     void theSameSoundLandsTogether() {
-        const QString module =
-            pactl({"load-module", "module-remap-source", "master=testsink.monitor",
-                   "source_name=callcopy", "channels=2"});
-        QVERIFY2(!module.isEmpty(), "pactl load-module module-remap-source failed");
+        MonitorCopy copy(QStringLiteral("callcopy"));
+        QVERIFY2(copy.loaded(), "pactl load-module module-remap-source failed");
         const QString take = path("clicks.wav");
         QProcess run;
         startTapedeck(run, {"--record", take, "--input-device", "testsink.monitor",
@@ -158,13 +136,12 @@ private slots:
         }
         QVERIFY2(computer.startPlayback(clickTrain, 2, kRate), qPrintable(computer.errorString()));
         const CliRun result = finishTapedeck(run, 20000);
-        pactl({"unload-module", module});
         QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
         QCOMPARE(reportedDropoutsAndXruns(result), 0);
         auto file = readSoundFile(take.toStdString());
         QVERIFY(file.ok());
-        const auto left = clicks(*file, 0);
-        const auto right = clicks(*file, 1);
+        const auto left = SignalComparison::clicks(file->samples, file->channels, 0, kRate / 5);
+        const auto right = SignalComparison::clicks(file->samples, file->channels, 1, kRate / 5);
         QVERIFY2(left.size() >= 6, qPrintable(QString::number(left.size())));
         QCOMPARE(right.size(), left.size());
         for (std::size_t i = 0; i < left.size(); ++i) {
@@ -178,10 +155,8 @@ private slots:
     // A pause stops both inputs at their own block; after it, each is anchored anew, so the
     // clicks still land together.
     void aPauseKeepsTheInputsTogether() {
-        const QString module =
-            pactl({"load-module", "module-remap-source", "master=testsink.monitor",
-                   "source_name=pausecopy", "channels=2"});
-        QVERIFY2(!module.isEmpty(), "pactl load-module module-remap-source failed");
+        MonitorCopy copy(QStringLiteral("pausecopy"));
+        QVERIFY2(copy.loaded(), "pactl load-module module-remap-source failed");
         auto system = tapedeck::AudioSystem::start();
         QVERIFY(system.ok());
         tapedeck::RecordSettings settings;
@@ -213,12 +188,11 @@ private slots:
         take.resume();
         runFor(3500);
         QVERIFY(take.stop().ok());
-        pactl({"unload-module", module});
         QCOMPARE(take.stats().dropouts + take.stats().xruns, 0);
         auto file = readSoundFile(settings.path);
         QVERIFY(file.ok());
-        const auto left = clicks(*file, 0);
-        const auto right = clicks(*file, 1);
+        const auto left = SignalComparison::clicks(file->samples, file->channels, 0, kRate / 5);
+        const auto right = SignalComparison::clicks(file->samples, file->channels, 1, kRate / 5);
         // A click right at the pause may fall before it in one input and after it in the
         // other (each stream pauses at its own block): every other click pairs up.
         QVERIFY2(left.size() >= 9, qPrintable(QString::number(left.size())));

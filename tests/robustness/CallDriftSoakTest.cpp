@@ -1,5 +1,6 @@
 #include "engine/CliProcess.h"
 
+#include "support/MonitorCopy.h"
 #include "support/PulseClient.h"
 #include "support/SignalComparison.h"
 #include "support/SoundFileIo.h"
@@ -15,27 +16,6 @@ using namespace tapedeck::testing;
 namespace {
 
 constexpr int kRate = 48000;
-constexpr int kTimeoutMs = 5000;
-
-QString pactl(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral("pactl"), arguments);
-    process.waitForFinished(kTimeoutMs);
-    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-}
-
-// Frames of the clicks (peaks above half scale, at least 0.2 s apart) in one channel.
-std::vector<std::int64_t> clicks(const AudioBuffer& take, int channel) {
-    std::vector<std::int64_t> out;
-    const auto mono = SignalComparison::channel(take.samples, take.channels, channel);
-    for (std::size_t i = 0; i < mono.size(); ++i) {
-        if (std::fabs(mono[i]) > 0.5f &&
-            (out.empty() || static_cast<std::int64_t>(i) - out.back() > kRate / 5)) {
-            out.push_back(static_cast<std::int64_t>(i));
-        }
-    }
-    return out;
-}
 
 QString describe(const CliRun& run) {
     return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
@@ -56,10 +36,8 @@ private slots:
 
     void theOffsetHoldsOverTwoMinutes() {
         constexpr int kTakeSeconds = 120;
-        const QString module =
-            pactl({"load-module", "module-remap-source", "master=testsink.monitor",
-                   "source_name=driftcopy", "channels=2"});
-        QVERIFY2(!module.isEmpty(), "pactl load-module module-remap-source failed");
+        MonitorCopy copy(QStringLiteral("driftcopy"));
+        QVERIFY2(copy.loaded(), "pactl load-module module-remap-source failed");
         const QString take = dir_.filePath("drift.wav");
         QProcess run;
         startTapedeck(run,
@@ -74,13 +52,12 @@ private slots:
         }
         QVERIFY2(computer.startPlayback(clickTrain, 2, kRate), qPrintable(computer.errorString()));
         const CliRun result = finishTapedeck(run, (kTakeSeconds + 60) * 1000);
-        pactl({"unload-module", module});
         QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
         QCOMPARE(reportedDropoutsAndXruns(result), 0);
         auto file = readSoundFile(take.toStdString());
         QVERIFY(file.ok());
-        const auto left = clicks(*file, 0);
-        const auto right = clicks(*file, 1);
+        const auto left = SignalComparison::clicks(file->samples, file->channels, 0, kRate / 5);
+        const auto right = SignalComparison::clicks(file->samples, file->channels, 1, kRate / 5);
         QVERIFY2(left.size() >= kTakeSeconds - 5, qPrintable(QString::number(left.size())));
         QCOMPARE(right.size(), left.size());
         double first = 0;

@@ -285,4 +285,17 @@ std::vector<float> SignalComparison::mixToMono(std::span<const float> interleave
     return out;
 }
 
+std::vector<int64_t> SignalComparison::clicks(std::span<const float> interleaved, int channels,
+                                              int index, int64_t minGapFrames) {
+    std::vector<int64_t> out;
+    const auto mono = channel(interleaved, channels, index);
+    for (std::size_t i = 0; i < mono.size(); ++i) {
+        const auto frame = static_cast<int64_t>(i);
+        if (std::fabs(mono[i]) > 0.5f && (out.empty() || frame - out.back() > minGapFrames)) {
+            out.push_back(frame);
+        }
+    }
+    return out;
+}
+
 } // namespace tapedeck::testing

@@ -54,6 +54,10 @@ public:
                               int64_t maxLagFrames);
 
     static std::vector<float> channel(std::span<const float> interleaved, int channels, int index);
+    // The frames of the clicks in one channel: samples above half scale, each at least
+    // `minGapFrames` after the one before.
+    static std::vector<int64_t> clicks(std::span<const float> interleaved, int channels, int index,
+                                       int64_t minGapFrames);
     static std::vector<float> mixToMono(std::span<const float> interleaved, int channels);
 
     // A finite stand-in for minus infinity, so results print and compare normally.
