@@ -226,8 +226,8 @@ private slots:
     }
 
     // The server drops a block of one input and says nothing (no xrun flag): its timeline is
-    // 2048 frames (or a quarter second) short from there. The lateness of its blocks gives the loss away, and the
-    // inputs stay aligned after it, on one clock or two.
+    // 2048 frames (or a quarter second) short from there. The lateness of its blocks gives the loss
+    // away, and the inputs stay aligned after it, on one clock or two.
     void aSilentLossIsFoundAndTheInputsStayAligned_data() {
         QTest::addColumn<int>("losingInput");
         QTest::addColumn<bool>("correctDrift");
