@@ -104,14 +104,7 @@ void CallCombiner::produceSecond(std::int64_t upTo) {
             secondSilentFrom_ = second_.outputEnd();
             break;
         }
-        std::int64_t frontier = feed.end();
-        // A lost input's last epoch never settles: its frames are laid out without waiting.
-        if (!lost(1, lostEnd)) {
-            frontier = std::min(frontier, confirmed_[1]);
-            if (inputs_[1].pendingFrom) {
-                frontier = std::min(frontier, *inputs_[1].pendingFrom);
-            }
-        }
+        std::int64_t frontier = std::min(feed.end(), placeableEnd(1));
         std::int64_t maxOutput = upTo - second_.outputEnd();
         if (!changes_.empty()) {
             const OffsetChange& change = changes_.front();
@@ -134,20 +127,22 @@ void CallCombiner::produceSecond(std::int64_t upTo) {
     }
 }
 
+std::int64_t CallCombiner::placeableEnd(int input) const {
+    std::int64_t lostEnd = 0;
+    if (lost(input, lostEnd)) {
+        return kUnlimited; // its last epoch never settles: its frames go without waiting
+    }
+    const InputState& in = inputs_[input];
+    return in.pendingFrom ? std::min(confirmed_[input], *in.pendingFrom) : confirmed_[input];
+}
+
 std::int64_t CallCombiner::firstAvailable() const {
     std::int64_t lostEnd = 0;
     const bool gone = lost(0, lostEnd);
     if (gone && feeds_[0].end() >= lostEnd) {
         return kUnlimited;
     }
-    std::int64_t frontier = feeds_[0].end();
-    if (!gone) { // as for the second input in produceSecond()
-        frontier = std::min(frontier, confirmed_[0]);
-        if (inputs_[0].pendingFrom) {
-            frontier = std::min(frontier, *inputs_[0].pendingFrom);
-        }
-    }
-    return frontier - next_;
+    return std::min(feeds_[0].end(), placeableEnd(0)) - next_;
 }
 
 void CallCombiner::forwardDropouts(int input, std::int64_t offset) {

@@ -76,6 +76,9 @@ private:
     void forwardDropouts(int input, std::int64_t offset);
     // How many take frames from next_ the first input can give (its window or its loss).
     std::int64_t firstAvailable() const;
+    // Where the input's frames that may be placed now end: those its anchor has confirmed,
+    // short of an epoch still waiting for its anchor; all of a lost input's.
+    std::int64_t placeableEnd(int input) const;
 
     std::array<CallInputFeed, 2> feeds_;
     std::array<const StreamAnchor*, 2> anchors_;

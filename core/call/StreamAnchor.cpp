@@ -1,6 +1,5 @@
 #include "core/call/StreamAnchor.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace tapedeck {

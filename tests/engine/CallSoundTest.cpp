@@ -61,10 +61,6 @@ std::vector<float> middle(const AudioBuffer& take, int channel, double fromSecon
             all.begin() + static_cast<std::ptrdiff_t>(to)};
 }
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
-
 } // namespace
 
 // Two-input takes (a call) on the private sound server: a microphone of its own ("Call Mic",

@@ -33,6 +33,10 @@ CliRun runTapedeck(const QStringList& arguments, int timeoutMs) {
     return finishTapedeck(process, timeoutMs);
 }
 
+QString describe(const CliRun& run) {
+    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
+}
+
 qint64 reportedDropoutsAndXruns(const CliRun& run) {
     static const QRegularExpression counts(
         QStringLiteral("(\\d+) dropouts(?:,| and) (\\d+) xruns"));

@@ -19,6 +19,8 @@ void startTapedeck(QProcess& process, const QStringList& arguments);
 CliRun finishTapedeck(QProcess& process, int timeoutMs);
 // Both at once.
 CliRun runTapedeck(const QStringList& arguments, int timeoutMs = 30000);
+// "exit N, stderr: ...": what a failed check on a run prints.
+QString describe(const CliRun& run);
 
 // Tapedeck's own count of dropouts plus xruns, as the command line reports it on stderr
 // ("Saved 3.00 s to take.wav (2 dropouts, 0 xruns)", "Played with 1 dropouts and 0 xruns.");

@@ -54,10 +54,6 @@ bool waitUntilRecording() {
     return PulseClient::waitForRunningCaptureStreams(1, 10000);
 }
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
-
 // Records with tapedeck until stopped (SIGTERM, as Ctrl+C would), while the helper plays
 // `signal` once tapedeck's stream runs; stops a moment after the helper has finished, so the
 // take holds all of the signal however late either side started.

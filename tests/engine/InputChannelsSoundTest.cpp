@@ -56,10 +56,6 @@ float peak(const AudioBuffer& buffer, int channel) {
     return p;
 }
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
-
 QString pactl(const QStringList& arguments) {
     QProcess process;
     process.start(QStringLiteral("pactl"), arguments);

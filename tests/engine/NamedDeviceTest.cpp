@@ -41,10 +41,6 @@ std::vector<float> firstChannel(const AudioBuffer& buffer) {
     return out;
 }
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
-
 // Waits until `count` capture streams (tapedeck's) run, so a signal played after this is
 // heard.
 bool waitForCaptureStreams(int count) {

@@ -88,9 +88,6 @@ ToneMeasure measureTone(const AudioBuffer& recording) {
     return m;
 }
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
 } // namespace
 
 // Playback speed against the project's private sound server, measured from the sink's

@@ -34,10 +34,6 @@ pid_t pulseServerPid() {
     return static_cast<pid_t>(pids.last().toInt());
 }
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
-
 } // namespace
 
 // The sound server's Pulse side stops for 300 ms in the middle of a take. PipeWire's graph

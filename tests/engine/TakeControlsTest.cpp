@@ -86,9 +86,6 @@ std::vector<float> silenceThenTone(double silenceSeconds, double toneSeconds, do
     return signal;
 }
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
 } // namespace
 
 // Pause, markers, pre-roll and the sound-activated start, against the private sound server.

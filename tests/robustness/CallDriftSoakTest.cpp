@@ -17,10 +17,6 @@ namespace {
 
 constexpr int kRate = 48000;
 
-QString describe(const CliRun& run) {
-    return QStringLiteral("exit %1, stderr: %2").arg(run.exitCode).arg(run.err);
-}
-
 } // namespace
 
 // A long two-input take on the private sound server: the same clicks reach both inputs (the
