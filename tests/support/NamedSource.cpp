@@ -3,6 +3,7 @@
 #include "PulseClient.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QThread>
 
 namespace tapedeck::testing {
@@ -11,16 +12,25 @@ namespace {
 constexpr int kTimeoutMs = 5000;
 constexpr int kPollMs = 20;
 
+// Runs pactl; its output, trimmed, or an empty string if it failed.
+QString pactl(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral("pactl"), arguments);
+    if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
+        return {};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
 QStringList listedSources() {
-    QProcess pactl;
-    pactl.start(QStringLiteral("pactl"),
-                {QStringLiteral("list"), QStringLiteral("short"), QStringLiteral("sources")});
-    pactl.waitForFinished();
     QStringList names;
-    for (const QByteArray& line : pactl.readAllStandardOutput().split('\n')) {
-        const QList<QByteArray> fields = line.split('\t');
+    const QString listing =
+        pactl({QStringLiteral("list"), QStringLiteral("short"), QStringLiteral("sources")});
+    for (const QString& line : listing.split('\n')) {
+        const QStringList fields = line.split('\t');
         if (fields.size() > 1) {
-            names += QString::fromUtf8(fields[1]);
+            names += fields[1];
         }
     }
     return names;
@@ -31,10 +41,7 @@ NamedSource::NamedSource(QString id, QString description, int channels)
     : id_(std::move(id)), description_(std::move(description)), channels_(channels) {}
 
 NamedSource::~NamedSource() {
-    if (loopback_.state() != QProcess::NotRunning) {
-        loopback_.kill();
-        loopback_.waitForFinished();
-    }
+    unloadModules();
 }
 
 bool NamedSource::plug() {
@@ -42,33 +49,54 @@ bool NamedSource::plug() {
         error_ = QStringLiteral("not inside the test sound server");
         return false;
     }
-    const QString position = channels_ == 1 ? QStringLiteral("[MONO]") : QStringLiteral("[FL FR]");
-    // Like a real microphone, the source runs whenever it is open, whether or not anything
-    // plays into its feed, and is never suspended while idle: a suspended virtual source can
-    // miss its wake-up when a stream links to it at that moment, and stop delivering.
-    const QString common = QStringLiteral("audio.channels=%1 audio.position=%2 audio.rate=48000 "
-                                          "node.always-process=true node.pause-on-idle=false "
-                                          "session.suspend-timeout-seconds=0")
-                               .arg(channels_)
-                               .arg(position);
-    loopback_.start(QStringLiteral("pw-loopback"),
-                    {QStringLiteral("--capture-props=media.class=Audio/Sink node.name=%1 "
-                                    "node.description=feed-%2 %3")
-                         .arg(feedSink(), id_, common),
-                     QStringLiteral("--playback-props=media.class=Audio/Source node.name=%1 "
-                                    "node.description=\"%2\" %3")
-                         .arg(id_, description_, common)});
-    if (!loopback_.waitForStarted(kTimeoutMs)) {
-        error_ = QStringLiteral("cannot run pw-loopback: ") + loopback_.errorString();
+    const QStringList format{QStringLiteral("channels=%1").arg(channels_),
+                             channels_ == 1 ? QStringLiteral("channel_map=mono")
+                                            : QStringLiteral("channel_map=front-left,front-right"),
+                             QStringLiteral("rate=48000")};
+    // The feed is a null sink, which drives its own graph cycle; the microphone is a remapped
+    // copy of its monitor, made inside the server. (A pw-loopback client pair, driven by the
+    // server's dummy driver, now and then passed no sound at all under load.) Like a real
+    // microphone, the feed runs whether or not anything plays into it and is never suspended.
+    feedModule_ =
+        pactl(QStringList{QStringLiteral("load-module"), QStringLiteral("module-null-sink"),
+                          QStringLiteral("sink_name=") + feedSink(),
+                          QStringLiteral("sink_properties='device.description=feed-%1 "
+                                         "session.suspend-timeout-seconds=0 "
+                                         "node.pause-on-idle=false'")
+                              .arg(id_)} +
+              format);
+    if (feedModule_.isEmpty()) {
+        error_ = QStringLiteral("pactl could not load the feed sink %1").arg(feedSink());
+        return false;
+    }
+    sourceModule_ = pactl(
+        QStringList{
+            QStringLiteral("load-module"), QStringLiteral("module-remap-source"),
+            QStringLiteral("source_name=") + id_,
+            QStringLiteral("master=%1.monitor").arg(feedSink()),
+            QStringLiteral("source_properties='device.description=\"%1\"'").arg(description_)} +
+        format);
+    if (sourceModule_.isEmpty()) {
+        error_ = QStringLiteral("pactl could not load the source %1").arg(id_);
+        unloadModules();
         return false;
     }
     return waitUntilListed(true);
 }
 
 bool NamedSource::unplug() {
-    loopback_.kill();
-    loopback_.waitForFinished(kTimeoutMs);
+    unloadModules();
     return waitUntilListed(false);
+}
+
+void NamedSource::unloadModules() {
+    // The source first, as a microphone pulled out goes; then its feed.
+    for (QString* module : {&sourceModule_, &feedModule_}) {
+        if (!module->isEmpty()) {
+            pactl({QStringLiteral("unload-module"), *module});
+            module->clear();
+        }
+    }
 }
 
 bool NamedSource::waitUntilListed(bool listed) {

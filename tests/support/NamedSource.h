@@ -1,14 +1,14 @@
 #pragma once
 
-#include <QProcess>
 #include <QString>
 
 namespace tapedeck::testing {
 
 // A microphone of the test sound server with a name, as a desktop's sound settings would show
-// it ("Headset Mic"), made with pw-loopback: a sink "feed_<id>" whose input comes out of the
-// source "<id>". A helper client plays a signal into feedSink(), and whatever records from the
-// source hears it. unplug() removes the source, as pulling out a USB microphone would.
+// it ("Headset Mic"): a null sink "feed_<id>" whose monitor is remapped into the source "<id>"
+// (pulse modules, loaded with pactl). A helper client plays a signal into feedSink(), and whatever
+// records from the source hears it. unplug() removes the source, as pulling out a USB microphone
+// would.
 //
 // Only inside tests/audio/with-sound-server.sh (PulseClient::insideTestServer()). Test main
 // thread.
@@ -31,11 +31,13 @@ public:
 
 private:
     bool waitUntilListed(bool listed);
+    void unloadModules();
 
     QString id_;
     QString description_;
     int channels_;
-    QProcess loopback_;
+    QString feedModule_; // pactl's module indexes; empty while not loaded
+    QString sourceModule_;
     QString error_;
 };
 
