@@ -28,6 +28,8 @@ class SummaryBuilder {
 public:
     static constexpr std::int64_t kReadChunkFrames = 65536;
     static constexpr int kPipelineBuffers = 4;
+    // The parallel scan's unit of hand-over: 16 chunks (a million frames).
+    static constexpr std::int64_t kParallelSlotFrames = 16 * kReadChunkFrames;
 
     // Owner thread. The summary must have file.format().channels channels and be empty;
     // the builder is its one writer until the scan ends.

@@ -331,16 +331,27 @@ bool WaveformSummary::appendSamples(const Sample* samples, std::int64_t frames) 
     return fits;
 }
 
+void WaveformSummary::MeasuredBlocks::clear(int channels) {
+    blocks = 0;
+    mins.clear();
+    maxs.clear();
+    squares.clear();
+    clipped.assign(static_cast<std::size_t>(channels), 0);
+}
+
 void WaveformSummary::measureBlocks(const std::int16_t* samples, std::int64_t blocks, int channels,
                                     float clipHigh, float clipLow, MeasuredBlocks& out) {
-    const auto values = static_cast<std::size_t>(blocks * channels);
-    out.blocks = blocks;
+    if (out.clipped.size() != static_cast<std::size_t>(channels)) {
+        out.clear(channels);
+    }
+    const std::int64_t first = out.blocks;
+    out.blocks += blocks;
+    const auto values = static_cast<std::size_t>(out.blocks * channels);
     out.mins.resize(values);
     out.maxs.resize(values);
     out.squares.resize(values);
-    out.clipped.assign(static_cast<std::size_t>(channels), 0);
     for (std::int64_t b = 0; b < blocks; ++b) {
-        const std::int64_t at = b * channels;
+        const std::int64_t at = (first + b) * channels;
         const BlockOut block{out.mins.data() + at, out.maxs.data() + at, out.squares.data() + at,
                              out.clipped.data()};
         summarizeInt16Block(samples + b * kFineBlockFrames * channels, kFineBlockFrames, channels,

@@ -60,9 +60,13 @@ public:
         std::vector<float> maxs;           // the same
         std::vector<float> squares;        // the same: each block's sum of x², in float
         std::vector<std::int64_t> clipped; // per channel, over all the blocks
+
+        // Empties the figures for `channels`, keeping the memory for the next use.
+        void clear(int channels);
     };
     // Any thread: measures the first `blocks` whole blocks of `samples` (interleaved,
-    // `channels` per frame), with the clip thresholds of setClipThresholds().
+    // `channels` per frame), with the clip thresholds of setClipThresholds(), and adds their
+    // figures after those already in `out` (clear() it to start anew).
     static void measureBlocks(const std::int16_t* samples, std::int64_t blocks, int channels,
                               float clipHigh, float clipLow, MeasuredBlocks& out);
     // Writer thread: appends measured blocks. Only on a block boundary (no partial block

@@ -567,6 +567,7 @@ void WaveformSummaryTest::measuredBlocksGiveTheSummaryOfTheirSamples() {
     for (std::int64_t done = 0; done < frames; done += kChunk) {
         const std::int64_t n = std::min(kChunk, frames - done);
         const std::int16_t* chunk = ints.data() + done * channels;
+        figures.clear(channels);
         WaveformSummary::measureBlocks(chunk, n / kFine, channels, clipHigh, -1.0f, figures);
         QVERIFY(measured.appendMeasured(figures));
         QVERIFY(measured.appendInterleaved(chunk + n / kFine * kFine * channels, n % kFine));
@@ -583,6 +584,10 @@ void WaveformSummaryTest::aSixteenBitFileScansToTheSummaryOfItsSamples_data() {
     QTest::newRow("less than a chunk") << qint64{1000};
     QTest::newRow("whole chunks") << 3 * kChunk;
     QTest::newRow("chunks and a partial block") << 3 * kChunk + 7 * kFine + 99;
+    constexpr qint64 kSlot = SummaryBuilder::kParallelSlotFrames;
+    QTest::newRow("slots of both readers, and a partial block")
+        << 3 * kSlot + 2 * kChunk + 7 * kFine + 99;
+    QTest::newRow("whole slots") << 2 * kSlot;
 }
 
 // A 16-bit file is read and measured a chunk at a time by two threads (SummaryBuilder's
