@@ -12,9 +12,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <string>
 #include <portaudio.h>
 #include <sndfile.h>
+#include <string>
 #include <thread>
 #include <vector>
 

@@ -1,5 +1,6 @@
 // Loudness figures for a 60-minute stereo 48 kHz 16-bit WAV, made in a temporary folder and
-// deleted afterwards: the yardstick (a plain libsndfile read plus min/max), `tapedeck --info
+// deleted afterwards: a plain libsndfile read, the yardstick (that read plus min/max), `tapedeck
+// --info
 // --no-loudness`, `tapedeck --info` (the same read with EBU R128 loudness and true peak),
 // the loudness meter alone against libebur128's own true-peak mode, and, where ffmpeg is
 // installed, `ffmpeg -af ebur128=peak=true`. Each figure is the best of three, with the page
@@ -9,6 +10,7 @@
 // Usage: loudness_benchmark TAPEDECK_BINARY [SECONDS]
 
 #include "BenchmarkFile.h"
+#include "PlainRead.h"
 #include "core/loudness/LoudnessMeter.h"
 
 #include <ebur128.h>
@@ -120,27 +122,6 @@ bool forEachChunk(const std::string& path,
     return true;
 }
 
-bool plainRead(const std::string& path) {
-    SF_INFO info{};
-    SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
-    if (file == nullptr) {
-        return false;
-    }
-    std::vector<short> buffer(static_cast<std::size_t>(kChunkFrames) * info.channels);
-    short lo = 0;
-    short hi = 0;
-    sf_count_t got = 0;
-    while ((got = sf_readf_short(file, buffer.data(), kChunkFrames)) > 0) {
-        const auto samples = static_cast<std::size_t>(got * info.channels);
-        for (std::size_t i = 0; i < samples; ++i) {
-            lo = std::min(lo, buffer[i]);
-            hi = std::max(hi, buffer[i]);
-        }
-    }
-    sf_close(file);
-    return lo <= hi;
-}
-
 bool ffmpegInstalled() {
     const char* path = std::getenv("PATH");
     std::string dirs = path != nullptr ? path : "";
@@ -190,7 +171,7 @@ int main(int argc, char** argv) {
                 "warm; CPU counts both cores.\n",
                 static_cast<long long>(seconds),
                 static_cast<double>(std::filesystem::file_size(file)) / 1e6, kRepeats);
-    plainRead(file); // warms the page cache
+    tapedeck::bench::plainInt16Read(file, kChunkFrames, false); // warms the page cache
 
     // Each tapedeck run starts from an empty summary cache, so it reads the whole file.
     const auto info = [&](std::vector<std::string> options) {
@@ -201,7 +182,13 @@ int main(int argc, char** argv) {
             return runQuietly(args, cache);
         };
     };
-    const Cost yardstick = best([&] { return plainRead(file); });
+    tapedeck::bench::PlainReadResult found;
+    const Cost readAlone =
+        best([&] { return tapedeck::bench::plainInt16Read(file, kChunkFrames, false).ok; });
+    const Cost yardstick = best([&] {
+        found = tapedeck::bench::plainInt16Read(file, kChunkFrames, true);
+        return found.ok;
+    });
     const Cost noLoudness = best(info({"--no-loudness"}));
     const Cost withLoudness = best(info({}));
     const Cost meterAlone = best([&] {
@@ -227,7 +214,9 @@ int main(int argc, char** argv) {
         return ok;
     });
 
+    print("libsndfile int16 read alone", readAlone, yardstick);
     print("libsndfile int16 read + min/max (yardstick)", yardstick, yardstick);
+    std::printf("  (samples from %d to %d)\n", found.lowest, found.highest);
     print("tapedeck --info --no-loudness", noLoudness, yardstick);
     print("tapedeck --info (with loudness)", withLoudness, yardstick);
     print("LoudnessMeter alone (float read + meter)", meterAlone, yardstick);

@@ -5,6 +5,7 @@
 // The view figures run offscreen, with the summary cache in /tmp/tapedeck-bench-cache.
 
 #include "BenchmarkFile.h"
+#include "PlainRead.h"
 #ifdef TAPEDECK_BENCH_GUI
 #include "ViewBenchmark.h"
 
@@ -55,34 +56,13 @@ double rawReadMillis(const std::string& path, std::int64_t& frames) {
     return millisSince(start);
 }
 
-// The yardstick for a summary pass: the file read as 16-bit integers, the way it is stored,
-// and the min/max of every sample in a loop the compiler vectorizes. What any tool needs to
-// look at every sample once.
-double plainInt16ReadMillis(const std::string& path, std::int64_t& frames) {
+// The yardstick for a summary pass (PlainRead.h); keeps the range it found.
+double plainInt16ReadMillis(const std::string& path, std::int64_t& frames,
+                            bench::PlainReadResult& found) {
     const Clock::time_point start = Clock::now();
-    SF_INFO info{};
-    SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
-    if (file == nullptr) {
-        return -1.0;
-    }
-    std::vector<short> buffer(SummaryBuilder::kReadChunkFrames * info.channels);
-    short lo = 0;
-    short hi = 0;
-    frames = 0;
-    sf_count_t got = 0;
-    while ((got = sf_readf_short(file, buffer.data(), SummaryBuilder::kReadChunkFrames)) > 0) {
-        const std::size_t samples = static_cast<std::size_t>(got * info.channels);
-        for (std::size_t i = 0; i < samples; ++i) {
-            lo = std::min(lo, buffer[i]);
-            hi = std::max(hi, buffer[i]);
-        }
-        frames += got;
-    }
-    sf_close(file);
-    if (lo > hi) {
-        std::puts(""); // keeps the loop's result alive
-    }
-    return millisSince(start);
+    found = bench::plainInt16Read(path, SummaryBuilder::kReadChunkFrames, true);
+    frames = found.frames;
+    return found.ok ? millisSince(start) : -1.0;
 }
 
 } // namespace
@@ -102,15 +82,17 @@ int main(int argc, char** argv) {
     for (int i = 1; i < kRepeats; ++i) {
         rawMs = std::min(rawMs, rawReadMillis(path, frames));
     }
-    double plainMs = plainInt16ReadMillis(path, frames);
+    bench::PlainReadResult found;
+    double plainMs = plainInt16ReadMillis(path, frames, found);
     for (int i = 1; i < kRepeats; ++i) {
-        plainMs = std::min(plainMs, plainInt16ReadMillis(path, frames));
+        plainMs = std::min(plainMs, plainInt16ReadMillis(path, frames, found));
     }
     std::printf("Best of %d runs, page cache warm.\n", kRepeats);
     std::printf("libsndfile raw read (float):   %8.1f ms  %7.0f MB/s\n", rawMs,
                 megabytes / (rawMs / 1000.0));
-    std::printf("Plain int16 read + min/max:    %8.1f ms  %7.0f MB/s  (the yardstick)\n", plainMs,
-                megabytes / (plainMs / 1000.0));
+    std::printf("Plain int16 read + min/max:    %8.1f ms  %7.0f MB/s  (the yardstick; samples "
+                "%d..%d)\n",
+                plainMs, megabytes / (plainMs / 1000.0), found.lowest, found.highest);
 
     Result<SoundFile> file = SoundFile::open(path);
     if (!file) {
