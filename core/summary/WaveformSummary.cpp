@@ -1,5 +1,7 @@
 #include "core/summary/WaveformSummary.h"
 
+#include "core/summary/BlockLoops.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -8,149 +10,14 @@ namespace tapedeck {
 
 namespace {
 
+using block_loops::asFloat;
+using block_loops::BlockOut;
+using block_loops::Int16Clip;
+using block_loops::int16Clip;
+using block_loops::summarizeFloatBlock;
+using block_loops::summarizeInt16Block;
+
 constexpr std::int64_t kFineBlockFrames = WaveformSummary::kBlockFrames[0];
-constexpr int kLanes = 8; // independent accumulators in the block loop
-
-// Exact per-channel figures of one block, written by the summarize functions.
-struct BlockOut {
-    float* min;
-    float* max;
-    float* sumSquares;
-    std::int64_t* clipped;
-};
-
-// The sample as libsndfile's float read gives it: integer codes scaled by 1/32768 (exact in
-// float), so a file summarized from its 16-bit samples gets the very entries, statistics
-// and clip counts a float read gives.
-constexpr float kInt16Scale = 1.0f / 32768.0f;
-inline float asFloat(float x) {
-    return x;
-}
-inline float asFloat(std::int16_t x) {
-    return static_cast<float>(x) * kInt16Scale;
-}
-
-// Summary of `frames` interleaved frames for a channel count that divides kLanes: lane j
-// always holds channel j % C, so the inner loop has no stride and vectorizes.
-template <int C, typename Sample>
-inline __attribute__((always_inline)) void summarizeLanes(const Sample* samples,
-                                                          std::int64_t frames, float clipHigh,
-                                                          float clipLow, const BlockOut& out) {
-    static_assert(kLanes % C == 0);
-    float mins[kLanes];
-    float maxs[kLanes];
-    float squares[kLanes];
-    std::int32_t clips[kLanes];
-    for (int j = 0; j < kLanes; ++j) {
-        clips[j] = 0;
-        mins[j] = std::numeric_limits<float>::infinity();
-        maxs[j] = -std::numeric_limits<float>::infinity();
-        squares[j] = 0.0f;
-    }
-    const std::int64_t count = frames * C;
-    std::int64_t i = 0;
-    for (; i + kLanes <= count; i += kLanes) {
-        for (int j = 0; j < kLanes; ++j) {
-            const float x = asFloat(samples[i + j]);
-            mins[j] = x < mins[j] ? x : mins[j];
-            maxs[j] = x > maxs[j] ? x : maxs[j];
-            squares[j] += x * x;
-            clips[j] +=
-                static_cast<std::int32_t>(x >= clipHigh) | static_cast<std::int32_t>(x <= clipLow);
-        }
-    }
-    for (int j = 0; i < count; ++i, ++j) {
-        const float x = asFloat(samples[i]);
-        mins[j] = std::min(x, mins[j]);
-        maxs[j] = std::max(x, maxs[j]);
-        squares[j] += x * x;
-        clips[j] +=
-            static_cast<std::int32_t>(x >= clipHigh) | static_cast<std::int32_t>(x <= clipLow);
-    }
-    for (int c = 0; c < C; ++c) {
-        float lo = mins[c];
-        float hi = maxs[c];
-        float sum = 0.0f;
-        for (int j = c; j < kLanes; j += C) {
-            lo = std::min(lo, mins[j]);
-            hi = std::max(hi, maxs[j]);
-            sum += squares[j];
-            out.clipped[c] += clips[j];
-        }
-        out.min[c] = lo;
-        out.max[c] = hi;
-        out.sumSquares[c] = sum;
-    }
-}
-
-template <typename Sample>
-inline __attribute__((always_inline)) void
-summarizeGeneric(const Sample* samples, std::int64_t frames, int channels, float clipHigh,
-                 float clipLow, const BlockOut& out) {
-    for (int c = 0; c < channels; ++c) {
-        float lo = std::numeric_limits<float>::infinity();
-        float hi = -std::numeric_limits<float>::infinity();
-        float sum = 0.0f;
-        for (std::int64_t f = 0; f < frames; ++f) {
-            const float x = asFloat(samples[f * channels + c]);
-            lo = std::min(lo, x);
-            hi = std::max(hi, x);
-            sum += x * x;
-            out.clipped[c] += (x >= clipHigh) || (x <= clipLow);
-        }
-        out.min[c] = lo;
-        out.max[c] = hi;
-        out.sumSquares[c] = sum;
-    }
-}
-
-template <typename Sample>
-inline __attribute__((always_inline)) void summarizeAny(const Sample* samples, std::int64_t frames,
-                                                        int channels, float clipHigh, float clipLow,
-                                                        const BlockOut& out) {
-    switch (channels) {
-    case 1:
-        summarizeLanes<1>(samples, frames, clipHigh, clipLow, out);
-        break;
-    case 2:
-        summarizeLanes<2>(samples, frames, clipHigh, clipLow, out);
-        break;
-    case 4:
-        summarizeLanes<4>(samples, frames, clipHigh, clipLow, out);
-        break;
-    case 8:
-        summarizeLanes<8>(samples, frames, clipHigh, clipLow, out);
-        break;
-    default:
-        summarizeGeneric(samples, frames, channels, clipHigh, clipLow, out);
-        break;
-    }
-}
-
-// The block loops, compiled twice on x86-64: for AVX2 (8 floats per instruction, picked at
-// load time on a CPU that has it) and for the baseline (SSE2). The lane order, and so every
-// rounding, is the same in both: the summary does not depend on the CPU.
-// Not under the sanitizers: the clone is picked by an ifunc resolver that the dynamic linker
-// runs before their runtime is set up, and an instrumented resolver crashes the program.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                             \
-    !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-#define TAPEDECK_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define TAPEDECK_SIMD_CLONES
-#endif
-
-TAPEDECK_SIMD_CLONES void summarizeFloatBlock(const float* samples, std::int64_t frames,
-                                              int channels, float clipHigh, float clipLow,
-                                              const BlockOut& out) {
-    summarizeAny(samples, frames, channels, clipHigh, clipLow, out);
-}
-
-TAPEDECK_SIMD_CLONES void summarizeInt16Block(const std::int16_t* samples, std::int64_t frames,
-                                              int channels, float clipHigh, float clipLow,
-                                              const BlockOut& out) {
-    summarizeAny(samples, frames, channels, clipHigh, clipLow, out);
-}
-
 // Energy of an entry: its decoded rms² × the frames it covers.
 double entrySquares(const SummaryEntry& e, std::int64_t frames) {
     const double r = e.rmsValue();
@@ -261,7 +128,8 @@ void WaveformSummary::summarizeBlock(const float* samples, std::int64_t frames) 
 
 void WaveformSummary::summarizeBlock(const std::int16_t* samples, std::int64_t frames) {
     const BlockOut out{blockMin_.data(), blockMax_.data(), blockSquares_.data(), clipped_.data()};
-    summarizeInt16Block(samples, frames, channels_, clipHigh_, clipLow_, out);
+    summarizeInt16Block(samples, frames, channels_, int16Clip(clipHigh_, clipLow_), clipHigh_,
+                        clipLow_, out);
     addBlockEntries(frames);
 }
 
@@ -350,12 +218,13 @@ void WaveformSummary::measureBlocks(const std::int16_t* samples, std::int64_t bl
     out.mins.resize(values);
     out.maxs.resize(values);
     out.squares.resize(values);
+    const Int16Clip clip = int16Clip(clipHigh, clipLow);
     for (std::int64_t b = 0; b < blocks; ++b) {
         const std::int64_t at = (first + b) * channels;
         const BlockOut block{out.mins.data() + at, out.maxs.data() + at, out.squares.data() + at,
                              out.clipped.data()};
         summarizeInt16Block(samples + b * kFineBlockFrames * channels, kFineBlockFrames, channels,
-                            clipHigh, clipLow, block);
+                            clip, clipHigh, clipLow, block);
     }
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <thread>
 
@@ -500,11 +501,21 @@ void WaveformSummaryTest::appendsBeyondCapacityAreRefused() {
 void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading_data() {
     QTest::addColumn<int>("channels");
     QTest::addColumn<int>("pieceFrames"); // how the samples arrive: whole blocks or odd pieces
-    QTest::newRow("mono, whole chunks") << 1 << 65536;
-    QTest::newRow("stereo, whole chunks") << 2 << 65536;
-    QTest::newRow("stereo, odd pieces") << 2 << 777;
-    QTest::newRow("3 channels (no lane layout)") << 3 << 4096;
-    QTest::newRow("8 channels") << 8 << 1000;
+    QTest::addColumn<float>("clipHigh");
+    QTest::addColumn<float>("clipLow");
+    const float fullScale = 32767.0f / 32768.0f;
+    QTest::newRow("mono, whole chunks") << 1 << 65536 << fullScale << -1.0f;
+    QTest::newRow("stereo, whole chunks") << 2 << 65536 << fullScale << -1.0f;
+    QTest::newRow("stereo, odd pieces") << 2 << 777 << fullScale << -1.0f;
+    QTest::newRow("3 channels (no lane layout)") << 3 << 4096 << fullScale << -1.0f;
+    QTest::newRow("8 channels") << 8 << 1000 << fullScale << -1.0f;
+    // Thresholds between two codes, on a code, beyond full scale, and not a number: the
+    // 16-bit loop compares codes, and must count what the float comparison counts.
+    QTest::newRow("thresholds between codes") << 2 << 65536 << 0.30000001f << -0.29999f;
+    QTest::newRow("thresholds on codes") << 4 << 1000 << 0.5f << -0.25f;
+    QTest::newRow("thresholds beyond full scale") << 2 << 65536 << 1.5f << -1.5f;
+    QTest::newRow("no high threshold")
+        << 1 << 65536 << std::numeric_limits<float>::quiet_NaN() << -1.0f;
 }
 
 // A 16-bit file is summarized from its integers (SummaryBuilder reads them as stored); the
@@ -513,6 +524,8 @@ void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading_data() {
 void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading() {
     QFETCH(int, channels);
     QFETCH(int, pieceFrames);
+    QFETCH(float, clipHigh);
+    QFETCH(float, clipLow);
     const std::int64_t frames = 300 * kFine + 123; // a partial last block
     std::vector<std::int16_t> ints = randomCodes(frames, channels);
     ints[5] = 32767; // both extreme codes count as clipped
@@ -523,9 +536,8 @@ void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading() {
 
     WaveformSummary fromInts(channels);
     WaveformSummary fromFloats(channels);
-    const float clipHigh = 32767.0f / 32768.0f;
-    fromInts.setClipThresholds(clipHigh, -1.0f);
-    fromFloats.setClipThresholds(clipHigh, -1.0f);
+    fromInts.setClipThresholds(clipHigh, clipLow);
+    fromFloats.setClipThresholds(clipHigh, clipLow);
     for (std::int64_t done = 0; done < frames; done += pieceFrames) {
         const std::int64_t n = std::min<std::int64_t>(pieceFrames, frames - done);
         QVERIFY(fromInts.appendInterleaved(ints.data() + done * channels, n));
@@ -536,10 +548,11 @@ void WaveformSummaryTest::int16SamplesGiveTheSummaryOfTheirFloatReading() {
 
     QCOMPARE(fromInts.frames(), frames);
     verifySameSummary(fromInts, fromFloats);
-    if (QTest::currentTestFailed()) {
-        return;
+    std::int64_t clipped = 0; // of the first channel, counted here
+    for (std::size_t i = 0; i < floats.size(); i += static_cast<std::size_t>(channels)) {
+        clipped += floats[i] >= clipHigh || floats[i] <= clipLow;
     }
-    QVERIFY(fromInts.statistics(0).clippedSamples >= 1);
+    QCOMPARE(fromInts.statistics(0).clippedSamples, clipped);
 }
 
 void WaveformSummaryTest::measuredBlocksGiveTheSummaryOfTheirSamples_data() {
