@@ -141,7 +141,7 @@ void print(const char* what, const Cost& c, const Cost& yardstick) {
         std::printf("%-44s failed\n", what);
         return;
     }
-    std::printf("%-44s %7.2f s wall %5.2fx   %7.2f s CPU %5.2fx\n", what, c.wall,
+    std::printf("%-44s %7.3f s wall %5.2fx   %7.3f s CPU %5.2fx\n", what, c.wall,
                 c.wall / yardstick.wall, c.cpu, c.cpu / yardstick.cpu);
 }
 

@@ -61,13 +61,12 @@ Result<AudioFileInfo> analyzeAudioFile(const std::string& path, const AnalysisOp
         }
     }
     if (key) {
-        if (std::optional<CachedSummary> cached = options.cache->load(*key, format)) {
-            if (!options.loudness || cached->statistics.loudness) {
-                AudioStatistics statistics = cached->statistics;
+        if (std::optional<AudioStatistics> cached = options.cache->loadStatistics(*key, format)) {
+            if (!options.loudness || cached->loudness) {
                 if (!options.loudness) {
-                    statistics.loudness.reset();
+                    cached->loudness.reset();
                 }
-                return makeAudioFileInfo(path, format, statistics);
+                return makeAudioFileInfo(path, format, *cached);
             }
         }
     }

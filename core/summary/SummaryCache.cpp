@@ -147,6 +147,57 @@ bool readLoudness(HeaderReader& r, std::optional<LoudnessReading>& loudness) {
     return true;
 }
 
+// The header of a cache file, read up to its first entry.
+struct CachedHeader {
+    int channels = 0;
+    std::int64_t summaryFrames = 0;
+    std::int64_t entries = 0;
+    AudioStatistics statistics;
+};
+
+// The header of `file` if it is a cache file of this version for `key` and `format`.
+std::optional<CachedHeader> readHeader(std::FILE* file, const SummaryCacheKey& key,
+                                       const AudioFormat& format) {
+    HeaderReader r(file);
+    char magic[sizeof(kMagic)];
+    std::uint32_t version = 0;
+    std::uint32_t byteOrder = 0;
+    SummaryCacheKey stored;
+    std::uint32_t pathBytes = 0;
+    std::int32_t rate = 0;
+    std::int32_t channels = 0;
+    std::int64_t frames = 0;
+    if (std::fread(magic, 1, sizeof(magic), file) != sizeof(magic) ||
+        std::memcmp(magic, kMagic, sizeof(kMagic)) != 0 || !r.get(version) ||
+        version != SummaryCache::kFormatVersion || !r.get(byteOrder) ||
+        byteOrder != kByteOrderMark || !r.get(stored.size) || !r.get(stored.modifiedNs) ||
+        !r.get(stored.inode) || !r.get(stored.device) || !r.get(pathBytes) ||
+        pathBytes > kMaxPathBytes || !r.getBytes(stored.canonicalPath, pathBytes) ||
+        !(stored == key) || !r.get(rate) || !r.get(channels) || !r.get(frames) ||
+        rate != format.sampleRate || channels != format.channels || frames != format.frames ||
+        channels <= 0 || channels > WaveformSummary::kMaxChannels) {
+        return std::nullopt;
+    }
+    CachedHeader header;
+    header.channels = channels;
+    if (!r.get(header.summaryFrames) || !r.get(header.entries) || header.summaryFrames <= 0 ||
+        header.entries != (header.summaryFrames + WaveformSummary::kBlockFrames[0] - 1) /
+                              WaveformSummary::kBlockFrames[0]) {
+        return std::nullopt;
+    }
+    header.statistics.frames = header.summaryFrames;
+    header.statistics.channels.resize(channels);
+    for (ChannelStatistics& s : header.statistics.channels) {
+        if (!r.get(s.peak) || !r.get(s.sumSquares) || !r.get(s.clippedSamples)) {
+            return std::nullopt;
+        }
+    }
+    if (!readLoudness(r, header.statistics.loudness)) {
+        return std::nullopt;
+    }
+    return header;
+}
+
 } // namespace
 
 SummaryCache::SummaryCache() : directory_(defaultDirectory()) {}
@@ -182,44 +233,15 @@ std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
     if (!file) {
         return std::nullopt;
     }
-    HeaderReader r(file.get());
-    char magic[sizeof(kMagic)];
-    std::uint32_t version = 0;
-    std::uint32_t byteOrder = 0;
-    SummaryCacheKey stored;
-    std::uint32_t pathBytes = 0;
-    std::int32_t rate = 0;
-    std::int32_t channels = 0;
-    std::int64_t frames = 0;
-    if (std::fread(magic, 1, sizeof(magic), file.get()) != sizeof(magic) ||
-        std::memcmp(magic, kMagic, sizeof(kMagic)) != 0 || !r.get(version) ||
-        version != kFormatVersion || !r.get(byteOrder) || byteOrder != kByteOrderMark ||
-        !r.get(stored.size) || !r.get(stored.modifiedNs) || !r.get(stored.inode) ||
-        !r.get(stored.device) || !r.get(pathBytes) || pathBytes > kMaxPathBytes ||
-        !r.getBytes(stored.canonicalPath, pathBytes) || !(stored == key) || !r.get(rate) ||
-        !r.get(channels) || !r.get(frames) || rate != format.sampleRate ||
-        channels != format.channels || frames != format.frames || channels <= 0 ||
-        channels > WaveformSummary::kMaxChannels) {
+    std::optional<CachedHeader> header = readHeader(file.get(), key, format);
+    if (!header) {
         return std::nullopt;
     }
-    std::int64_t summaryFrames = 0;
-    std::int64_t entries = 0;
-    if (!r.get(summaryFrames) || !r.get(entries) || summaryFrames <= 0 ||
-        entries != (summaryFrames + WaveformSummary::kBlockFrames[0] - 1) /
-                       WaveformSummary::kBlockFrames[0]) {
-        return std::nullopt;
-    }
+    const int channels = header->channels;
+    const std::int64_t summaryFrames = header->summaryFrames;
+    const std::int64_t entries = header->entries;
     CachedSummary cached;
-    cached.statistics.frames = summaryFrames;
-    cached.statistics.channels.resize(channels);
-    for (ChannelStatistics& s : cached.statistics.channels) {
-        if (!r.get(s.peak) || !r.get(s.sumSquares) || !r.get(s.clippedSamples)) {
-            return std::nullopt;
-        }
-    }
-    if (!readLoudness(r, cached.statistics.loudness)) {
-        return std::nullopt;
-    }
+    cached.statistics = std::move(header->statistics);
     cached.summary = std::make_shared<WaveformSummary>(channels, summaryFrames);
     const std::int64_t lastEntryFrames =
         summaryFrames - (entries - 1) * WaveformSummary::kBlockFrames[0];
@@ -240,6 +262,23 @@ std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
     }
     cached.summary->finish();
     return cached;
+}
+
+std::optional<AudioStatistics> SummaryCache::loadStatistics(const SummaryCacheKey& key,
+                                                            const AudioFormat& format) const {
+    FilePtr file(std::fopen(cachePathFor(key).c_str(), "rb"));
+    if (!file) {
+        return std::nullopt;
+    }
+    std::optional<CachedHeader> header = readHeader(file.get(), key, format);
+    struct stat st {};
+    const long headerBytes = header ? std::ftell(file.get()) : -1;
+    if (!header || headerBytes < 0 || ::fstat(::fileno(file.get()), &st) != 0 ||
+        st.st_size != headerBytes + header->entries * header->channels *
+                                        static_cast<std::int64_t>(sizeof(SummaryEntry))) {
+        return std::nullopt; // not a whole file this version wrote
+    }
+    return std::move(header->statistics);
 }
 
 Status SummaryCache::store(const SummaryCacheKey& key, const AudioFormat& format,

@@ -57,6 +57,11 @@ public:
     // The cached summary of this version of the file, if there is one whose key, channel
     // count and frame count match; nullopt otherwise (missing, stale, damaged, old version).
     std::optional<CachedSummary> load(const SummaryCacheKey& key, const AudioFormat& format) const;
+    // The same file's statistics alone (and loudness, if measured), without reading or
+    // rebuilding the summary: what `tapedeck --info` shows. Nullopt as for load(), and for a
+    // file whose length is not that of its header and entries.
+    std::optional<AudioStatistics> loadStatistics(const SummaryCacheKey& key,
+                                                  const AudioFormat& format) const;
     // Stores a complete summary. Errors: Unwritable, WriteFailed, InvalidArgument.
     Status store(const SummaryCacheKey& key, const AudioFormat& format,
                  const WaveformSummary& summary, const AudioStatistics& statistics) const;

@@ -108,13 +108,18 @@ void SummaryCacheTest::aStoredSummaryLoadsBackEqual() {
             }
         }
     }
-    QCOMPARE(loaded->statistics.frames, original.statistics.frames);
-    for (int c = 0; c < kChannels; ++c) {
-        QCOMPARE(loaded->statistics.channels[c].peak, original.statistics.channels[c].peak);
-        QCOMPARE(loaded->statistics.channels[c].sumSquares,
-                 original.statistics.channels[c].sumSquares);
-        QCOMPARE(loaded->statistics.channels[c].clippedSamples,
-                 original.statistics.channels[c].clippedSamples);
+    // The statistics, with the summary and alone (what --info reads).
+    const std::optional<AudioStatistics> alone = cache.loadStatistics(*key, original.format);
+    QVERIFY(alone.has_value());
+    for (const AudioStatistics* statistics : {&loaded->statistics, &*alone}) {
+        QCOMPARE(statistics->frames, original.statistics.frames);
+        for (int c = 0; c < kChannels; ++c) {
+            QCOMPARE(statistics->channels[c].peak, original.statistics.channels[c].peak);
+            QCOMPARE(statistics->channels[c].sumSquares,
+                     original.statistics.channels[c].sumSquares);
+            QCOMPARE(statistics->channels[c].clippedSamples,
+                     original.statistics.channels[c].clippedSamples);
+        }
     }
 }
 
@@ -131,6 +136,10 @@ void SummaryCacheTest::theScansLoudnessIsCachedWithIt() {
     QVERIFY(cache.store(key, measured.format, *measured.summary, measured.statistics).ok());
     const std::optional<CachedSummary> loaded = cache.load(key, measured.format);
     QVERIFY(loaded && loaded->statistics.loudness);
+    const std::optional<AudioStatistics> alone = cache.loadStatistics(key, measured.format);
+    QVERIFY(alone && alone->loudness);
+    QCOMPARE(alone->loudness->integratedLufs, l.integratedLufs);
+    QCOMPARE(alone->loudness->reason, l.reason);
     const LoudnessReading& m = *loaded->statistics.loudness;
     QCOMPARE(m.integratedLufs, l.integratedLufs);
     QCOMPARE(m.rangeLu, l.rangeLu);
@@ -191,11 +200,19 @@ void SummaryCacheTest::aDamagedCacheFileMisses() {
     QVERIFY(file.resize(file.size() - 5));
     file.close();
     QVERIFY(!cache.load(key, original.format).has_value());
+    QVERIFY(!cache.loadStatistics(key, original.format).has_value());
+
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("0123456789"); // longer than it was written
+    file.close();
+    QVERIFY(!cache.load(key, original.format).has_value());
+    QVERIFY(!cache.loadStatistics(key, original.format).has_value());
 
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("not a summary");
     file.close();
     QVERIFY(!cache.load(key, original.format).has_value());
+    QVERIFY(!cache.loadStatistics(key, original.format).has_value());
 }
 
 void SummaryCacheTest::aCacheFileOfAnotherFormatVersionMisses() {
