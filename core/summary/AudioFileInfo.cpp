@@ -74,9 +74,13 @@ Result<AudioFileInfo> analyzeAudioFile(const std::string& path, const AnalysisOp
         format.channels, std::max<std::int64_t>(format.frames, WaveformSummary::kBlockFrames[0]));
     SummaryBuilder builder(std::move(*file), summary);
     builder.setMeasureLoudness(options.loudness);
+    builder.setCancelFlag(options.cancel);
     const Status status = builder.run();
     if (!status) {
         return status.error();
+    }
+    if (builder.isCancelled()) {
+        return Error{ErrorCode::InvalidArgument, "The measurement was cancelled."};
     }
     if (key) {
         options.cache->store(*key, format, *summary, builder.statistics());

@@ -3,6 +3,7 @@
 #include "core/base/Result.h"
 #include "core/summary/SummaryTypes.h"
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,6 +42,9 @@ struct AnalysisOptions {
     // loudness is asked for) is used instead of reading the file, and a new scan is stored.
     // nullptr: always read, store nothing.
     const SummaryCache* cache = nullptr;
+    // Turned true by another thread: the scan stops, stores nothing, and the call returns
+    // InvalidArgument "cancelled".
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Opens and scans the whole file with SummaryBuilder (the same code that draws waveforms),

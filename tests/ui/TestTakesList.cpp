@@ -1,12 +1,15 @@
-// The takes list: the recordings folder newest first, read from headers; it follows the
-// folder; opens, renames (with sidecars), trashes with Undo, filters as you type, drags out,
-// and F9 shows it and is remembered. Offscreen, no sound server.
+// The takes list: the recordings folder newest first, read from headers, with each take's
+// loudness; it follows the folder; opens, renames (with sidecars), trashes with Undo, filters
+// as you type, drags out, and F9 shows it and is remembered. Offscreen, no sound server.
+#include "core/export/SpanLoudness.h"
+#include "core/summary/SummaryCache.h"
 #include "support/SignalGenerator.h"
 #include "support/SoundFileIo.h"
 #include "ui/selection/SelectionActions.h"
 #include "ui/session/Session.h"
 #include "ui/takes/TakeFiles.h"
 #include "ui/takes/TakeListModel.h"
+#include "ui/takes/TakeLoudness.h"
 #include "ui/takes/TakesPanel.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Settings.h"
@@ -29,6 +32,9 @@
 #include <QUndoStack>
 
 #include <sndfile.h>
+#include <sys/stat.h>
+
+#include <cmath>
 
 using namespace tapedeck;
 
@@ -123,6 +129,44 @@ private slots:
         QCOMPARE(model()->takes()[2].bytes, QFileInfo(folder_ + "/Take 1.wav").size());
         QVERIFY(!cell(2, TakeListModel::Size).isEmpty());
         QVERIFY(!cell(2, TakeListModel::Date).isEmpty());
+    }
+
+    // Each take's integrated loudness, as an independent meter (libebur128) reads it. It is
+    // kept in the waveform cache with the scan, so the next launch shows it without measuring
+    // the take again: the cache file is not written anew.
+    void eachTakesLoudnessIsShownAndKeptForTheNextLaunch() {
+        const auto cell = [this](int row) {
+            return model()->index(row, TakeListModel::Loudness).data().toString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(cell(0).endsWith(QStringLiteral("LUFS")), kTimeoutMs);
+        const QString path = folder_ + "/Brass.wav";
+        const Result<LoudnessReading> reference = measureFile(path.toStdString());
+        QVERIFY(reference.ok() && reference->integratedLufs);
+        const double shown = cell(0)
+                                 .section(QLatin1Char(' '), 0, 0)
+                                 .replace(QChar(0x2212), QLatin1Char('-'))
+                                 .toDouble();
+        qInfo("Brass.wav: shown %s, libebur128 %.2f LUFS", qPrintable(cell(0)),
+              *reference->integratedLufs);
+        QVERIFY(std::fabs(shown - *reference->integratedLufs) <= 0.15);
+
+        const SummaryCache cache;
+        const Result<SummaryCacheKey> key = SummaryCache::keyFor(path.toStdString());
+        QVERIFY(key.ok());
+        struct stat before {};
+        QCOMPARE(::stat(cache.cachePathFor(*key).c_str(), &before), 0);
+        const QFileInfo info(path);
+        TakeLoudness nextLaunch;
+        QSignalSpy measured(&nextLaunch, &TakeLoudness::measured);
+        QVERIFY(!nextLaunch.reading(path, info.lastModified(), info.size()));
+        QVERIFY(measured.wait(kTimeoutMs));
+        const std::optional<LoudnessReading> again =
+            nextLaunch.reading(path, info.lastModified(), info.size(), false);
+        QVERIFY(again && again->integratedLufs);
+        QCOMPARE(TakeLoudness::describe(again), cell(0));
+        struct stat after {};
+        QCOMPARE(::stat(cache.cachePathFor(*key).c_str(), &after), 0);
+        QCOMPARE(after.st_ino, before.st_ino); // a store renames a new file into place
     }
 
     void f9ShowsThePanelAndItIsRemembered() {

@@ -1,6 +1,7 @@
 #include "ui/takes/TakeLoudness.h"
 
-#include "core/export/SpanLoudness.h"
+#include "core/summary/AudioFileInfo.h"
+#include "core/summary/SummaryCache.h"
 
 namespace tapedeck {
 
@@ -52,14 +53,21 @@ void TakeLoudness::startNext() {
     running_ = waiting_.takeFirst();
     const QString path = pathOfKey_.value(running_);
     worker_ = std::thread([this, path, key = running_, cancel = cancel_] {
-        Result<LoudnessReading> reading = measureFile(path.toStdString(), 0, {}, cancel.get());
+        // The summary cache keeps a scan's loudness with its waveform: a take measured once,
+        // here or by `tapedeck --info`, is read back at the next launch instead of measured
+        // again, and a take measured here opens at once later.
+        const SummaryCache cache;
+        AnalysisOptions options;
+        options.cache = &cache;
+        options.cancel = cancel.get();
+        const Result<AudioFileInfo> info = analyzeAudioFile(path.toStdString(), options);
         if (cancel->load())
             return;
         LoudnessReading result;
-        if (reading)
-            result = *reading;
-        else
-            result.reason = reading.error().message;
+        if (!info)
+            result.reason = info.error().message;
+        else if (info->loudness)
+            result = *info->loudness;
         QMetaObject::invokeMethod(
             this,
             [this, path, key, result] {

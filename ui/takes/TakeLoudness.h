@@ -17,8 +17,9 @@
 namespace tapedeck {
 
 // The takes list's Loudness column: each take's integrated loudness, measured one take at a
-// time on a worker thread (core/export's measureSpan: libebur128 for the loudness) and
-// remembered by path, time and size, so a take is measured once until it changes. The take
+// time on a worker thread by the scan of `tapedeck --info` (core/summary), and remembered by
+// path, time and size, here and in the waveform cache, so a take is measured once until it
+// changes, not at every launch. The take
 // being recorded is never measured. GUI thread for every method; measured() arrives on it.
 class TakeLoudness : public QObject {
     Q_OBJECT
