@@ -198,6 +198,25 @@ std::optional<CachedHeader> readHeader(std::FILE* file, const SummaryCacheKey& k
     return header;
 }
 
+// A cache file of this version for a key and format, open and read up to its first entry.
+struct CacheFile {
+    FilePtr file;
+    CachedHeader header;
+};
+
+std::optional<CacheFile> openCacheFile(const std::string& path, const SummaryCacheKey& key,
+                                       const AudioFormat& format) {
+    FilePtr file(std::fopen(path.c_str(), "rb"));
+    if (!file) {
+        return std::nullopt;
+    }
+    std::optional<CachedHeader> header = readHeader(file.get(), key, format);
+    if (!header) {
+        return std::nullopt;
+    }
+    return CacheFile{std::move(file), std::move(*header)};
+}
+
 } // namespace
 
 SummaryCache::SummaryCache() : directory_(defaultDirectory()) {}
@@ -229,14 +248,12 @@ std::string SummaryCache::cachePathFor(const SummaryCacheKey& key) const {
 
 std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
                                                 const AudioFormat& format) const {
-    FilePtr file(std::fopen(cachePathFor(key).c_str(), "rb"));
-    if (!file) {
+    std::optional<CacheFile> opened = openCacheFile(cachePathFor(key), key, format);
+    if (!opened) {
         return std::nullopt;
     }
-    std::optional<CachedHeader> header = readHeader(file.get(), key, format);
-    if (!header) {
-        return std::nullopt;
-    }
+    std::FILE* const file = opened->file.get();
+    CachedHeader* const header = &opened->header;
     const int channels = header->channels;
     const std::int64_t summaryFrames = header->summaryFrames;
     const std::int64_t entries = header->entries;
@@ -249,7 +266,7 @@ std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
     for (std::int64_t done = 0; done < entries;) {
         const std::int64_t count = std::min(kIoBatchEntries, entries - done);
         const std::size_t values = static_cast<std::size_t>(count) * channels;
-        if (std::fread(batch.data(), sizeof(SummaryEntry), values, file.get()) != values) {
+        if (std::fread(batch.data(), sizeof(SummaryEntry), values, file) != values) {
             return std::nullopt;
         }
         done += count;
@@ -257,7 +274,7 @@ std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
                                           done == entries ? lastEntryFrames
                                                           : WaveformSummary::kBlockFrames[0]);
     }
-    if (std::fgetc(file.get()) != EOF) {
+    if (std::fgetc(file) != EOF) {
         return std::nullopt; // trailing bytes: not a file this version wrote
     }
     cached.summary->finish();
@@ -266,19 +283,19 @@ std::optional<CachedSummary> SummaryCache::load(const SummaryCacheKey& key,
 
 std::optional<AudioStatistics> SummaryCache::loadStatistics(const SummaryCacheKey& key,
                                                             const AudioFormat& format) const {
-    FilePtr file(std::fopen(cachePathFor(key).c_str(), "rb"));
-    if (!file) {
+    std::optional<CacheFile> opened = openCacheFile(cachePathFor(key), key, format);
+    if (!opened) {
         return std::nullopt;
     }
-    std::optional<CachedHeader> header = readHeader(file.get(), key, format);
+    const CachedHeader& header = opened->header;
     struct stat st {};
-    const long headerBytes = header ? std::ftell(file.get()) : -1;
-    if (!header || headerBytes < 0 || ::fstat(::fileno(file.get()), &st) != 0 ||
-        st.st_size != headerBytes + header->entries * header->channels *
+    const long headerBytes = std::ftell(opened->file.get());
+    if (headerBytes < 0 || ::fstat(::fileno(opened->file.get()), &st) != 0 ||
+        st.st_size != headerBytes + header.entries * header.channels *
                                         static_cast<std::int64_t>(sizeof(SummaryEntry))) {
         return std::nullopt; // not a whole file this version wrote
     }
-    return std::move(header->statistics);
+    return std::move(opened->header.statistics);
 }
 
 Status SummaryCache::store(const SummaryCacheKey& key, const AudioFormat& format,
